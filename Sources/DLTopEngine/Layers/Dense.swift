@@ -1,0 +1,64 @@
+/// A fully connected layer: `y = x·W + b`.
+///
+/// `W`: `[inFeatures, outFeatures]`, `b`: `[outFeatures]`. Inputs of higher rank are flattened per sample.
+package final class Dense: Layer {
+  package let name: String
+  package let weight: Parameter
+  package let bias: Parameter
+  private var input = Tensor(zeros: [0, 0])  // [batch, in]
+  private var inputShape: [Int] = []
+
+  package init(name: String, weight: Tensor, bias: Tensor) {
+    precondition(weight.rank == 2 && bias.shape == [weight.shape[1]], "Dense W \(weight.shape) b \(bias.shape)")
+    self.name = name
+    self.weight = Parameter(name: "\(name).W", value: weight)
+    self.bias = Parameter(name: "\(name).b", value: bias, decays: false)
+  }
+
+  package var inFeatures: Int { weight.value.shape[0] }
+  package var outFeatures: Int { weight.value.shape[1] }
+  package var parameters: [Parameter] { [weight, bias] }
+
+  package func outputShape(forInput sampleShape: [Int]) -> [Int] { [outFeatures] }
+
+  package func forward(_ x: Tensor, training: Bool) -> Tensor {
+    inputShape = x.shape
+    let x2 = x.reshaped(to: [x.rows, x.columnsPerRow])  // [batch, in]
+    precondition(x2.shape[1] == inFeatures, "\(name): input \(x.shape) does not match W \(weight.value.shape)")
+    input = x2
+    var out = x2.matmul(weight.value)  // [batch, out]
+    let n = outFeatures
+    bias.value.scalars.withUnsafeBufferPointer { b in
+      out.scalars.withUnsafeMutableBufferPointer { y in
+        for row in 0..<x2.rows {
+          let base = row * n
+          for j in 0..<n { y[base + j] += b[j] }
+        }
+      }
+    }
+    return out
+  }
+
+  package func backward(_ dout: Tensor) -> Tensor {
+    // dW [in, out] += xᵀ · dout; db [out] += Σ_batch dout; dx [batch, in] = dout · Wᵀ
+    let batch = input.rows
+    let n = outFeatures
+    input.scalars.withUnsafeBufferPointer { x in
+      dout.scalars.withUnsafeBufferPointer { d in
+        weight.grad.scalars.withUnsafeMutableBufferPointer { dW in
+          BLAS.gemm(
+            transposeA: true, m: inFeatures, n: n, k: batch, a: x.baseAddress!, b: d.baseAddress!,
+            beta: 1, c: dW.baseAddress!)
+        }
+        bias.grad.scalars.withUnsafeMutableBufferPointer { db in
+          for row in 0..<batch {
+            let base = row * n
+            for j in 0..<n { db[j] += d[base + j] }
+          }
+        }
+      }
+    }
+    let dx = dout.matmul(weight.value, transposeOther: true)  // [batch, in]
+    return dx.reshaped(to: inputShape)
+  }
+}

@@ -1,0 +1,3 @@
+import DLTopEngine
+
+print(BLAS.configuration)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine and runs every test: architecture checks, unit tests, end-to-end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/check-imports.sh
+export OPENBLAS_NUM_THREADS=1
+swift build --build-tests
+swift test --skip-build --parallel 2>&1 | tee .build/test-output.txt
+if [ -d Tests/e2e ] && ls Tests/e2e/*.sh >/dev/null 2>&1; then
+  swift build -c release --product dltop
+  bash Tests/e2e/run-all.sh .build/release/dltop
+fi
