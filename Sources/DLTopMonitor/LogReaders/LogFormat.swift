@@ -1,0 +1,66 @@
+/// The log formats dltop reads. The raw values are the `format` strings of `dltop diagnose --json`.
+package enum LogFormat: String, Sendable, Equatable, CaseIterable, Codable {
+  /// dltop's own run log: JSON lines, a header line then one line per epoch (and sampled batches).
+  case dltopRunLog = "dltop-runlog"
+  /// Keras `CSVLogger`: header `epoch,accuracy,loss,…`, epochs counted from 0.
+  case kerasCSV = "keras-csv"
+  /// PyTorch Lightning `CSVLogger` `metrics.csv`: rows keyed by step and epoch.
+  case lightningCSV = "lightning-csv"
+  /// One JSON object per line, per epoch or per step; bare NaN/Infinity accepted.
+  case jsonLines = "jsonl"
+  /// TensorBoard `events.out.tfevents.*` (TFRecord framing, Event protos).
+  case tensorBoard = "tensorboard"
+}
+
+/// One thing a log parser found.
+package enum LogItem: Sendable, Equatable {
+  /// A finished epoch.
+  case epoch(EpochRecord)
+  /// A per-step (per-batch) record: global step and its metrics.
+  case step(step: Int, epoch: Int?, metrics: [String: Double])
+  /// Configuration found in the log (dltop's header line, hparams).
+  case configuration([RunDescription.KeyValue])
+  /// A problem that was skipped over (bad row, corrupt record); parsing goes on.
+  case issue(LogIssue)
+}
+
+/// A problem in a log file, located as precisely as the format allows.
+package struct LogIssue: Error, Sendable, Equatable, CustomStringConvertible {
+  package var path: String
+  /// 1-based line for text formats.
+  package var line: Int?
+  /// Byte offset for binary formats.
+  package var offset: Int?
+  /// The column or field, when one is at fault.
+  package var field: String?
+  package var message: String
+
+  package init(path: String, line: Int? = nil, offset: Int? = nil, field: String? = nil, message: String) {
+    self.path = path
+    self.line = line
+    self.offset = offset
+    self.field = field
+    self.message = message
+  }
+
+  /// `path:line: field 'x': message` (or `path@offset: …`).
+  package var description: String {
+    var location = path
+    if let line { location += ":\(line)" }
+    if let offset { location += " at byte \(offset)" }
+    if let field { return "\(location): field '\(field)': \(message)" }
+    return "\(location): \(message)"
+  }
+}
+
+/// Parses a log incrementally, as the file grows.
+///
+/// `feed` receives the newly appended bytes and returns the items they complete; an incomplete
+/// trailing line or record is kept until the rest arrives, never parsed as garbage.
+package protocol IncrementalLogParser {
+  var format: LogFormat { get }
+  /// Parses newly appended bytes.
+  mutating func feed(_ bytes: ArraySlice<UInt8>) -> [LogItem]
+  /// The file is complete: parse whatever is pending (a last line without newline).
+  mutating func finish() -> [LogItem]
+}
