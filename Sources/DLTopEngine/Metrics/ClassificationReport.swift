@@ -45,27 +45,28 @@ package struct ClassificationReport: Sendable, Equatable {
       "ClassificationReport: \(classNames.count) names for \(confusion.classCount) classes")
     self.classNames = classNames
     self.confusion = confusion
-    perClass = classNames.indices.map { label in
+    let scores = classNames.indices.map { label in
       let counts = confusion.binaryCounts(positive: label)
       return ClassScores(
         name: classNames[label], precision: counts.precision, recall: counts.recall, f1: counts.f1,
         support: confusion.support(of: label))
     }
-    let k = Double(max(1, perClass.count))
+    perClass = scores
+    let k = Double(max(1, scores.count))
     macro = Averages(
-      precision: perClass.map(\.precision).reduce(0, +) / k,
-      recall: perClass.map(\.recall).reduce(0, +) / k,
-      f1: perClass.map(\.f1).reduce(0, +) / k)
+      precision: scores.map(\.precision).reduce(0, +) / k,
+      recall: scores.map(\.recall).reduce(0, +) / k,
+      f1: scores.map(\.f1).reduce(0, +) / k)
     let total = Double(max(1, confusion.total))
     func weightedMean(_ value: (ClassScores) -> Double) -> Double {
-      perClass.map { value($0) * Double($0.support) }.reduce(0, +) / total
+      scores.map { value($0) * Double($0.support) }.reduce(0, +) / total
     }
     weighted = Averages(
       precision: weightedMean(\.precision), recall: weightedMean(\.recall), f1: weightedMean(\.f1))
     accuracy = confusion.accuracy
     self.positiveClass = positiveClass
     binary = positiveClass.map { confusion.binaryCounts(positive: $0) }
-    imbalanceWarning = ImbalanceCheck.warning(classCounts: perClass.map(\.support), classNames: classNames)
+    imbalanceWarning = ImbalanceCheck.warning(classCounts: scores.map(\.support), classNames: classNames)
   }
 
   /// From true and predicted class labels.
