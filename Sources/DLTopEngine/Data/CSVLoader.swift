@@ -104,13 +104,16 @@ package enum CSVLoader {
     }
     let label = line.cells[labelIndex]
     guard !label.isEmpty else {
-      throw DataFileError(path: path, line: line.number, column: names[labelIndex], kind: .nonNumeric(value: ""))
+      throw DataFileError(path: path, line: line.number, column: names[labelIndex], kind: .emptyCell)
     }
     return (features, label)
   }
 
   /// A finite number from a cell, or an error naming the cell.
   static func number(_ cell: String, path: String, line: Int, column: String) throws -> Float {
+    guard !cell.isEmpty else {
+      throw DataFileError(path: path, line: line, column: column, kind: .emptyCell)
+    }
     guard let value = Double(cell) else {
       throw DataFileError(path: path, line: line, column: column, kind: .nonNumeric(value: cell))
     }

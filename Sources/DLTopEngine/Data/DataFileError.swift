@@ -9,6 +9,7 @@ package struct DataFileError: Error, CustomStringConvertible, Equatable {
     case unreadable(reason: String)
     case emptyFile
     case headerOnly
+    case emptyCell
     case nonNumeric(value: String)
     case notFinite(value: String)
     case raggedRow(expected: Int, found: Int)
@@ -44,6 +45,7 @@ package struct DataFileError: Error, CustomStringConvertible, Equatable {
     case .unreadable(let reason): "cannot read file: \(reason)"
     case .emptyFile: "file is empty (a header line is needed)"
     case .headerOnly: "no data rows after the header"
+    case .emptyCell: "the cell is empty"
     case .nonNumeric(let value): "\"\(value)\" is not a number"
     case .notFinite(let value): "\"\(value)\" is not finite (NaN/Inf); fix or drop the row"
     case .raggedRow(let expected, let found):
