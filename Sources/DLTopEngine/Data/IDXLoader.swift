@@ -27,8 +27,8 @@ package enum IDXLoader {
     let start = 4 + 4 * dims.count
     let scalars = [Float](unsafeUninitializedCapacity: pixels) { out, initialized in
       bytes.withUnsafeBufferPointer { src in
-        let scale: Float = 1.0 / 255.0
-        for i in 0..<pixels { out[i] = Float(src[start + i]) * scale }
+        // Divide (not multiply by 1/255) so that 51 → 0.2 exactly as Float(51) / 255.
+        for i in 0..<pixels { out[i] = Float(src[start + i]) / 255 }
       }
       initialized = pixels
     }
