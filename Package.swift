@@ -22,7 +22,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "dltop-bench", dependencies: ["DLTopEngine", "DLTopMonitor", "DLTopTUI"]),
-    .testTarget(name: "DLTopEngineTests", dependencies: ["DLTopEngine"]),
+    .testTarget(name: "DLTopEngineTests", dependencies: ["DLTopEngine"], exclude: ["Fixtures"]),
     .testTarget(name: "DLTopMonitorTests", dependencies: ["DLTopMonitor"]),
     .testTarget(name: "DLTopTUITests", dependencies: ["DLTopTUI", "DLTopMonitor"]),
   ]

@@ -1,0 +1,132 @@
+/// Loads a data set by name and prepares it for training: the one entry point of `dltop train`.
+///
+/// Steps: load (`DataSource`), split (seeded, stratified for classification), fit the normalizer
+/// on the training split only and apply it to all splits, check the splits for drift and the
+/// classes for imbalance, and wrap the test split in a `HeldOutTestSet`.
+package enum DatasetLoader {
+  /// Loads and prepares a data set from the command-line flags.
+  ///
+  /// - Parameters:
+  ///   - name: `--data`: a catalog name, a `.csv` path or an IDX directory; `nil` picks
+  ///     fashion-mnist when installed, otherwise digits.
+  ///   - split: `--split` (`80:20`, `70:15:15`, `80%:20%`, `50000:10000`); `nil` gives 80:20
+  ///     train:validation when the data set has its own test split, else 70:15:15.
+  ///   - normalize: `--normalize` `standard` (default), `minmax` or `none`.
+  ///   - augment: `--augment` e.g. `flip,shift,rotate,brightness`; images only.
+  ///   - labelColumn: `--label-column` (CSV): a header name or 0-based index; default last column.
+  ///   - shape: `--shape` (CSV images) e.g. `28x28x1`.
+  ///   - positive: `--positive` class name for binary metrics.
+  ///   - seed: `--seed`, for the shuffle and generated data.
+  ///   - skipBadRows: skip CSV rows with bad cells (counted in the notes) instead of failing.
+  /// - Throws: `DataFileError` (file, line, column) or `DataOptionError` (flag, value).
+  package static func load(
+    name: String?, split: String? = nil, normalize: String? = nil, augment: String? = nil,
+    labelColumn: String? = nil, shape: String? = nil, positive: String? = nil, seed: UInt64 = 0,
+    skipBadRows: Bool = false, sampleDataDirectory: String? = nil,
+    fashionMNISTDirectory: String = DatasetCatalog.fashionMNISTDirectory
+  ) throws -> PreparedData {
+    let parsedShape = try shape.map { text in
+      guard let dims = CSVOptions.parseShape(text) else {
+        throw DataOptionError(flag: "--shape", "'\(text)' is not HxWxC (e.g. 28x28x1) or HxW")
+      }
+      return dims
+    }
+    let mode = try normalize.map(NormalizationMode.parse) ?? .standard
+    let augmentation = try augment.map(AugmentationSpec.parse) ?? .none
+    let source = try DataSource.load(
+      name: name, labelColumn: labelColumn, shape: parsedShape, skipBadRows: skipBadRows, seed: seed,
+      sampleDataDirectory: sampleDataDirectory, fashionMNISTDirectory: fashionMNISTDirectory)
+    if !augmentation.isEmpty, !source.isImage {
+      throw DataOptionError(
+        flag: "--augment", "'\(source.name)' is not image data (augmentation needs --shape HxWxC or IDX images)")
+    }
+    var notes = source.notes
+    var warnings: [String] = []
+
+    // Split.
+    let hasOwnTest = source.officialTest != nil
+    let spec = try split.map(SplitSpec.parse) ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
+    if hasOwnTest, spec.parts.count == 3 {
+      throw DataOptionError(
+        flag: "--split", "'\(source.name)' has its own test split; give two parts train:validation (e.g. 80:20)")
+    }
+    let sizes = try spec.sizes(total: source.pool.count)
+    let labels = source.task.isClassification ? source.pool.targets.classLabelsOrEmpty : nil
+    var rng = SeededGenerator(seed: seed).derived(stream: 0x5911)
+    let parts = Splitter.split(count: source.pool.count, labels: labels, sizes: sizes, using: &rng)
+    var train = source.pool.subset(parts[0])
+    var validation: LabeledSet?
+    var test = source.officialTest
+    if hasOwnTest {
+      validation = source.pool.subset(parts[1])
+      notes.append("split \(spec) = train:validation; the official test split is the test set")
+    } else if parts.count == 2 {
+      test = source.pool.subset(parts[1])
+      notes.append("split \(spec) = train:test, no validation (give three parts for a validation split)")
+    } else {
+      validation = source.pool.subset(parts[1])
+      test = source.pool.subset(parts[2])
+      notes.append("split \(spec) = train:validation:test")
+    }
+    let unused = source.pool.count - sizes.reduce(0, +)
+    if unused > 0 { notes.append("split \(spec) leaves \(unused) of \(source.pool.count) samples unused") }
+    if labels != nil { notes.append("split is stratified by class (seed \(seed))") }
+
+    // Normalize with training statistics only; look for drift first, on the raw values.
+    let perFeature = !source.isImage
+    for (set, splitName) in [(validation, "validation"), (test, "test")] {
+      guard let set else { continue }
+      if let warning = Normalizer.driftWarning(
+        train: train.features, other: set.features, splitName: splitName,
+        featureNames: source.featureNames, perFeature: perFeature)
+      {
+        warnings.append(warning)
+      }
+    }
+    let normalizer = Normalizer.fit(train.features, mode: mode, perFeature: perFeature)
+    train.features = normalizer.apply(train.features)
+    if let set = validation { validation = LabeledSet(features: normalizer.apply(set.features), targets: set.targets) }
+    if let set = test { test = LabeledSet(features: normalizer.apply(set.features), targets: set.targets) }
+    if mode != .none {
+      notes.append(
+        "normalize \(mode.rawValue) \(perFeature ? "per feature" : "globally over all pixels"), fitted on the training split only")
+    }
+
+    // Classes: positive class and imbalance.
+    let classNames = source.task.classNames ?? []
+    let positiveClass = try resolvePositive(
+      positive ?? source.defaultPositive, classNames: classNames, explicit: positive != nil, task: source.task)
+    if let positiveClass { notes.append("positive class: \(classNames[positiveClass])") }
+    if !classNames.isEmpty {
+      var counts = [Int](repeating: 0, count: classNames.count)
+      for label in source.pool.targets.classLabelsOrEmpty { counts[label] += 1 }
+      if let warning = ImbalanceCheck.warning(classCounts: counts, classNames: classNames) {
+        warnings.append(warning)
+      }
+    }
+
+    return PreparedData(
+      name: source.name, task: source.task, classNames: classNames, featureNames: source.featureNames,
+      train: train, validation: validation, test: test.map(HeldOutTestSet.init), sampleShape: train.sampleShape,
+      isImage: source.isImage, normalizer: normalizer, augmentation: augmentation,
+      positiveClass: positiveClass, split: spec,
+      splitSizes: .init(
+        train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0, unused: unused),
+      notes: notes, warnings: warnings)
+  }
+
+  private static func resolvePositive(_ name: String?, classNames: [String], explicit: Bool, task: Task)
+    throws -> Int?
+  {
+    guard task.isClassification else {
+      if explicit { throw DataOptionError(flag: "--positive", "applies to classification, not regression") }
+      return nil
+    }
+    guard let name else { return classNames.count == 2 ? 1 : nil }
+    guard let index = classNames.firstIndex(of: name) else {
+      throw DataOptionError(
+        flag: "--positive", "'\(name)' is not a class; classes are \(classNames.joined(separator: ", "))")
+    }
+    return index
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Adam with bias correction (Kingma & Ba), the Keras defaults β1 0.9, β2 0.999, ε 1e-7:
+///
+///     m ← β1·m + (1 − β1)·g        v ← β2·v + (1 − β2)·g⊙g
+///     m̂ = m/(1 − β1ᵗ)              v̂ = v/(1 − β2ᵗ)
+///     W ← W − η·m̂/(√v̂ + ε)
+///
+/// `t` counts the updates of each parameter, from 1.
+package final class Adam: Optimizer {
+  package let name = "adam"
+  package let beta1: Float
+  package let beta2: Float
+  package let epsilon: Float
+  private var state = OptimizerState(buffers: 2)
+
+  package init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7) {
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+  }
+
+  package func update(_ parameters: [Parameter], learningRate: Float) {
+    let eta = learningRate
+    let b1 = beta1
+    let b2 = beta2
+    let keep1 = 1 - beta1
+    let keep2 = 1 - beta2
+    let eps = epsilon
+    for parameter in parameters {
+      let slots = state.slots(for: parameter)
+      slots.steps += 1
+      let t = Double(slots.steps)
+      let correction1 = Float(1 / (1 - pow(Double(beta1), t)))
+      let correction2 = Float(1 / (1 - pow(Double(beta2), t)))
+      parameter.grad.scalars.withUnsafeBufferPointer { g in
+        slots.first.withUnsafeMutableBufferPointer { m in
+          slots.second.withUnsafeMutableBufferPointer { v in
+            parameter.value.scalars.withUnsafeMutableBufferPointer { w in
+              for i in 0..<w.count {
+                let gi = g[i]
+                let mi = b1 * m[i] + keep1 * gi
+                let vi = b2 * v[i] + keep2 * gi * gi
+                m[i] = mi
+                v[i] = vi
+                let mHat = mi * correction1
+                let vHat = vi * correction2
+                w[i] -= eta * mHat / (vHat.squareRoot() + eps)
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/// A value measured for one layer, in layer order (e.g. `dense1` → gradient norm).
+package struct LayerStatistic: Sendable, Equatable {
+  package var layer: String
+  package var value: Double
+
+  package init(layer: String, value: Double) {
+    self.layer = layer
+    self.value = value
+  }
+}
+
+/// What one epoch did, returned by `Trainer.finishEpoch()`.
+///
+/// `loss` and `accuracy` are the sample-weighted means over the epoch's training batches as they
+/// ran (the weights changed during the epoch; this is what Keras reports), not a re-evaluation.
+package struct EpochReport: Sendable, Equatable {
+  /// The epoch number, from 1.
+  package var epoch: Int
+  package var loss: Double
+  package var accuracy: Double?
+  package var validationLoss: Double?
+  package var validationAccuracy: Double?
+  /// The learning rate of the epoch's last batch.
+  package var learningRate: Double
+  /// The rate the next batch will use (after any plateau reduction made by this epoch).
+  package var nextLearningRate: Double
+  /// The new rate when reduce-on-plateau lowered it at the end of this epoch.
+  package var reducedLearningRate: Double?
+  /// Wall-clock seconds of the epoch: training batches plus the validation pass.
+  package var seconds: Double
+  /// Seconds spent in training batches only.
+  package var trainingSeconds: Double
+  /// Training samples per second (training batches only).
+  package var samplesPerSecond: Double
+  /// Training samples and batches this epoch ran.
+  package var samples: Int
+  package var batches: Int
+  /// Batches whose loss or gradient was not finite (their updates were skipped).
+  package var nonFiniteBatches: Int
+  /// Mean over the epoch's batches of each layer's gradient norm ‖g‖ (layers with parameters).
+  package var gradientNorms: [LayerStatistic]
+  /// ‖W‖ over all parameters at the end of the epoch.
+  package var weightNorm: Double
+  /// ‖ΔW‖/‖W‖ of the epoch's last update, per layer and overall (nil if the last batch did not run).
+  package var updateRatios: [LayerStatistic]
+  package var updateRatio: Double?
+  /// Mean over the epoch's batches of each ReLU layer's fraction of units dead for the whole batch.
+  package var deadReLUFractions: [LayerStatistic]
+  package var meanDeadReLUFraction: Double?
+  /// Validation predictions (argmax class) and true labels, for the confusion matrix.
+  package var validationPredictions: [Int]?
+  package var validationLabels: [Int]?
+}
