@@ -1,0 +1,131 @@
+/// A 2-D convolution over NHWC images, computed as im2col plus one matrix product for the batch.
+///
+/// Input `[batch, h, w, cIn]`, filters `W`: `[kh, kw, cIn, cOut]`, bias `b`: `[cOut]`, output
+/// `[batch, outH, outW, cOut]` with Keras/TensorFlow `same`/`valid` padding (see `Padding`).
+/// Forward: `cols = im2col(x)` `[batch·outH·outW, kh·kw·cIn]`, `y = cols · W + b`.
+/// Backward: `dW += colsᵀ · dout`, `db += Σ dout`, `dx = col2im(dout · Wᵀ)`.
+/// The im2col buffers are kept between calls, so a steady batch size allocates nothing new.
+package final class Conv2D: Layer {
+  package let name: String
+  package let weight: Parameter
+  package let bias: Parameter
+  package let stride: Int
+  package let padding: Padding
+  private var geometry: ConvGeometry?
+  private var cols: [Float] = []  // [batch·outH·outW, kh·kw·cIn]
+  private var dcols: [Float] = []  // [batch·outH·outW, kh·kw·cIn]
+
+  /// - Parameters:
+  ///   - filters: `[kh, kw, cIn, cOut]`.
+  ///   - bias: `[cOut]`.
+  ///   - stride: the step in both spatial directions, ≥ 1.
+  ///   - padding: `.same` or `.valid`.
+  package init(name: String, filters: Tensor, bias: Tensor, stride: Int = 1, padding: Padding = .same) {
+    precondition(
+      filters.rank == 4 && bias.shape == [filters.shape[3]],
+      "Conv2D \(name): filters \(filters.shape) must be [kh, kw, cIn, cOut] and bias \(bias.shape) [cOut]")
+    precondition(stride >= 1, "Conv2D \(name): stride \(stride) must be at least 1")
+    self.name = name
+    self.weight = Parameter(name: "\(name).W", value: filters)
+    self.bias = Parameter(name: "\(name).b", value: bias, decays: false)
+    self.stride = stride
+    self.padding = padding
+  }
+
+  package var kernelHeight: Int { weight.value.shape[0] }
+  package var kernelWidth: Int { weight.value.shape[1] }
+  package var inChannels: Int { weight.value.shape[2] }
+  package var outChannels: Int { weight.value.shape[3] }
+  package var parameters: [Parameter] { [weight, bias] }
+
+  package func outputShape(forInput sampleShape: [Int]) -> [Int] {
+    precondition(sampleShape.count == 3, "Conv2D \(name) needs [h, w, c] samples, got \(sampleShape)")
+    return [
+      padding.outputSize(input: sampleShape[0], kernel: kernelHeight, stride: stride),
+      padding.outputSize(input: sampleShape[1], kernel: kernelWidth, stride: stride),
+      outChannels,
+    ]
+  }
+
+  package func forward(_ x: Tensor, training: Bool) -> Tensor {
+    precondition(
+      x.rank == 4 && x.shape[3] == inChannels,
+      "Conv2D \(name): input \(x.shape) must be [batch, h, w, \(inChannels)]")
+    let g = ConvGeometry(
+      batch: x.shape[0], inHeight: x.shape[1], inWidth: x.shape[2], inChannels: inChannels,
+      kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, padding: padding)
+    geometry = g
+    let rows = g.patchCount
+    let k = g.patchSize
+    let n = outChannels
+    if cols.count != rows * k { cols = [Float](repeating: 0, count: rows * k) }
+    x.scalars.withUnsafeBufferPointer { xs in
+      cols.withUnsafeMutableBufferPointer { c in
+        if let source = xs.baseAddress, let target = c.baseAddress { g.im2col(source, into: target) }
+      }
+    }
+    var out = [Float](repeating: 0, count: rows * n)  // [batch·outH·outW, cOut]
+    bias.value.scalars.withUnsafeBufferPointer { b in
+      out.withUnsafeMutableBufferPointer { y in
+        for row in 0..<rows {
+          (y.baseAddress! + row * n).update(from: b.baseAddress!, count: n)
+        }
+      }
+    }
+    if rows > 0 {
+      cols.withUnsafeBufferPointer { c in
+        weight.value.scalars.withUnsafeBufferPointer { w in
+          out.withUnsafeMutableBufferPointer { y in
+            BLAS.gemm(
+              m: rows, n: n, k: k, a: c.baseAddress!, b: w.baseAddress!, beta: 1, c: y.baseAddress!)
+          }
+        }
+      }
+    }
+    return Tensor(shape: [g.batch, g.outHeight, g.outWidth, n], scalars: out)
+  }
+
+  package func backward(_ dout: Tensor) -> Tensor {
+    guard let g = geometry else { preconditionFailure("Conv2D \(name): backward before forward") }
+    let rows = g.patchCount
+    let k = g.patchSize
+    let n = outChannels
+    precondition(
+      dout.shape == [g.batch, g.outHeight, g.outWidth, n],
+      "Conv2D \(name): dout \(dout.shape) does not match output [\(g.batch), \(g.outHeight), \(g.outWidth), \(n)]")
+    var dx = [Float](repeating: 0, count: g.inputCount)  // [batch, h, w, cIn]
+    guard rows > 0 else {
+      return Tensor(shape: [g.batch, g.inHeight, g.inWidth, g.inChannels], scalars: dx)
+    }
+    if dcols.count != rows * k { dcols = [Float](repeating: 0, count: rows * k) }
+    dout.scalars.withUnsafeBufferPointer { d in
+      // dW [kh·kw·cIn, cOut] += colsᵀ · dout
+      cols.withUnsafeBufferPointer { c in
+        weight.grad.scalars.withUnsafeMutableBufferPointer { dW in
+          BLAS.gemm(
+            transposeA: true, m: k, n: n, k: rows, a: c.baseAddress!, b: d.baseAddress!,
+            beta: 1, c: dW.baseAddress!)
+        }
+      }
+      // db [cOut] += Σ over every output pixel of dout
+      bias.grad.scalars.withUnsafeMutableBufferPointer { db in
+        for row in 0..<rows {
+          let base = row * n
+          for j in 0..<n { db[j] += d[base + j] }
+        }
+      }
+      // dcols [batch·outH·outW, kh·kw·cIn] = dout · Wᵀ
+      weight.value.scalars.withUnsafeBufferPointer { w in
+        dcols.withUnsafeMutableBufferPointer { dc in
+          BLAS.gemm(
+            transposeB: true, m: rows, n: k, k: n, a: d.baseAddress!, b: w.baseAddress!,
+            c: dc.baseAddress!)
+        }
+      }
+    }
+    dcols.withUnsafeBufferPointer { dc in
+      dx.withUnsafeMutableBufferPointer { target in g.col2im(dc.baseAddress!, into: target.baseAddress!) }
+    }
+    return Tensor(shape: [g.batch, g.inHeight, g.inWidth, g.inChannels], scalars: dx)
+  }
+}

@@ -1,0 +1,89 @@
+/// Max pooling over NHWC images with `valid` padding: each output is the largest input in its
+/// `poolSize × poolSize` window, per channel.
+///
+/// Input `[batch, h, w, c]`, output `[batch, ⌊(h − pool)/stride⌋ + 1, ⌊(w − pool)/stride⌋ + 1, c]`.
+/// Forward remembers where each maximum came from; backward routes `dout` to those positions only
+/// (the first maximum wins a tie, as in Keras).
+package final class MaxPool2D: Layer {
+  package let name: String
+  package let poolSize: Int
+  package let stride: Int
+  private var inputShape: [Int] = []
+  private var argmax: [Int32] = []  // [batch, outH, outW, c]: flat input index of each maximum
+
+  /// - Parameters:
+  ///   - poolSize: the window side, ≥ 1.
+  ///   - stride: the window step; defaults to `poolSize` (non-overlapping windows).
+  package init(name: String, poolSize: Int = 2, stride: Int? = nil) {
+    precondition(poolSize >= 1, "MaxPool2D \(name): pool size \(poolSize) must be at least 1")
+    precondition((stride ?? poolSize) >= 1, "MaxPool2D \(name): stride must be at least 1")
+    self.name = name
+    self.poolSize = poolSize
+    self.stride = stride ?? poolSize
+  }
+
+  package func outputShape(forInput sampleShape: [Int]) -> [Int] {
+    precondition(sampleShape.count == 3, "MaxPool2D \(name) needs [h, w, c] samples, got \(sampleShape)")
+    return [
+      Padding.valid.outputSize(input: sampleShape[0], kernel: poolSize, stride: stride),
+      Padding.valid.outputSize(input: sampleShape[1], kernel: poolSize, stride: stride),
+      sampleShape[2],
+    ]
+  }
+
+  package func forward(_ x: Tensor, training: Bool) -> Tensor {
+    precondition(x.rank == 4, "MaxPool2D \(name): input \(x.shape) must be [batch, h, w, c]")
+    precondition(x.count <= Int(Int32.max), "MaxPool2D \(name): input \(x.shape) too large")
+    inputShape = x.shape
+    let (batch, h, w, c) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+    let out = outputShape(forInput: [h, w, c])
+    let (outH, outW) = (out[0], out[1])
+    let count = batch * outH * outW * c
+    var y = [Float](repeating: 0, count: count)  // [batch, outH, outW, c]
+    argmax = [Int32](repeating: 0, count: count)
+    x.scalars.withUnsafeBufferPointer { xs in
+      y.withUnsafeMutableBufferPointer { ys in
+        argmax.withUnsafeMutableBufferPointer { am in
+          var o = 0
+          for b in 0..<batch {
+            for oy in 0..<outH {
+              for ox in 0..<outW {
+                let corner = ((b * h + oy * stride) * w + ox * stride) * c
+                for ch in 0..<c {
+                  var best = corner + ch
+                  var bestValue = xs[best]
+                  for py in 0..<poolSize {
+                    for px in 0..<poolSize {
+                      let index = corner + (py * w + px) * c + ch
+                      if xs[index] > bestValue {
+                        bestValue = xs[index]
+                        best = index
+                      }
+                    }
+                  }
+                  ys[o] = bestValue
+                  am[o] = Int32(best)
+                  o += 1
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return Tensor(shape: [batch, outH, outW, c], scalars: y)
+  }
+
+  package func backward(_ dout: Tensor) -> Tensor {
+    precondition(dout.count == argmax.count, "MaxPool2D \(name): dout \(dout.shape) does not match the last output")
+    var dx = [Float](repeating: 0, count: inputShape.reduce(1, *))  // [batch, h, w, c]
+    dout.scalars.withUnsafeBufferPointer { d in
+      argmax.withUnsafeBufferPointer { am in
+        dx.withUnsafeMutableBufferPointer { target in
+          for i in 0..<d.count { target[Int(am[i])] += d[i] }
+        }
+      }
+    }
+    return Tensor(shape: inputShape, scalars: dx)
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import DLTopEngine
+
+struct Conv2DTests {
+  /// TensorFlow's documented output sizes: `same` → ⌈in/stride⌉, `valid` → ⌈(in − k + 1)/stride⌉.
+  private func tensorFlowSize(_ input: Int, kernel: Int, stride: Int, padding: Padding) -> Int {
+    switch padding {
+    case .same: Int((Double(input) / Double(stride)).rounded(.up))
+    case .valid: max(0, Int((Double(input - kernel + 1) / Double(stride)).rounded(.up)))
+    }
+  }
+
+  @Test(arguments: Padding.allCases, [1, 2, 3])
+  func outputShapeMatchesTensorFlowFormula(padding: Padding, stride: Int) {
+    for size in 3...9 {
+      for kernel in 1...3 {
+        let layer = Conv2D(
+          name: "conv", filters: Tensor(zeros: [kernel, kernel, 1, 2]), bias: Tensor(zeros: [2]),
+          stride: stride, padding: padding)
+        let expected = tensorFlowSize(size, kernel: kernel, stride: stride, padding: padding)
+        let y = layer.forward(Tensor(zeros: [1, size, size + 1, 1]), training: false)
+        let expectedWidth = tensorFlowSize(size + 1, kernel: kernel, stride: stride, padding: padding)
+        #expect(y.shape == [1, expected, expectedWidth, 2], "in \(size) k \(kernel) s \(stride) \(padding)")
+        #expect(layer.outputShape(forInput: [size, size + 1, 1]) == [expected, expectedWidth, 2])
+      }
+    }
+  }
+
+  @Test func sameConvolutionOfOnesCountsNeighbours() {
+    // A 3×3 kernel of ones over a 3×3 image of ones: corners see 4, edges 6, the centre 9.
+    let layer = Conv2D(
+      name: "conv", filters: Tensor(repeating: 1, shape: [3, 3, 1, 1]), bias: Tensor(zeros: [1]))
+    let y = layer.forward(Tensor(repeating: 1, shape: [1, 3, 3, 1]), training: false)
+    #expect(y.scalars == [4, 6, 4, 6, 9, 6, 4, 6, 4])
+  }
+
+  @Test func stridedSamePaddingPutsTheExtraRowAtTheBottom() {
+    // in 4, k 3, stride 2: out 2, total padding 1 → TensorFlow pads 0 at the top/left, 1 at the
+    // bottom/right. A kernel that picks its centre tap then reads x[1,1], x[1,3], x[3,1], x[3,3].
+    var filters = Tensor(zeros: [3, 3, 1, 1])
+    filters[4] = 1
+    let layer = Conv2D(name: "conv", filters: filters, bias: Tensor(zeros: [1]), stride: 2, padding: .same)
+    let x = Tensor(shape: [1, 4, 4, 1], scalars: (0..<16).map(Float.init))
+    let y = layer.forward(x, training: false)
+    #expect(y.shape == [1, 2, 2, 1])
+    #expect(y.scalars == [5, 7, 13, 15])
+  }
+
+  @Test func channelsAndBiasCombineAsInADenseLayerPerPixel() {
+    // A 1×1 convolution is a Dense layer applied to every pixel's channels.
+    let weight = GradientCheck.random([3, 2], seed: 3)
+    let bias = Tensor(shape: [2], scalars: [0.5, -1])
+    let conv = Conv2D(name: "conv", filters: weight.reshaped(to: [1, 1, 3, 2]), bias: bias)
+    let dense = Dense(name: "dense", weight: weight, bias: bias)
+    let x = GradientCheck.random([2, 3, 3, 3], seed: 4)
+    let y = conv.forward(x, training: false)
+    let expected = dense.forward(x.reshaped(to: [18, 3]), training: false)
+    let difference = zip(y.scalars, expected.scalars).map { abs($0 - $1) }.max() ?? 0
+    #expect(difference < 1e-5)
+  }
+}
+
+struct MaxPool2DTests {
+  @Test func poolingKeepsTheLargestValueAndRoutesGradientToIt() {
+    let x = Tensor(shape: [1, 2, 4, 1], scalars: [1, 5, 2, 0, 3, 4, 8, 6])
+    let layer = MaxPool2D(name: "pool", poolSize: 2)
+    let y = layer.forward(x, training: true)
+    #expect(y.shape == [1, 1, 2, 1])
+    #expect(y.scalars == [5, 8])
+    let dx = layer.backward(Tensor(shape: [1, 1, 2, 1], scalars: [10, 20]))
+    #expect(dx.scalars == [0, 10, 0, 0, 0, 0, 20, 0])
+  }
+
+  @Test func oddSizesDropTheLastRowAsKerasValidPoolingDoes() {
+    let layer = MaxPool2D(name: "pool", poolSize: 2)
+    #expect(layer.outputShape(forInput: [7, 5, 3]) == [3, 2, 3])
+    #expect(layer.forward(Tensor(zeros: [2, 7, 5, 3]), training: false).shape == [2, 3, 2, 3])
+  }
+}
