@@ -1,0 +1,45 @@
+/// A whole log read into memory: what `dltop diagnose` and snapshot export work from.
+package struct ParsedLog: Sendable, Equatable {
+  /// One per-step (per-batch) record.
+  package struct Step: Sendable, Equatable {
+    package var step: Int
+    package var epoch: Int?
+    package var metrics: [String: Double]
+    package init(step: Int, epoch: Int?, metrics: [String: Double]) {
+      self.step = step
+      self.epoch = epoch
+      self.metrics = metrics
+    }
+  }
+
+  /// The file that was read.
+  package var path: String
+  package var format: LogFormat
+  /// Finished epochs in file order, numbered as the source numbers them.
+  package var epochs: [EpochRecord] = []
+  package var steps: [Step] = []
+  /// Rows or records that were skipped, with their location.
+  package var issues: [LogIssue] = []
+  package var configuration: [RunDescription.KeyValue] = []
+  /// Events of a dltop run log.
+  package var events: [RunEvent] = []
+  /// Class names from a dltop run log header.
+  package var classNames: [String]?
+
+  package init(path: String, format: LogFormat) {
+    self.path = path
+    self.format = format
+  }
+
+  /// Adds what a parser returned.
+  package mutating func append(_ items: [LogItem]) {
+    for item in items {
+      switch item {
+      case .epoch(let record): epochs.append(record)
+      case .step(let step, let epoch, let metrics): steps.append(Step(step: step, epoch: epoch, metrics: metrics))
+      case .configuration(let pairs): configuration.append(contentsOf: pairs)
+      case .issue(let issue): issues.append(issue)
+      }
+    }
+  }
+}
