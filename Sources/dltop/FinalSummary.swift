@@ -1,0 +1,34 @@
+import DLTopEngine
+import DLTopMonitor
+
+/// The lines printed when a headless run ends: how it ended, the best epoch, test metrics.
+enum FinalSummary {
+  static func print(_ outcome: TrainOutcome, job: TrainingJob, printer: HeadlessPrinter) {
+    printer.line("stopped: \(outcome.stopReason)")
+    if let best = outcome.bestEpoch { printer.line("best epoch: \(best) (\(job.setup.earlyStopping?.monitor ?? MetricName.validationLoss))") }
+    if let diagnosis = outcome.diagnosis {
+      printer.line("verdict: \(diagnosis.label.rawValue)")
+    }
+    if let test = outcome.test {
+      var parts = ["test: loss \(HeadlessPrinter.format(test.loss))"]
+      if let accuracy = test.accuracy { parts.append("accuracy \(HeadlessPrinter.format(accuracy))") }
+      if let report = test.classification { parts.append("macro_f1 \(HeadlessPrinter.format(report.macro.f1))") }
+      if let regression = test.regression {
+        parts.append("mse \(HeadlessPrinter.format(regression.meanSquaredError))")
+        parts.append("mae \(HeadlessPrinter.format(regression.meanAbsoluteError))")
+        parts.append("r2 \(HeadlessPrinter.format(regression.rSquared))")
+      }
+      printer.line(parts.joined(separator: "  "))
+      if let report = test.classification {
+        if let positive = report.positiveClass, let counts = report.binary {
+          printer.line(
+            "positive class \(report.classNames[positive]): recall \(HeadlessPrinter.format(counts.recall))  precision \(HeadlessPrinter.format(counts.precision))  TP \(counts.truePositives) FP \(counts.falsePositives) FN \(counts.falseNegatives) TN \(counts.trueNegatives)")
+        }
+        printer.line(report.tableText)
+      }
+    } else if job.data.test == nil {
+      printer.line("test: no test split")
+    }
+    if let directory = outcome.runDirectory { printer.line("run log: \(directory)") }
+  }
+}

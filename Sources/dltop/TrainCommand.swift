@@ -1,0 +1,81 @@
+import ArgumentParser
+import DLTopEngine
+import DLTopMonitor
+import Foundation
+
+/// `dltop train`: trains a network with dltop's engine, with the live dashboard or headless.
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train a network with dltop's engine and watch it live (the default command).")
+
+  @OptionGroup var options: TrainOptions
+
+  mutating func run() throws {
+    let setup = try TrainSetup(options)
+    if let threads = options.threads { BLAS.setThreadCount(threads) }
+    let headless = options.headless || options.json || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
+    let printer = HeadlessPrinter(toStandardError: options.json || !headless)
+    let data = try loadData()
+    let job = TrainingJob(
+      setup: setup, data: data, run: RunDescriptionBuilder.make(setup: setup, data: data),
+      runDirectory: options.runDir, writesRunLog: !options.noRunLog)
+    if headless {
+      for note in data.notes { printer.line("data: \(note)") }
+      for warning in data.warnings { printer.line("warning: \(warning)") }
+      let outcome = runHeadless(job, printer: printer)
+      try report(outcome, job: job, printer: printer)
+    } else {
+      let outcome = try DashboardRunner.train(job, options: options)
+      try report(outcome, job: job, printer: HeadlessPrinter(toStandardError: false))
+    }
+  }
+
+  private func loadData() throws -> PreparedData {
+    do {
+      return try DatasetLoader.load(
+        name: options.data, split: options.split, normalize: options.normalize, augment: options.augment,
+        labelColumn: options.labelColumn, shape: options.shape, positive: options.positive, seed: options.seed)
+    } catch {
+      throw CommandFailure("\(error)")
+    }
+  }
+
+  private func runHeadless(_ job: TrainingJob, printer: HeadlessPrinter) -> TrainOutcome {
+    let session = EngineSession(run: job.run)
+    let trap = SignalTrap()
+    let observer = RunObserver(
+      epochFinished: { record, total, speed in printer.epoch(record, of: total, samplesPerSecond: speed) },
+      newVerdict: { verdict in printer.verdict(verdict) },
+      message: { text in printer.line(text) })
+    session.start(job, observer: observer)
+    var stopSent = false
+    while session.outcome == nil {
+      if let signal = trap.signal, !stopSent {
+        stopSent = true
+        printer.line("stopping: received signal \(signal); finishing the current batch")
+        session.link.send(.stop(reason: "interrupted by signal \(signal)"))
+      }
+      usleep(50_000)
+    }
+    return session.wait()
+  }
+
+  private func report(_ outcome: TrainOutcome, job: TrainingJob, printer: HeadlessPrinter) throws {
+    if options.snapshotOnExit {
+      SnapshotOnExit.write(job: job, outcome: outcome, options: options, printer: printer)
+    }
+    if options.json {
+      print(TrainReport.document(job: job, outcome: outcome).serialized())
+    } else {
+      FinalSummary.print(outcome, job: job, printer: printer)
+    }
+    if let failure = outcome.failure { throw CommandFailure(failure) }
+  }
+}
+
+/// An error whose text is the whole message (ArgumentParser prints "Error: <text>", exit 1).
+struct CommandFailure: Error, CustomStringConvertible {
+  let description: String
+  init(_ message: String) { description = message }
+}

@@ -1,0 +1,36 @@
+import DLTopEngine
+import DLTopMonitor
+
+/// Everything the training queue needs, prepared on the main thread.
+struct TrainingJob: Sendable {
+  var setup: TrainSetup
+  var data: PreparedData
+  var run: RunDescription
+  /// Where the run log goes; nil writes none (`--no-run-log`).
+  var runDirectory: String?
+  /// Where the run log's default folder is made when `runDirectory` is not given.
+  var writesRunLog: Bool
+
+  var isClassification: Bool { data.task.isClassification }
+}
+
+/// What a finished run produced, for the final lines and the `--json` document.
+struct TrainOutcome: Sendable {
+  var history: [EpochRecord] = []
+  var bestEpoch: Int?
+  var stoppedEarly = false
+  var stopReason: String = "completed"
+  var diverged = false
+  var test: TestResult?
+  var diagnosis: Diagnosis?
+  var runDirectory: String?
+  var failure: String?
+}
+
+/// The held-out test split, evaluated once at the end.
+struct TestResult: Sendable {
+  var loss: Double
+  var accuracy: Double?
+  var classification: ClassificationReport?
+  var regression: RegressionReport?
+}
