@@ -33,3 +33,10 @@ extension Rect {
   /// Whether the two rectangles share at least one cell.
   package func intersects(_ other: Rect) -> Bool { !clipped(to: other).isEmpty }
 }
+
+extension Rect {
+  /// The rectangle shrunk by `margin` columns left and right.
+  package func inset(byColumns margin: Int) -> Rect {
+    Rect(x: x + margin, y: y, width: width - 2 * margin, height: height)
+  }
+}

@@ -25,11 +25,10 @@ package struct Heatmap: Sendable {
     return total == 0 ? 0 : Double(counts[row][column]) / Double(total)
   }
 
-  /// What the cells will show at a cell width, after the fallback from counts to rates.
-  package func shownValues(cellWidth: Int) -> Values {
+  /// What the cells will show with `textWidth` columns, after the fallback from counts to rates.
+  package func shownValues(textWidth: Int) -> Values {
     let largest = counts.flatMap { $0 }.max() ?? 0
-    let digits = String(largest).count
-    return values == .counts && digits <= cellWidth - 1 ? .counts : .rates
+    return values == .counts && String(largest).count <= textWidth ? .counts : .rates
   }
 
   /// The first `width` characters of a class name (at least one).
@@ -45,22 +44,26 @@ package struct Heatmap: Sendable {
     let longest = names.map(\.count).max() ?? 1
     var labelWidth = min(longest, 8) + 1
     var cellWidth = (area.width - labelWidth - marginWidth) / k
-    if cellWidth < 3 {
+    if cellWidth < 4 {
       labelWidth = min(longest, 3) + 1
       cellWidth = max(1, (area.width - labelWidth - marginWidth) / k)
     }
     cellWidth = min(cellWidth, 7)
+    // One column of each cell separates it from its neighbour, when there is room.
+    let textWidth = cellWidth >= 2 ? cellWidth - 1 : 1
     let rowsShown = min(k, area.height - 2)
-    let shown = shownValues(cellWidth: cellWidth)
+    let shown = shownValues(textWidth: textWidth)
     let axis = theme.style(.axis)
     let x0 = area.x + labelWidth
     let marginX = x0 + k * cellWidth + 1
     let clip = area
+    func rightAligned(_ text: String, x: Int, y: Int, style: Style) {
+      let padded = String(repeating: " ", count: max(0, textWidth - text.count)) + text
+      grid.write(padded, x: x + cellWidth - textWidth, y: y, style: style, maxWidth: textWidth, clip: clip)
+    }
     // Header: predicted class names.
     for j in 0..<k {
-      let name = Self.abbreviate(names[j], width: max(1, cellWidth - 1))
-      let pad = max(0, cellWidth - name.count - (cellWidth >= 3 ? 1 : 0))
-      grid.write(name, x: x0 + j * cellWidth + pad, y: area.y, style: axis, clip: clip)
+      rightAligned(Self.abbreviate(names[j], width: textWidth), x: x0 + j * cellWidth, y: area.y, style: axis)
     }
     grid.write("rec", x: marginX, y: area.y, style: axis, clip: clip)
     // Rows.
@@ -72,25 +75,54 @@ package struct Heatmap: Sendable {
         let style = cellStyle(rate: rate, diagonal: i == j, theme: theme)
         let x = x0 + j * cellWidth
         grid.fill(Rect(x: x, y: y, width: cellWidth, height: 1).clipped(to: clip), with: Cell(" ", style: style))
-        let text = cellText(count: counts[i][j], rate: rate, shown: shown, width: cellWidth)
-        let textWidth = cellWidth >= 3 ? cellWidth - 1 : cellWidth
-        grid.write(String(repeating: " ", count: max(0, textWidth - text.count)) + text, x: x, y: y, style: style, clip: clip)
+        let text = counts[i][j] == 0 ? "·" : (shown == .counts ? String(counts[i][j]) : Self.rateText(rate, width: textWidth))
+        rightAligned(text, x: x, y: y, style: style)
       }
       let recall = ConfusionMath.recall(counts, i)
       grid.write(recall.map { NumberFormat.percent($0) } ?? "-", x: marginX, y: y, style: rateStyle(recall, theme: theme), clip: clip)
     }
-    // Bottom margin: precision per predicted class.
+    // Bottom margin: precision per predicted class, and what the numbers are.
     let footer = area.y + 1 + rowsShown
     guard footer < area.maxY else { return }
-    grid.write(labelWidth >= 5 ? "prec" : "p", x: area.x, y: footer, style: axis, clip: clip)
+    grid.write(labelWidth >= 5 ? "prec" : "pre", x: area.x, y: footer, style: axis, maxWidth: labelWidth - 1, clip: clip)
     for j in 0..<k {
       let precision = ConfusionMath.precision(counts, j)
-      let text = precision.map { percentText($0, width: cellWidth >= 3 ? cellWidth - 1 : cellWidth) } ?? "-"
-      let textWidth = cellWidth >= 3 ? cellWidth - 1 : cellWidth
-      grid.write(String(repeating: " ", count: max(0, textWidth - text.count)) + text, x: x0 + j * cellWidth, y: footer,
-                 style: rateStyle(precision, theme: theme), clip: clip)
+      let text = precision.map { Self.rateText($0, width: textWidth) } ?? "-"
+      rightAligned(text, x: x0 + j * cellWidth, y: footer, style: rateStyle(precision, theme: theme))
     }
-    grid.write(shown == .counts ? "n" : "%", x: marginX, y: footer, style: theme.style(.inactive), clip: clip)
+    let unit = shown == .counts ? "n" : (textWidth >= 2 ? "%" : "×10%")
+    grid.write(unit, x: marginX, y: footer, style: theme.style(.inactive), clip: clip)
+    // Summary when there is room.
+    guard footer + 2 < area.maxY else { return }
+    grid.write(summary(), x: area.x, y: footer + 2, style: theme.style(.mainForeground), maxWidth: area.width, clip: clip)
+  }
+
+  /// Accuracy and macro-averaged precision, recall and F1 over the classes.
+  package func summary() -> String {
+    let k = counts.count
+    let total = counts.reduce(0) { $0 + $1.reduce(0, +) }
+    let correct = (0..<k).reduce(0) { $0 + counts[$1][$1] }
+    let recalls = (0..<k).compactMap { ConfusionMath.recall(counts, $0) }
+    let precisions = (0..<k).compactMap { ConfusionMath.precision(counts, $0) }
+    let f1s = (0..<k).compactMap { i -> Double? in
+      guard let p = ConfusionMath.precision(counts, i), let r = ConfusionMath.recall(counts, i) else { return nil }
+      return p + r == 0 ? 0 : 2 * p * r / (p + r)
+    }
+    func mean(_ values: [Double]) -> String {
+      values.isEmpty ? "-" : NumberFormat.percent(values.reduce(0, +) / Double(values.count), decimals: 1)
+    }
+    let accuracy = total == 0 ? "-" : NumberFormat.percent(Double(correct) / Double(total), decimals: 1)
+    return "accuracy \(accuracy) · macro precision \(mean(precisions)) · recall \(mean(recalls)) · F1 \(mean(f1s))"
+  }
+
+  /// A rate in `width` columns: whole percent from two columns ("**" for a full 100% in two);
+  /// in one column the tens digit, "·" under 10% and "*" for 100%.
+  package static func rateText(_ rate: Double, width: Int) -> String {
+    let percent = Int((rate * 100).rounded())
+    if width >= 3 { return String(percent) }
+    if percent >= 100 { return width == 2 ? "**" : "*" }
+    if width == 2 { return String(percent) }
+    return percent < 10 ? "·" : String(percent / 10)
   }
 
   /// Background by rate from the heat gradient, with black or white text for contrast; in
@@ -101,23 +133,6 @@ package struct Heatmap: Sendable {
     }
     let foreground = background.luminance > 0.5 ? RGB(0, 0, 0) : RGB(0xF0, 0xF0, 0xF0)
     return Style(foreground: foreground, background: background, bold: diagonal)
-  }
-
-  private func cellText(count: Int, rate: Double, shown: Values, width: Int) -> String {
-    if count == 0 { return width >= 2 ? "·" : "" }
-    switch shown {
-    case .counts: return String(count)
-    case .rates: return percentText(rate, width: width >= 3 ? width - 1 : width)
-    }
-  }
-
-  /// Whole percent in `width` columns. Two columns cannot hold "100", so a full row shows "1."
-  /// (one point zero); one column shows the tens digit, or "*" from 95%.
-  private func percentText(_ rate: Double, width: Int) -> String {
-    let percent = Int((rate * 100).rounded())
-    if width >= 3 { return String(percent) }
-    if width == 2 { return percent >= 100 ? "1." : String(percent) }
-    return percent >= 95 ? "*" : String(percent / 10)
   }
 
   private func rateStyle(_ value: Double?, theme: Theme) -> Style {

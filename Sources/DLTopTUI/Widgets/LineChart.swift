@@ -80,7 +80,7 @@ package struct LineChart: Sendable {
     // Geometry: y labels | axis | plot; bottom row for x labels.
     let plotRows = area.height >= 3 ? area.height - 1 : area.height
     let yTicks = ticks(low: yLow, high: yHigh, maxCount: max(2, plotRows / 2 + 1))
-    let yLabels = yTicks.map { label(forY: $0) }
+    let yLabels = labels(for: yTicks)
     let labelWidth = min(7, yLabels.map(\.count).max() ?? 1)
     let plot = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: plotRows)
     guard plot.width >= 2 else { return }
@@ -139,11 +139,13 @@ package struct LineChart: Sendable {
       }
     }
     canvas.render(into: &grid, origin: (plot.x, plot.y), theme: theme, base: theme.style(.mainForeground))
-    // Markers on points that are far enough apart.
+    // Markers at least four columns apart, counted back from the newest point.
     for item in series where item.marked {
       let visible = item.points.filter { $0.x >= xLow && $0.x <= xHigh }
-      guard visible.count >= 1, Double(plot.width) / Double(max(1, visible.count)) >= 2 else { continue }
-      for p in visible {
+      guard !visible.isEmpty else { continue }
+      let spacing = Double(plot.width) / Double(visible.count)
+      let stride = max(1, Int((4 / spacing).rounded(.up)))
+      for (index, p) in visible.reversed().enumerated() where index % stride == 0 {
         guard let y = transformed(p.y) else { continue }
         grid.put(theme.symbols.marker, x: plot.x + dotX(p.x) / 2, y: plot.y + dotY(y) / 4,
                  style: theme.style(item.color, bold: true), clip: plot)
@@ -155,7 +157,7 @@ package struct LineChart: Sendable {
     let xTicks = AxisTicks.nice(low: xLow, high: xHigh, maxCount: max(1, plot.width / 6), integer: true)
     var nextFree = area.x
     for tick in xTicks {
-      let text = NumberFormat.compact(tick)
+      let text = AxisTicks.label(tick, step: 1)
       let center = plot.x + dotX(tick) / 2
       let start = min(max(center - text.count / 2, plot.x), area.maxX - text.count)
       guard start >= nextFree else { continue }
@@ -165,15 +167,21 @@ package struct LineChart: Sendable {
   }
 
   private func ticks(low: Double, high: Double, maxCount: Int) -> [Double] {
-    guard logScale else { return AxisTicks.nice(low: low, high: high, maxCount: maxCount) }
-    let decades = stride(from: ceil(low), through: floor(high), by: 1).map { $0 }
-    return decades.count >= 2 ? decades : AxisTicks.nice(low: low, high: high, maxCount: maxCount)
+    logScale
+      ? AxisTicks.logarithmic(low: low, high: high, maxCount: maxCount)
+      : AxisTicks.nice(low: low, high: high, maxCount: maxCount)
   }
 
-  private func label(forY tick: Double) -> String {
-    guard logScale else { return NumberFormat.compact(tick) }
-    let value = pow(10, tick)
-    return tick == tick.rounded() ? "1e" + String(Int(tick)) : NumberFormat.compact(value)
+  /// Labels for y ticks: decimals from the step between ticks (each tick's own on a log axis).
+  private func labels(for ticks: [Double]) -> [String] {
+    guard logScale else {
+      let step = ticks.count >= 2 ? ticks[1] - ticks[0] : abs(ticks.first ?? 1)
+      return ticks.map { AxisTicks.label($0, step: step) }
+    }
+    return ticks.map { tick in
+      let value = pow(10, tick)
+      return AxisTicks.label(value, step: pow(10, floor(tick + 1e-9)))
+    }
   }
 
   private func drawEmpty(into grid: inout CellGrid, area: Rect, theme: Theme) {

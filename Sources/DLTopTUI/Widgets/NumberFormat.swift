@@ -23,6 +23,19 @@ package enum NumberFormat {
     return sign + scientific(magnitude)
   }
 
+  /// A count or speed: whole numbers up to 9999, then `48.3k`, `1.2M`.
+  package static func count(_ value: Double) -> String {
+    guard value.isFinite else { return compact(value) }
+    let magnitude = abs(value)
+    let sign = value < 0 ? "-" : ""
+    if magnitude < 9_999.5 { return sign + fixed(magnitude, 0) }
+    for (scale, suffix) in [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")] where magnitude >= scale * 0.99995 {
+      let scaled = magnitude / scale
+      return sign + (scaled >= 99.95 ? fixed(scaled, 0) : fixed(scaled, 1)) + suffix
+    }
+    return sign + fixed(magnitude, 0)
+  }
+
   /// A learning rate or other small positive number: `1e-3`, `2.5e-4`, `0.1`.
   package static func rate(_ value: Double) -> String {
     if !value.isFinite || value == 0 { return compact(value) }
