@@ -112,7 +112,7 @@ package struct Heatmap: Sendable {
       values.isEmpty ? "-" : NumberFormat.percent(values.reduce(0, +) / Double(values.count), decimals: 1)
     }
     let accuracy = total == 0 ? "-" : NumberFormat.percent(Double(correct) / Double(total), decimals: 1)
-    return "accuracy \(accuracy) · macro precision \(mean(precisions)) · recall \(mean(recalls)) · F1 \(mean(f1s))"
+    return "accuracy \(accuracy) · macro P \(mean(precisions)) R \(mean(recalls)) F1 \(mean(f1s))"
   }
 
   /// A rate in `width` columns: whole percent from two columns ("**" for a full 100% in two);

@@ -69,7 +69,7 @@ package struct LineChart: Sendable {
       return
     }
     if yHigh - yLow < 1e-12 {
-      let pad = max(abs(yLow) * 0.1, logScale ? 0.1 : 1e-3)
+      let pad = logScale ? 0.1 : (yLow == 0 ? 1 : abs(yLow) * 0.1)
       yLow -= pad
       yHigh += pad
     } else {
