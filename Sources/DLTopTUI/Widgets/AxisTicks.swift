@@ -52,7 +52,12 @@ package enum AxisTicks {
     if magnitude >= 10_000 { return NumberFormat.compact(value) }
     let step = step > 0 && step.isFinite ? step : magnitude
     if magnitude < 0.001 || step < 0.001 { return NumberFormat.scientific(value) }
-    let decimals = max(0, min(4, Int(ceil(-log10(step) - 1e-9))))
+    var decimals = 0
+    while decimals < 4 {
+      let scaled = step * pow(10, Double(decimals))
+      if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { break }
+      decimals += 1
+    }
     return NumberFormat.fixed(value, decimals)
   }
 }
