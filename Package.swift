@@ -24,6 +24,7 @@ let package = Package(
     .executableTarget(name: "dltop-bench", dependencies: ["DLTopEngine", "DLTopMonitor", "DLTopTUI"]),
     .testTarget(name: "DLTopEngineTests", dependencies: ["DLTopEngine"], exclude: ["Fixtures"]),
     .testTarget(name: "DLTopMonitorTests", dependencies: ["DLTopMonitor"], exclude: ["Fixtures"]),
-    .testTarget(name: "DLTopTUITests", dependencies: ["DLTopTUI", "DLTopMonitor"]),
+    .testTarget(
+      name: "DLTopTUITests", dependencies: ["DLTopTUI", "DLTopMonitor"], exclude: ["Snapshots", "Fixtures"]),
   ]
 )

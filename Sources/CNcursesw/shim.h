@@ -21,4 +21,12 @@ static inline attr_t dltop_a_reverse(void) { return A_REVERSE; }
 static inline attr_t dltop_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t dltop_a_normal(void) { return A_NORMAL; }
 static inline int dltop_key_resize(void) { return KEY_RESIZE; }
+static inline int dltop_key_f(int n) { return KEY_F(n); }
+static inline int dltop_key_code_yes(void) { return KEY_CODE_YES; }
+// newterm on the process's stdout/stdin (C globals Swift 6 cannot read); NULL when TERM is unknown.
+static inline SCREEN *dltop_newterm(const char *term) { return newterm(term, stdout, stdin); }
+// setcchar with an extended (int) colour pair.
+static inline int dltop_setcchar(cchar_t *cell, const wchar_t *text, attr_t attrs, int pair) {
+  return setcchar(cell, text, attrs, 0, &pair);
+}
 #endif

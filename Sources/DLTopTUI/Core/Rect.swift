@@ -21,3 +21,22 @@ package struct Rect: Sendable, Equatable, Hashable {
     Rect(x: x + margin, y: y + margin, width: width - 2 * margin, height: height - 2 * margin)
   }
 }
+
+extension Rect {
+  /// The part of this rectangle inside `other` (empty when they do not meet).
+  package func clipped(to other: Rect) -> Rect {
+    let x0 = max(x, other.x)
+    let y0 = max(y, other.y)
+    return Rect(x: x0, y: y0, width: min(maxX, other.maxX) - x0, height: min(maxY, other.maxY) - y0)
+  }
+
+  /// Whether the two rectangles share at least one cell.
+  package func intersects(_ other: Rect) -> Bool { !clipped(to: other).isEmpty }
+}
+
+extension Rect {
+  /// The rectangle shrunk by `margin` columns left and right.
+  package func inset(byColumns margin: Int) -> Rect {
+    Rect(x: x + margin, y: y, width: width - 2 * margin, height: height)
+  }
+}

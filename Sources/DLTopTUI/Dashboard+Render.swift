@@ -1,0 +1,57 @@
+import DLTopMonitor
+
+extension Dashboard {
+  /// Draws a whole frame for `snapshot` at `size` (and remembers the snapshot for keys).
+  package func render(snapshot: TrainingSnapshot, size: (width: Int, height: Int)) -> CellGrid {
+    update(snapshot: snapshot)
+    return Dashboard.frame(snapshot: snapshot, state: state, theme: theme, size: size)
+  }
+
+  /// The pure frame function: snapshot + view state + theme + size → cells.
+  package nonisolated static func frame(
+    snapshot: TrainingSnapshot, state: DashboardState, theme: Theme, size: (width: Int, height: Int)
+  ) -> CellGrid {
+    let background = Cell(" ", style: Style(foreground: theme.color(.mainForeground), background: theme.colors[.mainBackground]))
+    var grid = CellGrid(width: size.width, height: size.height, fill: background)
+    let panels = DashboardLayout.compute(size: size, zoom: state.zoom)
+    guard !panels.isEmpty else {
+      CenteredMessage.tooSmall(
+        need: (DashboardLayout.minimumWidth, DashboardLayout.minimumHeight), have: size
+      ).render(into: &grid, area: grid.bounds, theme: theme)
+      return grid
+    }
+    for (id, area) in panels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      let context = PanelContext(snapshot: snapshot, state: state, theme: theme, zoomed: state.zoom != nil)
+      switch id {
+      case .status:
+        StatusLine(snapshot: snapshot).render(into: &grid, area: area, theme: theme)
+      case .loss:
+        MetricPanel(id: .loss, metric: MetricName.loss, batches: snapshot.batchLoss, allowsLogScale: true)
+          .render(into: &grid, area: area, context: context)
+      case .accuracy:
+        let metric = MetricPanel.mainMetric(in: snapshot)
+        let batches = metric == MetricName.accuracy ? snapshot.batchAccuracy : nil
+        MetricPanel(id: .accuracy, metric: metric, batches: batches, allowsLogScale: false)
+          .render(into: &grid, area: area, context: context)
+      case .learningRate:
+        LearningRatePanel().render(into: &grid, area: area, context: context)
+      case .confusion:
+        ConfusionPanel().render(into: &grid, area: area, context: context)
+      case .diagnosis:
+        DiagnosisPanel().render(into: &grid, area: area, context: context)
+      case .events:
+        EventsPanel().render(into: &grid, area: area, context: context)
+      case .footer:
+        FooterPanel(message: state.message, controllable: snapshot.run.controllable)
+          .render(into: &grid, area: area, theme: theme)
+      }
+    }
+    if state.helpVisible {
+      var notes: [String] = []
+      if !snapshot.run.controllable { notes.append("watching an external run: dltop cannot pause or steer it") }
+      notes.append("source: " + snapshot.run.source)
+      HelpOverlay(notes: notes).render(into: &grid, area: grid.bounds, theme: theme)
+    }
+    return grid
+  }
+}

@@ -1,0 +1,178 @@
+import DLTopMonitor
+
+/// The dashboard's state machine and frame renderer.
+///
+/// It owns the view state (zoom, help, scales, the message line, the quit question), turns keys
+/// into effects with `handle(key:)` / `handle(_:)`, and draws whole frames into a `CellGrid`
+/// with `render(snapshot:size:)`. It never touches the terminal or the engine: the run loop
+/// (`DashboardApp`) sends its effects on.
+@MainActor
+package final class Dashboard {
+  package private(set) var state = DashboardState()
+  package var theme: Theme
+  /// The snapshot of the last frame; keys are judged against it (pause or resume?).
+  package private(set) var snapshot: TrainingSnapshot
+  /// Bumped whenever the view state changes, so the run loop knows to redraw.
+  package private(set) var generation: UInt64 = 0
+  /// Seconds on a monotonic clock (injected for tests).
+  private let clock: @MainActor () -> Double
+  /// How long a message stays in the footer.
+  package var messageSeconds = 4.0
+
+  package init(snapshot: TrainingSnapshot, theme: Theme = .standard, clock: @escaping @MainActor () -> Double = Dashboard.monotonicSeconds) {
+    self.snapshot = snapshot
+    self.theme = theme
+    self.clock = clock
+  }
+
+  /// Seconds since an arbitrary start, from `ContinuousClock`.
+  package static func monotonicSeconds() -> Double {
+    let now = ContinuousClock.now - DashboardClock.start
+    return Double(now.components.seconds) + Double(now.components.attoseconds) * 1e-18
+  }
+
+  /// Why the control keys do nothing for this run, if they don't.
+  package var controlRefusal: String? {
+    if !snapshot.run.controllable { return "watching an external run: dltop cannot pause or steer it" }
+    if !snapshot.status.isLive { return "training has ended (\(snapshot.status.label.lowercased())): nothing to control" }
+    return nil
+  }
+
+  /// Whether quitting should ask first: our own training is still running.
+  package var quitNeedsConfirmation: Bool {
+    guard snapshot.run.controllable else { return false }
+    switch snapshot.status {
+    case .starting, .running, .paused: return true
+    default: return false
+    }
+  }
+
+  /// Updates the snapshot without drawing (the run loop does this before handling keys).
+  package func update(snapshot: TrainingSnapshot) { self.snapshot = snapshot }
+
+  /// Shows `text` in the footer for a few seconds.
+  package func show(message text: String) {
+    state.message = text
+    state.messageExpiry = clock() + messageSeconds
+    changed()
+  }
+
+  /// Clears an expired message. Call once per loop turn.
+  /// - Returns: whether the view changed.
+  @discardableResult
+  package func tick() -> Bool {
+    guard state.message != nil, !state.quitPending, clock() >= state.messageExpiry else { return false }
+    state.message = nil
+    changed()
+    return true
+  }
+
+  /// Handles one key: the quit question first, then help, then the keymap.
+  package func handle(key: Key) -> [DashboardEffect] {
+    if state.quitPending {
+      state.quitPending = false
+      if key == .char("q") || key == .char("y") || key == .char("Y") { return [.quit] }
+      state.message = nil
+      show(message: "quit cancelled")
+      return []
+    }
+    if key == .resize { return handle(.resize) }
+    if state.helpVisible {
+      state.helpVisible = false
+      changed()
+      if let action = Keymap.action(for: key), action == .quit || action == .redraw || action == .suspend {
+        return handle(action)
+      }
+      return []
+    }
+    guard let action = Keymap.action(for: key) else { return [] }
+    return handle(action)
+  }
+
+  /// Applies one action.
+  package func handle(_ action: Action) -> [DashboardEffect] {
+    if action.controlsTraining, let refusal = controlRefusal {
+      show(message: refusal)
+      return []
+    }
+    switch action {
+    case .togglePause:
+      let paused = snapshot.status == .paused
+      show(message: paused ? "resuming" : "pausing after this batch")
+      return [.send(paused ? .resume : .pause)]
+    case .raiseLearningRate, .lowerLearningRate:
+      let up = action == .raiseLearningRate
+      let factor = up ? Keymap.learningRateFactor : 1 / Keymap.learningRateFactor
+      let current = snapshot.learningRate.map { " (" + NumberFormat.rate($0) + " → " + NumberFormat.rate($0 * factor) + ")" } ?? ""
+      show(message: "learning rate " + (up ? "×" : "÷") + Keymap.factorLabel + current)
+      return [.send(.scaleLearningRate(by: factor))]
+    case .toggleEarlyStopping:
+      let enable = !(snapshot.earlyStopping?.enabled ?? false)
+      show(message: "early stopping " + (enable ? "on" : "off"))
+      return [.send(.setEarlyStopping(enabled: enable))]
+    case .zoom(let number):
+      state.zoom = state.zoom == number ? nil : number
+      state.historySpan = nil
+      state.historyOffset = 0
+    case .unzoom:
+      state.zoom = nil
+      state.historySpan = nil
+      state.historyOffset = 0
+    case .toggleLogScale:
+      state.logScale.toggle()
+    case .toggleSmoothing:
+      state.smoothing.toggle()
+    case .toggleConfusionValues:
+      state.confusionValues = state.confusionValues == .counts ? .rates : .counts
+    case .snapshot:
+      return [.requestSnapshot]
+    case .toggleHelp:
+      state.helpVisible.toggle()
+    case .quit:
+      guard quitNeedsConfirmation else { return [.quit] }
+      state.quitPending = true
+      state.message = "training is running: press q or y to quit and stop it, any other key cancels"
+      state.messageExpiry = .infinity
+    case .redraw:
+      changed()
+      return [.redraw]
+    case .suspend:
+      return [.suspend]
+    case .scrollLeft, .scrollRight, .scrollUp, .scrollDown:
+      scroll(action)
+    case .resize:
+      break
+    }
+    changed()
+    return []
+  }
+
+  private func scroll(_ action: Action) {
+    let chartZoomed = state.zoom.map { (1...3).contains($0) } ?? false
+    let epochs = max(1, snapshot.epochs.count)
+    switch action {
+    case .scrollLeft where chartZoomed:
+      state.historyOffset = min(epochs - 1, state.historyOffset + max(1, (state.historySpan ?? epochs) / 4))
+    case .scrollRight where chartZoomed:
+      state.historyOffset = max(0, state.historyOffset - max(1, (state.historySpan ?? epochs) / 4))
+    case .scrollUp where chartZoomed:
+      state.historySpan = max(2, (state.historySpan ?? epochs) / 2)
+    case .scrollDown where chartZoomed:
+      let wider = (state.historySpan ?? epochs) * 2
+      state.historySpan = wider >= epochs ? nil : wider
+    case .scrollLeft:
+      state.confusionOffset = min(max(0, snapshot.confusions.count - 1), state.confusionOffset + 1)
+    case .scrollRight:
+      state.confusionOffset = max(0, state.confusionOffset - 1)
+    default:
+      break
+    }
+  }
+
+  private func changed() { generation &+= 1 }
+}
+
+/// The start of the dashboard's monotonic clock.
+private enum DashboardClock {
+  static let start = ContinuousClock.now
+}

@@ -1,0 +1,22 @@
+/// Everything the dashboard shows that is not in the snapshot: the user's view choices.
+package struct DashboardState: Sendable, Equatable {
+  /// Panel 1…5 full screen, or nil for all panels.
+  package var zoom: Int?
+  package var helpVisible = false
+  package var logScale = false
+  package var smoothing = false
+  package var confusionValues: Heatmap.Values = .counts
+  /// How many validation passes back the confusion panel looks (0 = the latest).
+  package var confusionOffset = 0
+  /// Epochs visible in a zoomed chart (nil = all).
+  package var historySpan: Int?
+  /// Epochs hidden at the right of a zoomed chart (scrolled back in time).
+  package var historyOffset = 0
+  /// A message for the footer and when it expires (seconds on the dashboard's clock).
+  package var message: String?
+  package var messageExpiry: Double = 0
+  /// `q` was pressed while training runs: the next `q` or `y` quits, anything else cancels.
+  package var quitPending = false
+
+  package init() {}
+}

@@ -1,0 +1,32 @@
+/// What a key asks the dashboard to do.
+package enum Action: Sendable, Hashable {
+  case togglePause
+  /// Multiply the learning rate by `Keymap.learningRateFactor`.
+  case raiseLearningRate
+  /// Divide the learning rate by `Keymap.learningRateFactor`.
+  case lowerLearningRate
+  /// Make panel 1…5 fill the screen.
+  case zoom(Int)
+  case unzoom
+  case toggleLogScale
+  case toggleSmoothing
+  case toggleConfusionValues
+  case toggleEarlyStopping
+  case snapshot
+  case toggleHelp
+  case quit
+  case redraw
+  case suspend
+  /// Arrow keys: scroll history when zoomed; left/right also step through confusion matrices.
+  case scrollLeft, scrollRight, scrollUp, scrollDown
+  /// The terminal changed size.
+  case resize
+
+  /// Whether the action steers training (and so is off for runs dltop does not control).
+  package var controlsTraining: Bool {
+    switch self {
+    case .togglePause, .raiseLearningRate, .lowerLearningRate, .toggleEarlyStopping: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import DLTopMonitor
+
+/// What every panel gets: the snapshot, the view state and the theme.
+package struct PanelContext: Sendable {
+  package var snapshot: TrainingSnapshot
+  package var state: DashboardState
+  package var theme: Theme
+  /// Whether this panel fills the screen (zoomed): it may show more detail and honours scrolling.
+  package var zoomed: Bool
+
+  package init(snapshot: TrainingSnapshot, state: DashboardState, theme: Theme, zoomed: Bool) {
+    self.snapshot = snapshot
+    self.state = state
+    self.theme = theme
+    self.zoomed = zoomed
+  }
+
+  /// Batches per epoch, for placing per-batch data on the epoch axis.
+  package var batchesPerEpoch: Double? {
+    snapshot.progress.batchesPerEpoch.flatMap { $0 > 0 ? Double($0) : nil }
+  }
+
+  /// The x (epoch) range a zoomed chart shows after scrolling; nil shows everything.
+  package func historyRange(lastX: Double) -> ClosedRange<Double>? {
+    guard zoomed, state.historySpan != nil || state.historyOffset > 0 else { return nil }
+    let firstX = Double(snapshot.epochs.first.map { min($0.epoch, 0) } ?? 0)
+    let high = max(firstX + 1, lastX - Double(state.historyOffset))
+    let span = Double(state.historySpan ?? Int((high - firstX).rounded(.up)))
+    return max(firstX, high - span)...high
+  }
+
+  /// Per-epoch points of one metric, EMA-smoothed when smoothing is on.
+  package func points(_ metric: String) -> [ChartPoint] {
+    var points: [ChartPoint] = []
+    for record in snapshot.epochs {
+      if let value = record[metric] { points.append(ChartPoint(x: Double(record.epoch), y: value)) }
+    }
+    guard state.smoothing else { return points }
+    let smoothed = Smoothing.ema(points.map(\.y))
+    return zip(points, smoothed).map { ChartPoint(x: $0.x, y: $1) }
+  }
+
+  /// A per-batch series as min/max bands, `columns` buckets wide.
+  package func band(_ series: BatchSeries, columns: Int) -> [ChartBand] {
+    guard let perEpoch = batchesPerEpoch, columns > 0 else { return [] }
+    return series.downsampled(to: columns).map { bucket in
+      ChartBand(
+        x0: Double(bucket.firstIndex) / perEpoch, x1: Double(bucket.firstIndex + bucket.count) / perEpoch,
+        low: bucket.min, high: bucket.max)
+    }
+  }
+
+  /// The newest x with data: the partial epoch in progress, or the last finished epoch.
+  package var lastX: Double {
+    let lastEpoch = Double(snapshot.epochs.last?.epoch ?? 0)
+    guard let perEpoch = batchesPerEpoch else { return lastEpoch }
+    return max(lastEpoch, Double(snapshot.batchLoss.count) / perEpoch)
+  }
+}
