@@ -5,5 +5,11 @@ struct DLTop: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dltop",
     abstract: "top for neural-network training: a live terminal dashboard, diagnosis and early stopping.",
-    version: "0.1.0")
+    discussion: """
+      With no subcommand, dltop trains (fashion-mnist when installed, otherwise digits) with the \
+      live dashboard. `dltop train --help` lists every hyper-parameter.
+      """,
+    version: "0.1.0",
+    subcommands: [TrainCommand.self],
+    defaultSubcommand: TrainCommand.self)
 }

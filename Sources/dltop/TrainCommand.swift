@@ -1,6 +1,7 @@
 import ArgumentParser
 import DLTopEngine
 import DLTopMonitor
+import DLTopTUI
 import Foundation
 
 /// `dltop train`: trains a network with dltop's engine, with the live dashboard or headless.
@@ -17,17 +18,24 @@ struct TrainCommand: ParsableCommand {
     let headless = options.headless || options.json || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
     let printer = HeadlessPrinter(toStandardError: options.json || !headless)
     let data = try loadData()
+    let runDirectory =
+      options.runDir ?? RunLogWriter.defaultDirectory(parent: "dltop-runs", dataset: data.name, date: Date())
     let job = TrainingJob(
       setup: setup, data: data, run: RunDescriptionBuilder.make(setup: setup, data: data),
-      runDirectory: options.runDir, writesRunLog: !options.noRunLog)
+      runDirectory: runDirectory, writesRunLog: !options.noRunLog)
+    let snapshots = SnapshotWriter(parent: options.snapshotDir ?? (options.noRunLog ? "." : runDirectory))
+    let theme = try ThemeChoice.load(options.theme)
     if headless {
       for note in data.notes { printer.line("data: \(note)") }
       for warning in data.warnings { printer.line("warning: \(warning)") }
-      let outcome = runHeadless(job, printer: printer)
-      try report(outcome, job: job, printer: printer)
+      let session = EngineSession(run: job.run)
+      let outcome = runHeadless(job, session: session, printer: printer)
+      try report(outcome, job: job, link: session.link, theme: theme, snapshots: snapshots, printer: printer)
     } else {
-      let outcome = try DashboardRunner.train(job, options: options)
-      try report(outcome, job: job, printer: HeadlessPrinter(toStandardError: false))
+      let (outcome, link) = try MainActor.assumeIsolated {
+        try DashboardRunner.train(job, theme: theme, snapshots: snapshots)
+      }
+      try report(outcome, job: job, link: link, theme: theme, snapshots: snapshots, printer: HeadlessPrinter(toStandardError: false))
     }
   }
 
@@ -41,8 +49,7 @@ struct TrainCommand: ParsableCommand {
     }
   }
 
-  private func runHeadless(_ job: TrainingJob, printer: HeadlessPrinter) -> TrainOutcome {
-    let session = EngineSession(run: job.run)
+  private func runHeadless(_ job: TrainingJob, session: EngineSession, printer: HeadlessPrinter) -> TrainOutcome {
     let trap = SignalTrap()
     let observer = RunObserver(
       epochFinished: { record, total, speed in printer.epoch(record, of: total, samplesPerSecond: speed) },
@@ -61,9 +68,14 @@ struct TrainCommand: ParsableCommand {
     return session.wait()
   }
 
-  private func report(_ outcome: TrainOutcome, job: TrainingJob, printer: HeadlessPrinter) throws {
+  private func report(
+    _ outcome: TrainOutcome, job: TrainingJob, link: EngineLink, theme: Theme, snapshots: SnapshotWriter,
+    printer: HeadlessPrinter
+  ) throws {
     if options.snapshotOnExit {
-      SnapshotOnExit.write(job: job, outcome: outcome, options: options, printer: printer)
+      let snapshot = link.latest()
+      let screen = MainActor.assumeIsolated { SnapshotWriter.renderScreen(snapshot, theme: theme) }
+      printer.line(snapshots.write(screenText: screen, snapshot: snapshot))
     }
     if options.json {
       print(TrainReport.document(job: job, outcome: outcome).serialized())

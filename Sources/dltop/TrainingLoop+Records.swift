@@ -126,12 +126,11 @@ extension TrainingLoop {
   }
 
   private func announceNewVerdicts(_ diagnosis: Diagnosis, epoch: Int) {
-    let kinds = diagnosis.verdicts.map(\.kind)
-    for verdict in diagnosis.verdicts where !lastVerdictKinds.contains(verdict.kind) && verdict.kind != .healthy {
+    for verdict in diagnosis.verdicts where !announcedVerdicts.contains(verdict.kind) && verdict.kind != .healthy {
+      announcedVerdicts.insert(verdict.kind)
       log(.verdict, "\(verdict.kind.rawValue): \(verdict.evidence)", epoch: epoch)
       observer.newVerdict(verdict)
     }
-    lastVerdictKinds = kinds
   }
 
   /// Ends the run: test evaluation once, final status, run log closed.

@@ -18,7 +18,8 @@ final class TrainingLoop {
   var outcome = TrainOutcome()
   var history: [EpochRecord] = []
   var events: [RunEvent] = []
-  var lastVerdictKinds: [VerdictKind] = []
+  /// Verdict kinds already printed and logged: each is announced once per run.
+  var announcedVerdicts: Set<VerdictKind> = []
   var paused = false
   var stopRequest: String?
   let clock = ContinuousClock()
@@ -93,6 +94,7 @@ final class TrainingLoop {
         break
       }
     }
+    if stopRequest == nil { outcome.stopReason = "all \(job.setup.epochs) epochs run" }
     return finish()
   }
 
