@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every end-to-end test against the given dltop binary and prints "N passed, M failed".
 set -uo pipefail
-cd "$(dirname "$0")"
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+cd "$(dirname "$0")"
 passed=0
 failed=0
 for test in test-*.sh; do
