@@ -147,9 +147,9 @@ struct DashboardTests {
 
   @Test func watchedRunShowsWatching() {
     let snapshot = SampleRun.snapshot(controllable: false)
-    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(snapshot: snapshot, size: (120, 40))
+    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(snapshot: snapshot, size: (80, 24))
     #expect(grid.lines[0].hasPrefix("WATCHING"))
-    #expect(grid.lines[1].contains("WATCHING"))
+    #expect(grid.lines[23].hasPrefix("q quit 1-5 zoom"))
   }
 
   @Test func smoothingAndLogScaleChangeTheLossPanel() {

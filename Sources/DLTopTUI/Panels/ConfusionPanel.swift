@@ -18,9 +18,8 @@ package struct ConfusionPanel: Sendable {
     var title = "confusion"
     if let record { title += " e\(record.epoch)" }
     var legend: [Span] = []
-    if let record, let newest = snapshot.confusions.last, newest.epoch != record.epoch {
-      legend = [Span("← → \(snapshot.confusions.count - 1 - min(context.state.confusionOffset, snapshot.confusions.count - 1)) back", theme.style(.highlight))]
-    }
+    let back = min(context.state.confusionOffset, max(0, snapshot.confusions.count - 1))
+    if back > 0 { legend = [Span("← → \(back) back", theme.style(.highlight))] }
     let box = Box(key: PanelID.confusion.zoomKey, title: title, legend: legend)
     box.render(into: &grid, area: area, theme: theme)
     let inner = Box.inner(area)

@@ -36,7 +36,14 @@ package struct MetricPanel: Sendable {
     let val = ChartSeries(name: "val", points: context.points(validation), color: .validation, stroke: .dotted, marked: true)
     var chart = LineChart(series: [train, val])
     chart.logScale = allowsLogScale && context.state.logScale
-    if let batches { chart.band = context.band(batches, columns: max(1, inner.width - 7)) }
+    if let batches {
+      chart.band = context.band(batches, columns: max(1, inner.width - 7))
+      // Zoomed: the per-batch mean as a grey line under the epoch lines (smoothed with `m`).
+      if context.zoomed, !chart.band.isEmpty {
+        let means = context.batchMeans(batches, columns: max(1, (inner.width - 7) * 2))
+        chart.series.insert(ChartSeries(name: "batch", points: means, color: .axis, stroke: .solid), at: 0)
+      }
+    }
     if let stopping = context.snapshot.earlyStopping, metric == MetricName.loss || stopping.monitor.hasSuffix(metric) {
       if let best = stopping.bestEpoch { chart.marks.append(ChartMark(x: Double(best), label: "best", color: .bestMark)) }
       if let stop = stopping.stoppedEpoch { chart.marks.append(ChartMark(x: Double(stop), label: "stop", color: .stopMark)) }

@@ -50,6 +50,17 @@ package struct PanelContext: Sendable {
     }
   }
 
+  /// A per-batch series as its bucket means, `columns` points, EMA-smoothed when smoothing is on.
+  package func batchMeans(_ series: BatchSeries, columns: Int) -> [ChartPoint] {
+    guard let perEpoch = batchesPerEpoch, columns > 0 else { return [] }
+    let buckets = series.downsampled(to: columns)
+    var values = buckets.map(\.mean)
+    if state.smoothing { values = Smoothing.ema(values, weight: 0.9) }
+    return zip(buckets, values).map { bucket, value in
+      ChartPoint(x: (Double(bucket.firstIndex) + Double(bucket.count) / 2) / perEpoch, y: value)
+    }
+  }
+
   /// The newest x with data: the partial epoch in progress, or the last finished epoch.
   package var lastX: Double {
     let lastEpoch = Double(snapshot.epochs.last?.epoch ?? 0)

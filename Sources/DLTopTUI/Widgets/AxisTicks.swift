@@ -24,10 +24,11 @@ package enum AxisTicks {
   }
 
   /// Ticks for a log10 axis between `low` and `high` (in log10 units): the densest of
-  /// 1·10ⁿ, {1, 3}·10ⁿ, {1, 2, 5}·10ⁿ that stays within `maxCount`, returned as log10 values.
+  /// {1…9}·10ⁿ, {1, 2, 5}·10ⁿ, {1, 3}·10ⁿ, 1·10ⁿ that stays within `maxCount`, returned as
+  /// log10 values.
   package static func logarithmic(low: Double, high: Double, maxCount: Int) -> [Double] {
     guard low.isFinite, high.isFinite, high > low, maxCount >= 1 else { return [] }
-    let mantissaSets: [[Double]] = [[1, 2, 5], [1, 3], [1]]
+    let mantissaSets: [[Double]] = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3], [1]]
     var best: [Double] = []
     for mantissas in mantissaSets {
       var ticks: [Double] = []

@@ -92,9 +92,26 @@ package struct Heatmap: Sendable {
     }
     let unit = shown == .counts ? "n" : (textWidth >= 2 ? "%" : "×10%")
     grid.write(unit, x: marginX, y: footer, style: theme.style(.inactive), clip: clip)
-    // Summary when there is room.
+    // Summary and, on big screens, a per-class table.
     guard footer + 2 < area.maxY else { return }
     grid.write(summary(), x: area.x, y: footer + 2, style: theme.style(.mainForeground), maxWidth: area.width, clip: clip)
+    let tableTop = footer + 4
+    guard tableTop + k < area.maxY, area.width >= 44 else { return }
+    let nameWidth = min(longest, 14)
+    func row(_ cells: [String]) -> String {
+      let name = String(cells[0].prefix(nameWidth))
+      return name + String(repeating: " ", count: nameWidth - name.count)
+        + cells.dropFirst().map { String(repeating: " ", count: max(0, 10 - $0.count)) + $0 }.joined()
+    }
+    grid.write(row(["class", "precision", "recall", "F1", "support"]), x: area.x, y: tableTop, style: axis, maxWidth: area.width, clip: clip)
+    for i in 0..<k {
+      let p = ConfusionMath.precision(counts, i)
+      let r = ConfusionMath.recall(counts, i)
+      let f1 = p.flatMap { p in r.map { r in p + r == 0 ? 0 : 2 * p * r / (p + r) } }
+      let cells = [names[i], p.map { NumberFormat.percent($0, decimals: 1) } ?? "-", r.map { NumberFormat.percent($0, decimals: 1) } ?? "-",
+                   f1.map { NumberFormat.fixed($0, 3) } ?? "-", String(counts[i].reduce(0, +))]
+      grid.write(row(cells), x: area.x, y: tableTop + 1 + i, style: theme.style(.mainForeground), maxWidth: area.width, clip: clip)
+    }
   }
 
   /// Accuracy and macro-averaged precision, recall and F1 over the classes.

@@ -72,7 +72,7 @@ package struct StatusLine: Sendable {
     } else if let best = bestValidationLoss() {
       groups.append([Span("best val_loss ", dim), Span(NumberFormat.compact(best.value), theme.style(.bestMark, bold: true)), Span(" @ e\(best.epoch)", dim)])
     }
-    if !snapshot.run.controllable { groups.append([Span("WATCHING", theme.style(.message, bold: true))]) }
+    if !snapshot.run.controllable && snapshot.status != .watching { groups.append([Span("WATCHING", theme.style(.message, bold: true))]) }
     groups.append([Span(snapshot.run.name, theme.style(.title))])
     x = area.x
     for group in groups {
