@@ -90,8 +90,9 @@ package final class DashboardApp {
       dashboard.tick()
       let size = backend.size
       let generation = link.generation
-      guard generation != drawnGeneration || dashboard.generation != drawnViewGeneration
-        || size.width != drawnSize.width || size.height != drawnSize.height
+      guard
+        generation != drawnGeneration || dashboard.generation != drawnViewGeneration
+          || size.width != drawnSize.width || size.height != drawnSize.height
       else { continue }
       let grid = dashboard.render(snapshot: link.latest(), size: size)
       backend.draw(grid)

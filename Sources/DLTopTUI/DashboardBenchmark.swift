@@ -5,10 +5,14 @@ package enum DashboardBenchmark {
   /// A synthetic classification run: `batches` per-batch losses, accuracies and rates (kept in
   /// bounded `BatchSeries`), one epoch record and confusion matrix per `batchesPerEpoch` batches,
   /// a verdict, early stopping, a planned schedule and 500 events.
-  package static func syntheticSnapshot(batches: Int = 1_000_000, batchesPerEpoch: Int = 1000, classes: Int = 10) -> TrainingSnapshot {
+  package static func syntheticSnapshot(
+    batches: Int = 1_000_000, batchesPerEpoch: Int = 1000, classes: Int = 10
+  ) -> TrainingSnapshot {
     let names = (0..<classes).map { "class\($0)" }
-    var s = TrainingSnapshot(run: RunDescription(
-      name: "benchmark", source: "dltop", optimizer: "adam", classNames: names, controllable: true))
+    var s = TrainingSnapshot(
+      run: RunDescription(
+        name: "benchmark", source: "dltop", optimizer: "adam", classNames: names, controllable: true
+      ))
     s.status = .running
     let epochs = batches / batchesPerEpoch
     s.progress.epoch = epochs + 1
@@ -31,21 +35,35 @@ package enum DashboardBenchmark {
     }
     for e in 1...max(1, epochs) {
       let x = Double(e)
-      s.epochs.append(EpochRecord(epoch: e, metrics: [
-        "loss": 0.2 + 2 / (1 + x), "val_loss": 0.3 + 2 / (1 + x) + 0.001 * x,
-        "accuracy": 1 - 0.6 / (1 + x), "val_accuracy": 0.95 - 0.6 / (1 + x), "lr": 1e-3 / (1 + x / 10),
-      ]))
+      s.epochs.append(
+        EpochRecord(
+          epoch: e,
+          metrics: [
+            "loss": 0.2 + 2 / (1 + x), "val_loss": 0.3 + 2 / (1 + x) + 0.001 * x,
+            "accuracy": 1 - 0.6 / (1 + x), "val_accuracy": 0.95 - 0.6 / (1 + x),
+            "lr": 1e-3 / (1 + x / 10),
+          ]))
       var counts = Array(repeating: Array(repeating: e % 7, count: classes), count: classes)
       for k in 0..<classes { counts[k][k] = 900 + e }
       s.confusions.append(ConfusionRecord(epoch: e, counts: counts))
     }
     if s.confusions.count > 200 { s.confusions.removeFirst(s.confusions.count - 200) }
     s.learningRate = 1e-3 / (1 + Double(epochs) / 10)
-    s.plannedLearningRates = (0...10).map { PlannedRate(step: batches + $0 * batchesPerEpoch, rate: 1e-3 / (1 + Double(epochs + $0) / 10)) }
-    s.earlyStopping = EarlyStoppingStatus(enabled: true, monitor: "val_loss", patience: 20, wait: 3, bestEpoch: max(1, epochs - 3), bestValue: 0.31)
-    s.verdicts = [Verdict(kind: .overfitting, onsetEpoch: max(1, epochs - 3), confidence: 0.7,
-      evidence: "val_loss up 2% from its minimum while loss fell 4%", advice: "raise dropout, raise L2, augment the data")]
-    s.events = (0..<500).map { RunEvent(elapsedSeconds: Double($0) * 7, epoch: $0 / 5, kind: .info, text: "event \($0)") }
+    s.plannedLearningRates = (0...10).map {
+      PlannedRate(step: batches + $0 * batchesPerEpoch, rate: 1e-3 / (1 + Double(epochs + $0) / 10))
+    }
+    s.earlyStopping = EarlyStoppingStatus(
+      enabled: true, monitor: "val_loss", patience: 20, wait: 3, bestEpoch: max(1, epochs - 3),
+      bestValue: 0.31)
+    s.verdicts = [
+      Verdict(
+        kind: .overfitting, onsetEpoch: max(1, epochs - 3), confidence: 0.7,
+        evidence: "val_loss up 2% from its minimum while loss fell 4%",
+        advice: "raise dropout, raise L2, augment the data")
+    ]
+    s.events = (0..<500).map {
+      RunEvent(elapsedSeconds: Double($0) * 7, epoch: $0 / 5, kind: .info, text: "event \($0)")
+    }
     return s
   }
 
@@ -70,7 +88,8 @@ package enum DashboardBenchmark {
         let grid = dashboard.render(snapshot: snapshot, size: size)
         cache.apply(grid) { _, _, _ in }
       }
-      times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      times.append(
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
     times.sort()
     return (times[times.count / 2], times.last ?? 0)

@@ -15,7 +15,8 @@ struct DashboardAppTests {
   @Test func runDrawsThenQuitsAfterConfirmationAndStopsTraining() {
     let link = link()
     var commands: [EngineCommand] = []
-    let app = DashboardApp(link: link, onCommand: { commands.append($0) }, onSnapshotRequest: { _, _ in "" })
+    let app = DashboardApp(
+      link: link, onCommand: { commands.append($0) }, onSnapshotRequest: { _, _ in "" })
     let backend = MemoryBackend(width: 80, height: 24)
     backend.pendingKeys = [nil, .char(" "), .char("q"), .char("y")]
     #expect(app.run(on: backend) == .userQuit)
@@ -43,10 +44,12 @@ struct DashboardAppTests {
   @Test func snapshotKeyCallsBackWithTheScreenTextAndShowsTheAnswer() {
     let link = link()
     var seen = ""
-    let app = DashboardApp(link: link, onSnapshotRequest: { text, snapshot in
-      seen = text
-      return "snapshot written to runs/snap-2 (epoch \(snapshot.progress.epoch))"
-    })
+    let app = DashboardApp(
+      link: link,
+      onSnapshotRequest: { text, snapshot in
+        seen = text
+        return "snapshot written to runs/snap-2 (epoch \(snapshot.progress.epoch))"
+      })
     let backend = MemoryBackend(width: 80, height: 24)
     backend.pendingKeys = [nil, .char("s"), nil]
     var done = false
@@ -62,10 +65,12 @@ struct DashboardAppTests {
 
   @Test func shouldExitEndsTheLoop() {
     var turns = 0
-    let app = DashboardApp(link: link(), onSnapshotRequest: { _, _ in "" }, shouldExit: {
-      turns += 1
-      return turns > 3
-    })
+    let app = DashboardApp(
+      link: link(), onSnapshotRequest: { _, _ in "" },
+      shouldExit: {
+        turns += 1
+        return turns > 3
+      })
     let backend = MemoryBackend(width: 60, height: 20)
     #expect(app.run(on: backend) == .interrupted)
     #expect(backend.isShutDown)

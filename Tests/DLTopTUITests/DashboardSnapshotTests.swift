@@ -7,7 +7,8 @@ import Testing
 @MainActor
 struct DashboardSnapshotTests {
   func screen(
-    width: Int, height: Int, snapshot: TrainingSnapshot = SampleRun.snapshot(), theme: Theme = .standard,
+    width: Int, height: Int, snapshot: TrainingSnapshot = SampleRun.snapshot(),
+    theme: Theme = .standard,
     configure: (Dashboard) -> Void = { _ in }
   ) -> [String] {
     let dashboard = Dashboard(snapshot: snapshot, theme: theme, clock: { 0 })
@@ -27,10 +28,11 @@ struct DashboardSnapshotTests {
     assertSnapshot(screen(width: 100, height: 30) { _ = $0.handle(key: .char("4")) })
   }
   @Test func lossZoomedLogScaleAt100x30() {
-    assertSnapshot(screen(width: 100, height: 30) { d in
-      _ = d.handle(key: .char("1"))
-      _ = d.handle(key: .char("l"))
-    })
+    assertSnapshot(
+      screen(width: 100, height: 30) { d in
+        _ = d.handle(key: .char("1"))
+        _ = d.handle(key: .char("l"))
+      })
   }
   @Test func monochromeAsciiAt80x24() {
     // What a non-UTF-8 terminal shows: the backend maps the remaining characters to ASCII.
@@ -41,10 +43,11 @@ struct DashboardSnapshotTests {
     assertSnapshot(screen(width: 80, height: 24, snapshot: SampleRun.snapshot(controllable: false)))
   }
   @Test func earlierConfusionWithRatesAt120x40() {
-    assertSnapshot(screen(width: 120, height: 40) { d in
-      _ = d.handle(key: .left)
-      _ = d.handle(key: .left)
-      _ = d.handle(key: .char("c"))
-    })
+    assertSnapshot(
+      screen(width: 120, height: 40) { d in
+        _ = d.handle(key: .left)
+        _ = d.handle(key: .left)
+        _ = d.handle(key: .char("c"))
+      })
   }
 }

@@ -27,7 +27,10 @@ struct DashboardTests {
 
   @Test func earlyStoppingKeyFlipsTheCurrentSetting() {
     #expect(dashboard().handle(key: .char("e")) == [.send(.setEarlyStopping(enabled: false))])
-    #expect(dashboard { $0.earlyStopping = nil }.handle(key: .char("e")) == [.send(.setEarlyStopping(enabled: true))])
+    #expect(
+      dashboard { $0.earlyStopping = nil }.handle(key: .char("e")) == [
+        .send(.setEarlyStopping(enabled: true))
+      ])
   }
 
   @Test func quitAsksWhileTrainingRunsAndQOrYConfirms() {
@@ -50,7 +53,8 @@ struct DashboardTests {
   }
 
   @Test func quitIsImmediateWhenTrainingHasFinishedOrIsWatched() {
-    #expect(dashboard { $0.status = .finished(reason: "early stop") }.handle(key: .char("q")) == [.quit])
+    #expect(
+      dashboard { $0.status = .finished(reason: "early stop") }.handle(key: .char("q")) == [.quit])
     #expect(SampleRun.snapshot(controllable: false).run.controllable == false)
     let watch = Dashboard(snapshot: SampleRun.snapshot(controllable: false), clock: { 0 })
     #expect(watch.handle(key: .char("q")) == [.quit])
@@ -141,13 +145,15 @@ struct DashboardTests {
   @Test func pausedRunShowsPausedInTheStatusLine() {
     var snapshot = SampleRun.snapshot()
     snapshot.status = .paused
-    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(snapshot: snapshot, size: (80, 24))
+    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(
+      snapshot: snapshot, size: (80, 24))
     #expect(grid.lines[0].hasPrefix("PAUSED"))
   }
 
   @Test func watchedRunShowsWatching() {
     let snapshot = SampleRun.snapshot(controllable: false)
-    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(snapshot: snapshot, size: (80, 24))
+    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(
+      snapshot: snapshot, size: (80, 24))
     #expect(grid.lines[0].hasPrefix("WATCHING"))
     #expect(grid.lines[23].hasPrefix("q quit 1-5 zoom"))
   }
@@ -167,7 +173,8 @@ struct DashboardTests {
   @Test func frameDrawsHundredsOfThousandsOfBatches() {
     let snapshot = SampleRun.snapshot()
     #expect(snapshot.batchLoss.count > 8000)
-    let grid = Dashboard.frame(snapshot: snapshot, state: DashboardState(), theme: .standard, size: (200, 60))
+    let grid = Dashboard.frame(
+      snapshot: snapshot, state: DashboardState(), theme: .standard, size: (200, 60))
     #expect(grid.width == 200 && grid.height == 60)
   }
 }

@@ -24,7 +24,8 @@ package struct ConfusionPanel: Sendable {
     box.render(into: &grid, area: area, theme: theme)
     let inner = Box.inner(area)
     guard let record else {
-      CenteredMessage(lines: ["no validation pass yet"], role: .inactive).render(into: &grid, area: inner, theme: theme)
+      CenteredMessage(lines: ["no validation pass yet"], role: .inactive).render(
+        into: &grid, area: inner, theme: theme)
       return
     }
     let names = snapshot.run.classNames ?? (0..<record.classCount).map(String.init)

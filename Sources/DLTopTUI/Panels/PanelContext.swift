@@ -45,7 +45,8 @@ package struct PanelContext: Sendable {
     guard let perEpoch = batchesPerEpoch, columns > 0 else { return [] }
     return series.downsampled(to: columns).map { bucket in
       ChartBand(
-        x0: Double(bucket.firstIndex) / perEpoch, x1: Double(bucket.firstIndex + bucket.count) / perEpoch,
+        x0: Double(bucket.firstIndex) / perEpoch,
+        x1: Double(bucket.firstIndex + bucket.count) / perEpoch,
         low: bucket.min, high: bucket.max)
     }
   }

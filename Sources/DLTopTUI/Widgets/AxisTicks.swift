@@ -3,7 +3,9 @@ import Foundation
 /// "Nice" tick positions (1, 2, 5 × 10ⁿ steps) for chart axes.
 package enum AxisTicks {
   /// Ticks inside `low…high`, at most `maxCount` of them.
-  package static func nice(low: Double, high: Double, maxCount: Int, integer: Bool = false) -> [Double] {
+  package static func nice(low: Double, high: Double, maxCount: Int, integer: Bool = false)
+    -> [Double]
+  {
     guard low.isFinite, high.isFinite, maxCount >= 1 else { return [] }
     guard high > low else { return [low] }
     let rawStep = (high - low) / Double(max(1, maxCount))
