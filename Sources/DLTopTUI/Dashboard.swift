@@ -78,6 +78,8 @@ package final class Dashboard {
 
   /// Handles one key: the quit question first, then help, then the keymap.
   package func handle(key: Key) -> [DashboardEffect] {
+    // A resize is not an answer: it keeps the quit question and the help open.
+    if key == .resize { return handle(.resize) }
     if state.quitPending {
       state.quitPending = false
       if key == .char("q") || key == .char("y") || key == .char("Y") { return [.quit] }
@@ -85,7 +87,6 @@ package final class Dashboard {
       show(message: "quit cancelled")
       return []
     }
-    if key == .resize { return handle(.resize) }
     if state.helpVisible {
       state.helpVisible = false
       changed()

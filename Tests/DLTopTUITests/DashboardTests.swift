@@ -52,6 +52,18 @@ struct DashboardTests {
     #expect(d.state.message == "quit cancelled")
   }
 
+  @Test func resizeKeepsTheQuitQuestionAndTheHelpOpen() {
+    let d = dashboard()
+    _ = d.handle(key: .char("q"))
+    #expect(d.handle(key: .resize).isEmpty)
+    #expect(d.state.quitPending)
+    #expect(d.handle(key: .char("y")) == [.quit])
+    let e = dashboard()
+    _ = e.handle(key: .char("?"))
+    _ = e.handle(key: .resize)
+    #expect(e.state.helpVisible)
+  }
+
   @Test func quitIsImmediateWhenTrainingHasFinishedOrIsWatched() {
     #expect(
       dashboard { $0.status = .finished(reason: "early stop") }.handle(key: .char("q")) == [.quit])

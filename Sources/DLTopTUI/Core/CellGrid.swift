@@ -87,6 +87,11 @@ package struct CellGrid: Sendable, Equatable {
     return out
   }
 
+  /// `length` characters of row `y` from column `x` (clipped to the grid).
+  package func text(at x: Int, y: Int, length: Int) -> String {
+    text(row: y, columns: x..<(x + max(0, length)))
+  }
+
   /// The characters inside `area`, one string per row.
   package func text(in area: Rect) -> [String] {
     (area.y..<area.maxY).map { text(row: $0, columns: area.x..<area.maxX) }
