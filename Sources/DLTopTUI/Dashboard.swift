@@ -176,10 +176,13 @@ package final class Dashboard {
     case .scrollDown where chartZoomed:
       let wider = (state.historySpan ?? epochs) * 2
       state.historySpan = wider >= epochs ? nil : wider
-    case .scrollLeft:
-      state.confusionOffset = min(max(0, snapshot.confusions.count - 1), state.confusionOffset + 1)
-    case .scrollRight:
-      state.confusionOffset = max(0, state.confusionOffset - 1)
+    case .scrollLeft, .scrollRight:
+      let confusions = snapshot.confusions
+      guard let shown = ConfusionPanel.index(in: snapshot, epoch: state.confusionEpoch) else {
+        break
+      }
+      let target = action == .scrollLeft ? max(0, shown - 1) : shown + 1
+      state.confusionEpoch = target >= confusions.count - 1 ? nil : confusions[target].epoch
     default:
       break
     }

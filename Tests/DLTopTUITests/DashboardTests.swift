@@ -109,12 +109,24 @@ struct DashboardTests {
     let d = dashboard()
     _ = d.handle(key: .left)
     _ = d.handle(key: .left)
-    #expect(d.state.confusionOffset == 2)
-    #expect(ConfusionPanel.record(in: d.snapshot, offset: d.state.confusionOffset)?.epoch == 16)
+    #expect(d.state.confusionEpoch == 16)
+    #expect(ConfusionPanel.record(in: d.snapshot, epoch: d.state.confusionEpoch)?.epoch == 16)
     _ = d.handle(key: .right)
-    #expect(d.state.confusionOffset == 1)
+    #expect(d.state.confusionEpoch == 17)
+    _ = d.handle(key: .right)
+    #expect(d.state.confusionEpoch == nil)
     for _ in 0..<40 { _ = d.handle(key: .left) }
-    #expect(d.state.confusionOffset == 17)
+    #expect(d.state.confusionEpoch == 1)
+  }
+
+  @Test func aPinnedConfusionMatrixStaysWhileNewEpochsArrive() {
+    let d = dashboard()
+    _ = d.handle(key: .left)
+    var newer = d.snapshot
+    newer.confusions.append(ConfusionRecord(epoch: 19, counts: SampleRun.confusion(epoch: 19)))
+    let grid = d.render(snapshot: newer, size: (120, 40))
+    #expect(grid.screenText.contains("confusion e17"))
+    #expect(grid.screenText.contains("2 back"))
   }
 
   @Test func arrowsScrollHistoryWhenAChartIsZoomed() {
@@ -124,7 +136,7 @@ struct DashboardTests {
     #expect(d.state.historySpan == 9)
     _ = d.handle(key: .left)
     #expect(d.state.historyOffset == 2)
-    #expect(d.state.confusionOffset == 0)
+    #expect(d.state.confusionEpoch == nil)
     let context = PanelContext(snapshot: d.snapshot, state: d.state, theme: .standard, zoomed: true)
     #expect(context.historyRange(lastX: 18.5) == 7.5...16.5)
   }

@@ -41,6 +41,15 @@ struct EdgeCaseTests {
     return s
   }
 
+  static func manyClasses() -> TrainingSnapshot {
+    var s = SampleRun.snapshot(finishedEpochs: 2)
+    s.run.classNames = (0..<100).map { "class number \($0)" }
+    s.confusions = [
+      ConfusionRecord(epoch: 2, counts: (0..<100).map { i in (0..<100).map { $0 == i ? 90 : 1 } })
+    ]
+    return s
+  }
+
   @Test(arguments: [(20, 6), (50, 14), (80, 24), (120, 40), (200, 60)])
   func oddRunsDrawAtEverySize(width: Int, height: Int) {
     for snapshot in [

@@ -51,9 +51,10 @@ package struct LearningRatePanel: Sendable {
     var legendChart = chart
     legendChart.marks = legendMarks
     if planned.isEmpty { legendChart.series.removeLast() }
-    var box = Box(
-      key: PanelID.learningRate.zoomKey, title: "learning rate",
-      legend: legendChart.legend(theme: theme))
+    let legend = legendChart.legend(theme: theme)
+    // "learning rate" when the legend still fits beside it, else "lr".
+    let title = area.width - 4 >= 17 + legend.width + 3 ? "learning rate" : "lr"
+    var box = Box(key: PanelID.learningRate.zoomKey, title: title, legend: legend)
     if let rate = snapshot.learningRate {
       box.bottomLabels = [(offset: 2, text: " now " + NumberFormat.rate(rate) + " ")]
     }

@@ -62,7 +62,10 @@ package struct LineChart: Sendable {
         if let y = transformed(p.y) { ys.append(y) }
       }
     }
-    for b in band where b.x1 >= xLow && b.x0 <= xHigh {
+    // The lines set the y range; the band only when there are no lines yet (early per-batch
+    // extremes would otherwise flatten the curves for the whole run). It is clipped to the plot.
+    let bandSetsRange = ys.isEmpty
+    for b in band where bandSetsRange && b.x1 >= xLow && b.x0 <= xHigh {
       if let y = transformed(b.low) { ys.append(y) }
       if let y = transformed(b.high) { ys.append(y) }
     }
