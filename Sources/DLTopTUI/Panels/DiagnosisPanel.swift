@@ -10,12 +10,12 @@ package struct DiagnosisPanel: Sendable {
     let theme = context.theme
     Box(key: PanelID.diagnosis.zoomKey, title: "diagnosis").render(
       into: &grid, area: area, theme: theme)
-    TextPanel(paragraphs: paragraphs(context)).render(
+    TextPanel(paragraphs: paragraphs(context, width: Box.inner(area).width)).render(
       into: &grid, area: Box.inner(area), theme: theme)
   }
 
   /// The text, most important first.
-  package func paragraphs(_ context: PanelContext) -> [TextPanel.Paragraph] {
+  package func paragraphs(_ context: PanelContext, width: Int = .max) -> [TextPanel.Paragraph] {
     let theme = context.theme
     let snapshot = context.snapshot
     var out: [TextPanel.Paragraph] = []
@@ -29,7 +29,8 @@ package struct DiagnosisPanel: Sendable {
       let role = Self.role(for: verdict.kind)
       var head = verdict.kind.rawValue.replacingOccurrences(of: "_", with: " ").uppercased()
       if let onset = verdict.onsetEpoch { head += " since e\(onset)" }
-      head += " (" + NumberFormat.percent(verdict.confidence) + ")"
+      let confidence = " (" + NumberFormat.percent(verdict.confidence) + ")"
+      if head.count + confidence.count + 2 <= width { head += confidence }
       out.append(
         .init(
           prefix: Span("● ", theme.style(role, bold: true)), head,
