@@ -21,6 +21,7 @@ struct DashboardAppTests {
     backend.pendingKeys = [nil, .char(" "), .char("q"), .char("y")]
     #expect(app.run(on: backend) == .userQuit)
     #expect(commands == [.pause, .stop(reason: "quit from the dashboard")])
+    #expect(backend.inputTimeouts == [5])  // polls fast after a command
     #expect(backend.isShutDown)
     #expect(backend.screen.lines[0].hasPrefix("RUNNING"))
   }

@@ -153,6 +153,9 @@ package final class CursesBackend: TerminalBackend {
     if written > 0 { wrefresh(window) }
   }
 
+  /// The corresponding ncurses call is `wtimeout`.
+  package func setInputTimeout(milliseconds: Int32) { wtimeout(window, milliseconds) }
+
   package func invalidate() {
     cache.invalidate()
     clearok(window, true)
