@@ -11,7 +11,10 @@ extension Dashboard {
   package nonisolated static func frame(
     snapshot: TrainingSnapshot, state: DashboardState, theme: Theme, size: (width: Int, height: Int)
   ) -> CellGrid {
-    let background = Cell(" ", style: Style(foreground: theme.color(.mainForeground), background: theme.colors[.mainBackground]))
+    let background = Cell(
+      " ",
+      style: Style(
+        foreground: theme.color(.mainForeground), background: theme.colors[.mainBackground]))
     var grid = CellGrid(width: size.width, height: size.height, fill: background)
     let panels = DashboardLayout.compute(size: size, zoom: state.zoom)
     guard !panels.isEmpty else {
@@ -21,13 +24,16 @@ extension Dashboard {
       return grid
     }
     for (id, area) in panels.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-      let context = PanelContext(snapshot: snapshot, state: state, theme: theme, zoomed: state.zoom != nil)
+      let context = PanelContext(
+        snapshot: snapshot, state: state, theme: theme, zoomed: state.zoom != nil)
       switch id {
       case .status:
         StatusLine(snapshot: snapshot).render(into: &grid, area: area, theme: theme)
       case .loss:
-        MetricPanel(id: .loss, metric: MetricName.loss, batches: snapshot.batchLoss, allowsLogScale: true)
-          .render(into: &grid, area: area, context: context)
+        MetricPanel(
+          id: .loss, metric: MetricName.loss, batches: snapshot.batchLoss, allowsLogScale: true
+        )
+        .render(into: &grid, area: area, context: context)
       case .accuracy:
         let metric = MetricPanel.mainMetric(in: snapshot)
         let batches = metric == MetricName.accuracy ? snapshot.batchAccuracy : nil
@@ -48,7 +54,9 @@ extension Dashboard {
     }
     if state.helpVisible {
       var notes: [String] = []
-      if !snapshot.run.controllable { notes.append("watching an external run: dltop cannot pause or steer it") }
+      if !snapshot.run.controllable {
+        notes.append("watching an external run: dltop cannot pause or steer it")
+      }
       notes.append("source: " + snapshot.run.source)
       HelpOverlay(notes: notes).render(into: &grid, area: grid.bounds, theme: theme)
     }

@@ -19,7 +19,10 @@ package final class Dashboard {
   /// How long a message stays in the footer.
   package var messageSeconds = 4.0
 
-  package init(snapshot: TrainingSnapshot, theme: Theme = .standard, clock: @escaping @MainActor () -> Double = Dashboard.monotonicSeconds) {
+  package init(
+    snapshot: TrainingSnapshot, theme: Theme = .standard,
+    clock: @escaping @MainActor () -> Double = Dashboard.monotonicSeconds
+  ) {
     self.snapshot = snapshot
     self.theme = theme
     self.clock = clock
@@ -33,8 +36,12 @@ package final class Dashboard {
 
   /// Why the control keys do nothing for this run, if they don't.
   package var controlRefusal: String? {
-    if !snapshot.run.controllable { return "watching an external run: dltop cannot pause or steer it" }
-    if !snapshot.status.isLive { return "training has ended (\(snapshot.status.label.lowercased())): nothing to control" }
+    if !snapshot.run.controllable {
+      return "watching an external run: dltop cannot pause or steer it"
+    }
+    if !snapshot.status.isLive {
+      return "training has ended (\(snapshot.status.label.lowercased())): nothing to control"
+    }
     return nil
   }
 
@@ -61,7 +68,9 @@ package final class Dashboard {
   /// - Returns: whether the view changed.
   @discardableResult
   package func tick() -> Bool {
-    guard state.message != nil, !state.quitPending, clock() >= state.messageExpiry else { return false }
+    guard state.message != nil, !state.quitPending, clock() >= state.messageExpiry else {
+      return false
+    }
     state.message = nil
     changed()
     return true
@@ -69,6 +78,8 @@ package final class Dashboard {
 
   /// Handles one key: the quit question first, then help, then the keymap.
   package func handle(key: Key) -> [DashboardEffect] {
+    // A resize is not an answer: it keeps the quit question and the help open.
+    if key == .resize { return handle(.resize) }
     if state.quitPending {
       state.quitPending = false
       if key == .char("q") || key == .char("y") || key == .char("Y") { return [.quit] }
@@ -76,11 +87,12 @@ package final class Dashboard {
       show(message: "quit cancelled")
       return []
     }
-    if key == .resize { return handle(.resize) }
     if state.helpVisible {
       state.helpVisible = false
       changed()
-      if let action = Keymap.action(for: key), action == .quit || action == .redraw || action == .suspend {
+      if let action = Keymap.action(for: key),
+        action == .quit || action == .redraw || action == .suspend
+      {
         return handle(action)
       }
       return []
@@ -103,7 +115,10 @@ package final class Dashboard {
     case .raiseLearningRate, .lowerLearningRate:
       let up = action == .raiseLearningRate
       let factor = up ? Keymap.learningRateFactor : 1 / Keymap.learningRateFactor
-      let current = snapshot.learningRate.map { " (" + NumberFormat.rate($0) + " → " + NumberFormat.rate($0 * factor) + ")" } ?? ""
+      let current =
+        snapshot.learningRate.map {
+          " (" + NumberFormat.rate($0) + " → " + NumberFormat.rate($0 * factor) + ")"
+        } ?? ""
       show(message: "learning rate " + (up ? "×" : "÷") + Keymap.factorLabel + current)
       return [.send(.scaleLearningRate(by: factor))]
     case .toggleEarlyStopping:
@@ -152,7 +167,8 @@ package final class Dashboard {
     let epochs = max(1, snapshot.epochs.count)
     switch action {
     case .scrollLeft where chartZoomed:
-      state.historyOffset = min(epochs - 1, state.historyOffset + max(1, (state.historySpan ?? epochs) / 4))
+      state.historyOffset = min(
+        epochs - 1, state.historyOffset + max(1, (state.historySpan ?? epochs) / 4))
     case .scrollRight where chartZoomed:
       state.historyOffset = max(0, state.historyOffset - max(1, (state.historySpan ?? epochs) / 4))
     case .scrollUp where chartZoomed:
@@ -160,10 +176,13 @@ package final class Dashboard {
     case .scrollDown where chartZoomed:
       let wider = (state.historySpan ?? epochs) * 2
       state.historySpan = wider >= epochs ? nil : wider
-    case .scrollLeft:
-      state.confusionOffset = min(max(0, snapshot.confusions.count - 1), state.confusionOffset + 1)
-    case .scrollRight:
-      state.confusionOffset = max(0, state.confusionOffset - 1)
+    case .scrollLeft, .scrollRight:
+      let confusions = snapshot.confusions
+      guard let shown = ConfusionPanel.index(in: snapshot, epoch: state.confusionEpoch) else {
+        break
+      }
+      let target = action == .scrollLeft ? max(0, shown - 1) : shown + 1
+      state.confusionEpoch = target >= confusions.count - 1 ? nil : confusions[target].epoch
     default:
       break
     }

@@ -60,8 +60,15 @@ package final class DashboardApp {
     var drawnViewGeneration: UInt64?
     var drawnSize = (width: -1, height: -1)
     var screenText = ""
+    // After a command, poll every 5 ms for a while so the engine's answer (PAUSED, the new lr)
+    // shows within a frame or two instead of after the next 50 ms timeout.
+    var fastTurns = 0
     while true {
       if shouldExit() { return .interrupted }
+      if fastTurns > 0 {
+        fastTurns -= 1
+        if fastTurns == 0 { backend.setInputTimeout(milliseconds: 50) }
+      }
       if let key = backend.readKey() {
         let generation = link.generation
         if generation != dashboard.snapshot.generation { dashboard.update(snapshot: link.latest()) }
@@ -69,6 +76,8 @@ package final class DashboardApp {
           switch effect {
           case .send(let command):
             onCommand(command)
+            if fastTurns == 0 { backend.setInputTimeout(milliseconds: 5) }
+            fastTurns = 60
           case .requestSnapshot:
             dashboard.show(message: onSnapshotRequest(screenText, dashboard.snapshot))
           case .quit:
@@ -90,8 +99,9 @@ package final class DashboardApp {
       dashboard.tick()
       let size = backend.size
       let generation = link.generation
-      guard generation != drawnGeneration || dashboard.generation != drawnViewGeneration
-        || size.width != drawnSize.width || size.height != drawnSize.height
+      guard
+        generation != drawnGeneration || dashboard.generation != drawnViewGeneration
+          || size.width != drawnSize.width || size.height != drawnSize.height
       else { continue }
       let grid = dashboard.render(snapshot: link.latest(), size: size)
       backend.draw(grid)

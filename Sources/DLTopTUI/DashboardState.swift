@@ -6,8 +6,8 @@ package struct DashboardState: Sendable, Equatable {
   package var logScale = false
   package var smoothing = false
   package var confusionValues: Heatmap.Values = .counts
-  /// How many validation passes back the confusion panel looks (0 = the latest).
-  package var confusionOffset = 0
+  /// The epoch whose confusion matrix is shown, pinned with ←/→ (nil follows the newest).
+  package var confusionEpoch: Int?
   /// Epochs visible in a zoomed chart (nil = all).
   package var historySpan: Int?
   /// Epochs hidden at the right of a zoomed chart (scrolled back in time).

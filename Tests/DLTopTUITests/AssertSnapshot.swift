@@ -8,7 +8,8 @@ func assertSnapshot(
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
   let test = name.replacingOccurrences(of: "()", with: "")
-  let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+  let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent(
+    "Snapshots")
   let file = folder.appendingPathComponent(test + ".txt")
   let actual = lines.joined(separator: "\n") + "\n"
   if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
@@ -21,7 +22,8 @@ func assertSnapshot(
     return
   }
   guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-    Issue.record("no golden file \(file.path); run with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+    Issue.record(
+      "no golden file \(file.path); run with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
     return
   }
   guard expected != actual else { return }

@@ -17,6 +17,13 @@ struct CellGridTests {
     #expect(grid.lines == ["trai…xxx"])
   }
 
+  @Test func textHelpersReadBackWhatWasWritten() {
+    var grid = CellGrid(width: 8, height: 2, fill: Cell("x"))
+    grid.write("epoch", x: 2, y: 1)
+    #expect(grid.text(at: 2, y: 1, length: 5) == "epoch")
+    #expect(grid.text(in: Rect(x: 1, y: 0, width: 3, height: 2)) == ["xxx", "xep"])
+  }
+
   @Test func screenTextTrimsTrailingSpaces() {
     var grid = CellGrid(width: 5, height: 2)
     grid.write("ab", x: 0, y: 0)

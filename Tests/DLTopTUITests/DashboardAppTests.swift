@@ -15,11 +15,13 @@ struct DashboardAppTests {
   @Test func runDrawsThenQuitsAfterConfirmationAndStopsTraining() {
     let link = link()
     var commands: [EngineCommand] = []
-    let app = DashboardApp(link: link, onCommand: { commands.append($0) }, onSnapshotRequest: { _, _ in "" })
+    let app = DashboardApp(
+      link: link, onCommand: { commands.append($0) }, onSnapshotRequest: { _, _ in "" })
     let backend = MemoryBackend(width: 80, height: 24)
     backend.pendingKeys = [nil, .char(" "), .char("q"), .char("y")]
     #expect(app.run(on: backend) == .userQuit)
     #expect(commands == [.pause, .stop(reason: "quit from the dashboard")])
+    #expect(backend.inputTimeouts == [5])  // polls fast after a command
     #expect(backend.isShutDown)
     #expect(backend.screen.lines[0].hasPrefix("RUNNING"))
   }
@@ -43,10 +45,12 @@ struct DashboardAppTests {
   @Test func snapshotKeyCallsBackWithTheScreenTextAndShowsTheAnswer() {
     let link = link()
     var seen = ""
-    let app = DashboardApp(link: link, onSnapshotRequest: { text, snapshot in
-      seen = text
-      return "snapshot written to runs/snap-2 (epoch \(snapshot.progress.epoch))"
-    })
+    let app = DashboardApp(
+      link: link,
+      onSnapshotRequest: { text, snapshot in
+        seen = text
+        return "snapshot written to runs/snap-2 (epoch \(snapshot.progress.epoch))"
+      })
     let backend = MemoryBackend(width: 80, height: 24)
     backend.pendingKeys = [nil, .char("s"), nil]
     var done = false
@@ -62,10 +66,12 @@ struct DashboardAppTests {
 
   @Test func shouldExitEndsTheLoop() {
     var turns = 0
-    let app = DashboardApp(link: link(), onSnapshotRequest: { _, _ in "" }, shouldExit: {
-      turns += 1
-      return turns > 3
-    })
+    let app = DashboardApp(
+      link: link(), onSnapshotRequest: { _, _ in "" },
+      shouldExit: {
+        turns += 1
+        return turns > 3
+      })
     let backend = MemoryBackend(width: 60, height: 20)
     #expect(app.run(on: backend) == .interrupted)
     #expect(backend.isShutDown)

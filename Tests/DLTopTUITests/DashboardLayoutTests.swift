@@ -3,7 +3,10 @@ import Testing
 @testable import DLTopTUI
 
 struct DashboardLayoutTests {
-  static let sizes = [(50, 14), (60, 20), (79, 30), (80, 24), (100, 30), (119, 50), (120, 36), (120, 40), (200, 60), (300, 100)]
+  static let sizes = [
+    (50, 14), (60, 20), (79, 30), (80, 24), (100, 30), (119, 50), (120, 36), (120, 40), (200, 60),
+    (300, 100),
+  ]
 
   @Test(arguments: sizes)
   func panelsNeverOverlapAndStayOnScreen(width: Int, height: Int) {

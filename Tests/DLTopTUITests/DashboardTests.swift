@@ -27,7 +27,10 @@ struct DashboardTests {
 
   @Test func earlyStoppingKeyFlipsTheCurrentSetting() {
     #expect(dashboard().handle(key: .char("e")) == [.send(.setEarlyStopping(enabled: false))])
-    #expect(dashboard { $0.earlyStopping = nil }.handle(key: .char("e")) == [.send(.setEarlyStopping(enabled: true))])
+    #expect(
+      dashboard { $0.earlyStopping = nil }.handle(key: .char("e")) == [
+        .send(.setEarlyStopping(enabled: true))
+      ])
   }
 
   @Test func quitAsksWhileTrainingRunsAndQOrYConfirms() {
@@ -49,8 +52,21 @@ struct DashboardTests {
     #expect(d.state.message == "quit cancelled")
   }
 
+  @Test func resizeKeepsTheQuitQuestionAndTheHelpOpen() {
+    let d = dashboard()
+    _ = d.handle(key: .char("q"))
+    #expect(d.handle(key: .resize).isEmpty)
+    #expect(d.state.quitPending)
+    #expect(d.handle(key: .char("y")) == [.quit])
+    let e = dashboard()
+    _ = e.handle(key: .char("?"))
+    _ = e.handle(key: .resize)
+    #expect(e.state.helpVisible)
+  }
+
   @Test func quitIsImmediateWhenTrainingHasFinishedOrIsWatched() {
-    #expect(dashboard { $0.status = .finished(reason: "early stop") }.handle(key: .char("q")) == [.quit])
+    #expect(
+      dashboard { $0.status = .finished(reason: "early stop") }.handle(key: .char("q")) == [.quit])
     #expect(SampleRun.snapshot(controllable: false).run.controllable == false)
     let watch = Dashboard(snapshot: SampleRun.snapshot(controllable: false), clock: { 0 })
     #expect(watch.handle(key: .char("q")) == [.quit])
@@ -93,12 +109,24 @@ struct DashboardTests {
     let d = dashboard()
     _ = d.handle(key: .left)
     _ = d.handle(key: .left)
-    #expect(d.state.confusionOffset == 2)
-    #expect(ConfusionPanel.record(in: d.snapshot, offset: d.state.confusionOffset)?.epoch == 16)
+    #expect(d.state.confusionEpoch == 16)
+    #expect(ConfusionPanel.record(in: d.snapshot, epoch: d.state.confusionEpoch)?.epoch == 16)
     _ = d.handle(key: .right)
-    #expect(d.state.confusionOffset == 1)
+    #expect(d.state.confusionEpoch == 17)
+    _ = d.handle(key: .right)
+    #expect(d.state.confusionEpoch == nil)
     for _ in 0..<40 { _ = d.handle(key: .left) }
-    #expect(d.state.confusionOffset == 17)
+    #expect(d.state.confusionEpoch == 1)
+  }
+
+  @Test func aPinnedConfusionMatrixStaysWhileNewEpochsArrive() {
+    let d = dashboard()
+    _ = d.handle(key: .left)
+    var newer = d.snapshot
+    newer.confusions.append(ConfusionRecord(epoch: 19, counts: SampleRun.confusion(epoch: 19)))
+    let grid = d.render(snapshot: newer, size: (120, 40))
+    #expect(grid.screenText.contains("confusion e17"))
+    #expect(grid.screenText.contains("2 back"))
   }
 
   @Test func arrowsScrollHistoryWhenAChartIsZoomed() {
@@ -108,7 +136,7 @@ struct DashboardTests {
     #expect(d.state.historySpan == 9)
     _ = d.handle(key: .left)
     #expect(d.state.historyOffset == 2)
-    #expect(d.state.confusionOffset == 0)
+    #expect(d.state.confusionEpoch == nil)
     let context = PanelContext(snapshot: d.snapshot, state: d.state, theme: .standard, zoomed: true)
     #expect(context.historyRange(lastX: 18.5) == 7.5...16.5)
   }
@@ -141,15 +169,17 @@ struct DashboardTests {
   @Test func pausedRunShowsPausedInTheStatusLine() {
     var snapshot = SampleRun.snapshot()
     snapshot.status = .paused
-    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(snapshot: snapshot, size: (80, 24))
+    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(
+      snapshot: snapshot, size: (80, 24))
     #expect(grid.lines[0].hasPrefix("PAUSED"))
   }
 
   @Test func watchedRunShowsWatching() {
     let snapshot = SampleRun.snapshot(controllable: false)
-    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(snapshot: snapshot, size: (120, 40))
+    let grid = Dashboard(snapshot: snapshot, clock: { 0 }).render(
+      snapshot: snapshot, size: (80, 24))
     #expect(grid.lines[0].hasPrefix("WATCHING"))
-    #expect(grid.lines[1].contains("WATCHING"))
+    #expect(grid.lines[23].hasPrefix("q quit 1-5 zoom"))
   }
 
   @Test func smoothingAndLogScaleChangeTheLossPanel() {
@@ -167,7 +197,8 @@ struct DashboardTests {
   @Test func frameDrawsHundredsOfThousandsOfBatches() {
     let snapshot = SampleRun.snapshot()
     #expect(snapshot.batchLoss.count > 8000)
-    let grid = Dashboard.frame(snapshot: snapshot, state: DashboardState(), theme: .standard, size: (200, 60))
+    let grid = Dashboard.frame(
+      snapshot: snapshot, state: DashboardState(), theme: .standard, size: (200, 60))
     #expect(grid.width == 200 && grid.height == 60)
   }
 }

@@ -34,7 +34,9 @@ struct FormatTests {
   }
 
   @Test func logTicksFallOnOneTwoFive() {
-    let ticks = AxisTicks.logarithmic(low: -1, high: 0.2, maxCount: 5).map { ($0 * 1000).rounded() / 1000 }
+    let ticks = AxisTicks.logarithmic(low: -1, high: 0.2, maxCount: 5).map {
+      ($0 * 1000).rounded() / 1000
+    }
     #expect(ticks == [-1, -0.699, -0.301, 0])
   }
 

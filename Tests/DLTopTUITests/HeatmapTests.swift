@@ -24,7 +24,8 @@ struct HeatmapTests {
 
   @Test func wideCellsShowCountsWithRecallAndPrecisionMargins() {
     var grid = CellGrid(width: 40, height: 6, fill: Cell("x"))
-    Heatmap(counts: counts, classNames: names).render(into: &grid, area: Rect(x: 0, y: 0, width: 40, height: 5), theme: .standard)
+    Heatmap(counts: counts, classNames: names).render(
+      into: &grid, area: Rect(x: 0, y: 0, width: 40, height: 5), theme: .standard)
     #expect(grid.lines[0].contains("rec"))
     #expect(grid.lines[1].hasPrefix("cat"))
     #expect(grid.lines[1].contains("80%"))
@@ -36,7 +37,8 @@ struct HeatmapTests {
 
   @Test func ratesModeShowsPercentOfRow() {
     var grid = CellGrid(width: 40, height: 5)
-    Heatmap(counts: counts, classNames: names, values: .rates).render(into: &grid, area: grid.bounds, theme: .standard)
+    Heatmap(counts: counts, classNames: names, values: .rates).render(
+      into: &grid, area: grid.bounds, theme: .standard)
     #expect(grid.lines[1].contains("80") && grid.lines[1].contains("20"))
     #expect(grid.lines[4].contains("%"))
   }

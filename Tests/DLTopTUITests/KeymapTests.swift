@@ -7,8 +7,10 @@ struct KeymapTests {
     let help = Keymap.helpLines()
     #expect(help.count == Keymap.bindings.count)
     let actions: [Action] = [
-      .togglePause, .raiseLearningRate, .lowerLearningRate, .zoom(1), .zoom(2), .zoom(3), .zoom(4), .zoom(5),
-      .unzoom, .toggleLogScale, .toggleSmoothing, .toggleConfusionValues, .toggleEarlyStopping, .snapshot,
+      .togglePause, .raiseLearningRate, .lowerLearningRate, .zoom(1), .zoom(2), .zoom(3), .zoom(4),
+      .zoom(5),
+      .unzoom, .toggleLogScale, .toggleSmoothing, .toggleConfusionValues, .toggleEarlyStopping,
+      .snapshot,
       .toggleHelp, .quit, .redraw, .suspend, .scrollLeft, .scrollUp,
     ]
     for action in actions { #expect(Keymap.bindings.contains { $0.action == action }) }

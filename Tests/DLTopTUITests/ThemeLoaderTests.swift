@@ -4,7 +4,8 @@ import Testing
 @testable import DLTopTUI
 
 struct ThemeLoaderTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
   static let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("themes")
 
@@ -29,7 +30,9 @@ struct ThemeLoaderTests {
     let path = Self.fixtures.appendingPathComponent("bad.theme").path
     let result = try ThemeLoader.load(nameOrPath: path)
     #expect(result.warnings.count == 4)
-    #expect(result.warnings.contains("\(path):3: key 'train': bad colour \"#12345z\", using default #56b4e9"))
+    #expect(
+      result.warnings.contains(
+        "\(path):3: key 'train': bad colour \"#12345z\", using default #56b4e9"))
     #expect(result.warnings.contains("\(path):4: unknown key 'sparkle' ignored"))
     #expect(result.warnings.contains { $0.hasPrefix("\(path):5: cannot read line") })
     #expect(result.warnings.contains { $0.hasPrefix("\(path):7: key 'heat_end': bad colour") })
@@ -62,7 +65,9 @@ struct ThemeLoaderTests {
   }
 
   @Test func searchDirectoriesFindTheRepositoryThemesFromABuildFolder() {
-    let executable = Self.themes.deletingLastPathComponent().appendingPathComponent(".build/debug/dltop").path
+    let executable = Self.themes.deletingLastPathComponent().appendingPathComponent(
+      ".build/debug/dltop"
+    ).path
     let directories = ThemeLoader.searchDirectories(executablePath: executable)
     #expect(directories.contains(Self.themes.path))
     #expect(directories.first?.hasSuffix("/themes") == true)

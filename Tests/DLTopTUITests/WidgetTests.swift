@@ -9,7 +9,8 @@ struct WidgetTests {
 
   @Test func boxDrawsRoundedBorderWithKeyAndTitle() {
     var grid = CellGrid(width: 14, height: 3, fill: Cell("x"))
-    Box(key: "1", title: "loss").render(into: &grid, area: Rect(x: 0, y: 0, width: 12, height: 3), theme: theme)
+    Box(key: "1", title: "loss").render(
+      into: &grid, area: Rect(x: 0, y: 0, width: 12, height: 3), theme: theme)
     #expect(grid.lines == ["╭─┤1 loss├─╮xx", "│xxxxxxxxxx│xx", "╰──────────╯xx"])
   }
 
@@ -21,7 +22,8 @@ struct WidgetTests {
 
   @Test func progressBarFillsItsFraction() {
     var grid = CellGrid(width: 12, height: 1, fill: Cell("x"))
-    ProgressBar(fraction: 0.5).render(into: &grid, area: Rect(x: 1, y: 0, width: 10, height: 1), theme: theme)
+    ProgressBar(fraction: 0.5).render(
+      into: &grid, area: Rect(x: 1, y: 0, width: 10, height: 1), theme: theme)
     #expect(grid.lines == ["x█████░░░░░x"])
   }
 
@@ -62,12 +64,15 @@ struct WidgetTests {
     var grid = CellGrid(width: 30, height: 8, fill: Cell("x"))
     let area = Rect(x: 1, y: 1, width: 28, height: 6)
     grid.fill(area, with: Cell(" "))
-    let series = ChartSeries(name: "train", points: (1...10).map { ChartPoint(x: Double($0), y: 1 / Double($0)) }, color: .train)
+    let series = ChartSeries(
+      name: "train", points: (1...10).map { ChartPoint(x: Double($0), y: 1 / Double($0)) },
+      color: .train)
     LineChart(series: [series]).render(into: &grid, area: area, theme: theme)
     #expect(grid.lines[0] == String(repeating: "x", count: 30))
     #expect(grid.lines[7] == String(repeating: "x", count: 30))
     #expect(grid.lines.allSatisfy { $0.first == "x" && $0.last == "x" })
-    let plotted = grid.lines.joined().unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }.count
+    let plotted = grid.lines.joined().unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
+      .count
     #expect(plotted >= 10)
     #expect(grid.lines[6].contains("5") && grid.lines[6].contains("10"))
     #expect(grid.lines.contains { $0.contains("┤") })
@@ -75,21 +80,26 @@ struct WidgetTests {
 
   @Test func lineChartWithoutDataSaysSo() {
     var grid = CellGrid(width: 40, height: 3)
-    LineChart(series: [ChartSeries(name: "train", points: [], color: .train)]).render(into: &grid, area: grid.bounds, theme: theme)
+    LineChart(series: [ChartSeries(name: "train", points: [], color: .train)]).render(
+      into: &grid, area: grid.bounds, theme: theme)
     #expect(grid.lines[1].contains("waiting for the first epoch"))
   }
 
   @Test func legendShowsDifferentShapesForTrainAndValidation() {
     let chart = LineChart(series: [
       ChartSeries(name: "train", points: [ChartPoint(x: 1, y: 1)], color: .train, stroke: .solid),
-      ChartSeries(name: "val", points: [ChartPoint(x: 1, y: 1)], color: .validation, stroke: .dotted, marked: true),
+      ChartSeries(
+        name: "val", points: [ChartPoint(x: 1, y: 1)], color: .validation, stroke: .dotted,
+        marked: true),
     ])
     let text = chart.legend(theme: theme).map(\.text).joined()
     #expect(text == "── train ┄• val")
   }
 
   @Test func eventLogPutsTheNewestEventOnTheBottomRow() {
-    let events = (1...5).map { RunEvent(elapsedSeconds: Double($0 * 60), epoch: $0, kind: .info, text: "event \($0)") }
+    let events = (1...5).map {
+      RunEvent(elapsedSeconds: Double($0 * 60), epoch: $0, kind: .info, text: "event \($0)")
+    }
     var grid = CellGrid(width: 24, height: 3, fill: Cell("x"))
     EventLog(events: events).render(into: &grid, area: grid.bounds, theme: theme)
     #expect(grid.lines[2].hasPrefix("   5:00 e5 event 5"))
@@ -97,13 +107,15 @@ struct WidgetTests {
   }
 
   @Test func textWrapBreaksAtSpacesAndCutsLongWords() {
-    #expect(TextWrap.wrap("raise dropout toward 0.5", width: 10) == ["raise", "dropout", "toward 0.5"])
+    #expect(
+      TextWrap.wrap("raise dropout toward 0.5", width: 10) == ["raise", "dropout", "toward 0.5"])
     #expect(TextWrap.wrap("abcdefghijk", width: 4) == ["abcd", "efgh", "ijk"])
   }
 
   @Test func tooSmallMessageNamesTheNeededSize() {
     var grid = CellGrid(width: 40, height: 5)
-    CenteredMessage.tooSmall(need: (50, 14), have: (40, 5)).render(into: &grid, area: grid.bounds, theme: theme)
+    CenteredMessage.tooSmall(need: (50, 14), have: (40, 5)).render(
+      into: &grid, area: grid.bounds, theme: theme)
     #expect(grid.screenText.contains("terminal too small (need 50×14)"))
   }
 

@@ -31,13 +31,15 @@ package struct CellGrid: Sendable, Equatable {
   }
 
   /// Sets one cell if it is visible.
-  package mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) {
+  package mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil)
+  {
     guard contains(x: x, y: y, clip: clip) else { return }
     cells[y * width + x] = Cell(character, style: style)
   }
 
   /// Changes only the style of one cell (keeps its character).
-  package mutating func restyle(x: Int, y: Int, clip: Rect? = nil, _ change: (inout Style) -> Void) {
+  package mutating func restyle(x: Int, y: Int, clip: Rect? = nil, _ change: (inout Style) -> Void)
+  {
     guard contains(x: x, y: y, clip: clip) else { return }
     change(&cells[y * width + x].style)
   }
@@ -83,6 +85,11 @@ package struct CellGrid: Sendable, Equatable {
     out.reserveCapacity(range.count)
     for x in range where x >= 0 && x < width { out.append(cells[y * width + x].character) }
     return out
+  }
+
+  /// `length` characters of row `y` from column `x` (clipped to the grid).
+  package func text(at x: Int, y: Int, length: Int) -> String {
+    text(row: y, columns: x..<(x + max(0, length)))
   }
 
   /// The characters inside `area`, one string per row.

@@ -21,10 +21,11 @@ package struct RGB: Sendable, Hashable, CustomStringConvertible {
   }
 
   package var description: String {
-    "#" + [r, g, b].map { byte in
-      let text = String(byte, radix: 16)
-      return text.count == 1 ? "0" + text : text
-    }.joined()
+    "#"
+      + [r, g, b].map { byte in
+        let text = String(byte, radix: 16)
+        return text.count == 1 ? "0" + text : text
+      }.joined()
   }
 
   /// Linear interpolation towards `other`; `t` is clamped to 0…1.

@@ -14,7 +14,7 @@ package enum Key: Sendable, Hashable, CustomStringConvertible {
     case 0x1B: .escape
     case 0x7F: .char("\u{7F}")
     case 1...26 where scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D:
-      .control(Character(Unicode.Scalar(scalar.value + 0x60)!))
+      .control(Character(Unicode.Scalar(UInt8(scalar.value + 0x60))))
     default: .char(Character(scalar))
     }
   }

@@ -14,30 +14,43 @@ package enum Keymap {
   }
 
   package static let bindings: [Binding] = [
-    Binding(keys: [.char(" "), .char("p")], action: .togglePause, description: "pause / resume training"),
-    Binding(keys: [.char("]"), .char("+")], action: .raiseLearningRate, description: "learning rate × \(factorLabel)"),
-    Binding(keys: [.char("["), .char("-")], action: .lowerLearningRate, description: "learning rate ÷ \(factorLabel)"),
+    Binding(
+      keys: [.char(" "), .char("p")], action: .togglePause, description: "pause / resume training"),
+    Binding(
+      keys: [.char("]"), .char("+")], action: .raiseLearningRate,
+      description: "learning rate × \(factorLabel)"),
+    Binding(
+      keys: [.char("["), .char("-")], action: .lowerLearningRate,
+      description: "learning rate ÷ \(factorLabel)"),
     Binding(keys: [.char("1")], action: .zoom(1), description: "zoom: loss"),
     Binding(keys: [.char("2")], action: .zoom(2), description: "zoom: accuracy"),
     Binding(keys: [.char("3")], action: .zoom(3), description: "zoom: learning rate"),
     Binding(keys: [.char("4")], action: .zoom(4), description: "zoom: confusion matrix"),
     Binding(keys: [.char("5")], action: .zoom(5), description: "zoom: diagnosis and events"),
     Binding(keys: [.char("0"), .escape], action: .unzoom, description: "back to all panels"),
-    Binding(keys: [.left, .right], action: .scrollLeft, description: "earlier / later confusion; scroll when zoomed"),
-    Binding(keys: [.up, .down], action: .scrollUp, description: "show fewer / more epochs when zoomed"),
+    Binding(
+      keys: [.left, .right], action: .scrollLeft,
+      description: "earlier / later confusion; scroll when zoomed"),
+    Binding(
+      keys: [.up, .down], action: .scrollUp, description: "show fewer / more epochs when zoomed"),
     Binding(keys: [.char("l")], action: .toggleLogScale, description: "log scale for loss and lr"),
     Binding(keys: [.char("m")], action: .toggleSmoothing, description: "smoothing (EMA) on / off"),
-    Binding(keys: [.char("c")], action: .toggleConfusionValues, description: "confusion: counts / rates"),
-    Binding(keys: [.char("e")], action: .toggleEarlyStopping, description: "early stopping on / off"),
+    Binding(
+      keys: [.char("c")], action: .toggleConfusionValues, description: "confusion: counts / rates"),
+    Binding(
+      keys: [.char("e")], action: .toggleEarlyStopping, description: "early stopping on / off"),
     Binding(keys: [.char("s")], action: .snapshot, description: "write a snapshot folder"),
-    Binding(keys: [.char("?"), .char("h"), .function(1)], action: .toggleHelp, description: "this help"),
+    Binding(
+      keys: [.char("?"), .char("h"), .function(1)], action: .toggleHelp, description: "this help"),
     Binding(keys: [.char("q")], action: .quit, description: "quit (asks while training runs)"),
     Binding(keys: [.control("l")], action: .redraw, description: "redraw the screen"),
     Binding(keys: [.control("z")], action: .suspend, description: "suspend to the shell"),
   ]
 
   /// Keys whose action differs from their row's (the second key of a pair moves the other way).
-  private static let overrides: [Key: Action] = [.right: .scrollRight, .down: .scrollDown, .resize: .resize]
+  private static let overrides: [Key: Action] = [
+    .right: .scrollRight, .down: .scrollDown, .resize: .resize,
+  ]
 
   /// The action bound to `key`, if any.
   package static func action(for key: Key) -> Action? {

@@ -4,28 +4,36 @@ import DLTopMonitor
 package struct ConfusionPanel: Sendable {
   package init() {}
 
-  /// The record shown for an offset back from the newest (clamped).
-  package static func record(in snapshot: TrainingSnapshot, offset: Int) -> ConfusionRecord? {
-    guard !snapshot.confusions.isEmpty else { return nil }
-    let index = snapshot.confusions.count - 1 - min(max(0, offset), snapshot.confusions.count - 1)
-    return snapshot.confusions[index]
+  /// The index of the record shown for a pinned epoch (nil: the newest). A pinned epoch that
+  /// has left the bounded history shows the oldest record kept.
+  package static func index(in snapshot: TrainingSnapshot, epoch: Int?) -> Int? {
+    let confusions = snapshot.confusions
+    guard !confusions.isEmpty else { return nil }
+    guard let epoch else { return confusions.count - 1 }
+    return confusions.lastIndex { $0.epoch <= epoch } ?? 0
+  }
+
+  /// The record shown for a pinned epoch (nil: the newest).
+  package static func record(in snapshot: TrainingSnapshot, epoch: Int?) -> ConfusionRecord? {
+    index(in: snapshot, epoch: epoch).map { snapshot.confusions[$0] }
   }
 
   package func render(into grid: inout CellGrid, area: Rect, context: PanelContext) {
     let theme = context.theme
     let snapshot = context.snapshot
-    let record = Self.record(in: snapshot, offset: context.state.confusionOffset)
+    let shown = Self.index(in: snapshot, epoch: context.state.confusionEpoch)
+    let record = shown.map { snapshot.confusions[$0] }
     var title = "confusion"
     if let record { title += " e\(record.epoch)" }
     var legend: [Span] = []
-    if let record, let newest = snapshot.confusions.last, newest.epoch != record.epoch {
-      legend = [Span("← → \(snapshot.confusions.count - 1 - min(context.state.confusionOffset, snapshot.confusions.count - 1)) back", theme.style(.highlight))]
-    }
+    let back = shown.map { snapshot.confusions.count - 1 - $0 } ?? 0
+    if back > 0 { legend = [Span("← → \(back) back", theme.style(.highlight))] }
     let box = Box(key: PanelID.confusion.zoomKey, title: title, legend: legend)
     box.render(into: &grid, area: area, theme: theme)
     let inner = Box.inner(area)
     guard let record else {
-      CenteredMessage(lines: ["no validation pass yet"], role: .inactive).render(into: &grid, area: inner, theme: theme)
+      CenteredMessage(lines: ["no validation pass yet"], role: .inactive).render(
+        into: &grid, area: inner, theme: theme)
       return
     }
     let names = snapshot.run.classNames ?? (0..<record.classCount).map(String.init)

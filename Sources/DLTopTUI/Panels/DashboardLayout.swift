@@ -17,7 +17,8 @@ package enum DashboardLayout {
 
   /// Panel rectangles for `size`; empty when the terminal is below the minimum.
   /// - Parameter zoom: 1…5 gives that panel the whole body.
-  package static func compute(size: (width: Int, height: Int), zoom: Int? = nil) -> [PanelID: Rect] {
+  package static func compute(size: (width: Int, height: Int), zoom: Int? = nil) -> [PanelID: Rect]
+  {
     let (w, h) = size
     guard w >= minimumWidth, h >= minimumHeight else { return [:] }
     var panels: [PanelID: Rect] = [
@@ -42,21 +43,25 @@ package enum DashboardLayout {
       let accuracyWidth = (w - lossWidth) / 2
       panels[.loss] = Rect(x: 0, y: body.y, width: lossWidth, height: top)
       panels[.accuracy] = Rect(x: lossWidth, y: body.y, width: accuracyWidth, height: top)
-      panels[.learningRate] = Rect(x: lossWidth + accuracyWidth, y: body.y, width: w - lossWidth - accuracyWidth, height: top)
+      panels[.learningRate] = Rect(
+        x: lossWidth + accuracyWidth, y: body.y, width: w - lossWidth - accuracyWidth, height: top)
       let lower = body.height - top
       let confusionWidth = w / 2
       let diagnosisHeight = lower * 11 / 20
       panels[.confusion] = Rect(x: 0, y: body.y + top, width: confusionWidth, height: lower)
-      panels[.diagnosis] = Rect(x: confusionWidth, y: body.y + top, width: w - confusionWidth, height: diagnosisHeight)
+      panels[.diagnosis] = Rect(
+        x: confusionWidth, y: body.y + top, width: w - confusionWidth, height: diagnosisHeight)
       panels[.events] = Rect(
-        x: confusionWidth, y: body.y + top + diagnosisHeight, width: w - confusionWidth, height: lower - diagnosisHeight)
+        x: confusionWidth, y: body.y + top + diagnosisHeight, width: w - confusionWidth,
+        height: lower - diagnosisHeight)
     } else if w >= fullWidth && h >= fullHeight {
       let top = max(14, body.height * 2 / 3)
       let confusionWidth = w >= 100 ? w * 2 / 5 : 34
       let chartWidth = w - confusionWidth
       let lossHeight = (top + 1) / 2
       panels[.loss] = Rect(x: 0, y: body.y, width: chartWidth, height: lossHeight)
-      panels[.accuracy] = Rect(x: 0, y: body.y + lossHeight, width: chartWidth, height: top - lossHeight)
+      panels[.accuracy] = Rect(
+        x: 0, y: body.y + lossHeight, width: chartWidth, height: top - lossHeight)
       panels[.confusion] = Rect(x: chartWidth, y: body.y, width: confusionWidth, height: top)
       let bottom = body.height - top
       let lrWidth = w * 3 / 10
@@ -64,7 +69,8 @@ package enum DashboardLayout {
       panels[.learningRate] = Rect(x: 0, y: body.y + top, width: lrWidth, height: bottom)
       panels[.diagnosis] = Rect(x: lrWidth, y: body.y + top, width: diagnosisWidth, height: bottom)
       panels[.events] = Rect(
-        x: lrWidth + diagnosisWidth, y: body.y + top, width: w - lrWidth - diagnosisWidth, height: bottom)
+        x: lrWidth + diagnosisWidth, y: body.y + top, width: w - lrWidth - diagnosisWidth,
+        height: bottom)
     } else {
       let bottom = max(5, body.height / 3)
       let top = body.height - bottom

@@ -8,26 +8,37 @@ package struct DiagnosisPanel: Sendable {
 
   package func render(into grid: inout CellGrid, area: Rect, context: PanelContext) {
     let theme = context.theme
-    Box(key: PanelID.diagnosis.zoomKey, title: "diagnosis").render(into: &grid, area: area, theme: theme)
-    TextPanel(paragraphs: paragraphs(context)).render(into: &grid, area: Box.inner(area), theme: theme)
+    Box(key: PanelID.diagnosis.zoomKey, title: "diagnosis").render(
+      into: &grid, area: area, theme: theme)
+    TextPanel(paragraphs: paragraphs(context, width: Box.inner(area).width)).render(
+      into: &grid, area: Box.inner(area), theme: theme)
   }
 
   /// The text, most important first.
-  package func paragraphs(_ context: PanelContext) -> [TextPanel.Paragraph] {
+  package func paragraphs(_ context: PanelContext, width: Int = .max) -> [TextPanel.Paragraph] {
     let theme = context.theme
     let snapshot = context.snapshot
     var out: [TextPanel.Paragraph] = []
     if case .diverged(let epoch) = snapshot.status {
-      out.append(.init(prefix: Span("! ", theme.style(.bad, bold: true)), "loss diverged at epoch \(epoch)", style: theme.style(.bad, bold: true)))
+      out.append(
+        .init(
+          prefix: Span("! ", theme.style(.bad, bold: true)), "loss diverged at epoch \(epoch)",
+          style: theme.style(.bad, bold: true)))
     }
     for verdict in snapshot.verdicts {
       let role = Self.role(for: verdict.kind)
       var head = verdict.kind.rawValue.replacingOccurrences(of: "_", with: " ").uppercased()
       if let onset = verdict.onsetEpoch { head += " since e\(onset)" }
-      head += " (" + NumberFormat.percent(verdict.confidence) + ")"
-      out.append(.init(prefix: Span("● ", theme.style(role, bold: true)), head, style: theme.style(role, bold: true)))
+      let confidence = " (" + NumberFormat.percent(verdict.confidence) + ")"
+      if head.count + confidence.count + 2 <= width { head += confidence }
+      out.append(
+        .init(
+          prefix: Span("● ", theme.style(role, bold: true)), head,
+          style: theme.style(role, bold: true)))
       out.append(.init(prefix: Span("  "), verdict.evidence, style: theme.style(.mainForeground)))
-      out.append(.init(prefix: Span("→ ", theme.style(.highlight)), verdict.advice, style: theme.style(.axis)))
+      out.append(
+        .init(
+          prefix: Span("→ ", theme.style(.highlight)), verdict.advice, style: theme.style(.axis)))
     }
     if snapshot.verdicts.isEmpty { out += trend(context) }
     return out
@@ -42,17 +53,26 @@ package struct DiagnosisPanel: Sendable {
     var out: [TextPanel.Paragraph] = []
     if let train = last.loss, let val = last.validationLoss, train.isFinite, val.isFinite {
       let gap = val - train
-      let relative = train != 0 ? " (" + (gap >= 0 ? "+" : "") + NumberFormat.percent(gap / abs(train)) + ")" : ""
-      out.append(.init(prefix: Span("gap ", theme.style(.inactive)), "val_loss − loss = " + NumberFormat.compact(gap) + relative, style: theme.style(.mainForeground)))
+      let relative =
+        train != 0
+        ? " (" + (gap >= 0 ? "+" : "") + NumberFormat.percent(gap / abs(train)) + ")" : ""
+      out.append(
+        .init(
+          prefix: Span("gap ", theme.style(.inactive)),
+          "val_loss − loss = " + NumberFormat.compact(gap) + relative,
+          style: theme.style(.mainForeground)))
     }
     let recent = epochs.suffix(5).compactMap { $0.validationLoss ?? $0.loss }.filter(\.isFinite)
     if recent.count >= 2, let first = recent.first, let end = recent.last, first != 0 {
       let perEpoch = (end - first) / abs(first) / Double(recent.count - 1)
       let word = perEpoch < -0.001 ? "falling" : perEpoch > 0.001 ? "rising" : "flat"
       let name = epochs.last?.validationLoss != nil ? "val_loss" : "loss"
-      out.append(.init(prefix: Span("trend ", theme.style(.inactive)),
-        "\(name) \(word) " + NumberFormat.percent(abs(perEpoch), decimals: 1) + "/epoch over \(recent.count) epochs",
-        style: theme.style(word == "rising" ? .warning : .mainForeground)))
+      out.append(
+        .init(
+          prefix: Span("trend ", theme.style(.inactive)),
+          "\(name) \(word) " + NumberFormat.percent(abs(perEpoch), decimals: 1)
+            + "/epoch over \(recent.count) epochs",
+          style: theme.style(word == "rising" ? .warning : .mainForeground)))
     }
     if out.isEmpty { out.append(.init("waiting for validation", style: theme.style(.inactive))) }
     return out

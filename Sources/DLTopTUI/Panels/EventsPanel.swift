@@ -4,6 +4,7 @@ package struct EventsPanel: Sendable {
 
   package func render(into grid: inout CellGrid, area: Rect, context: PanelContext) {
     Box(title: "events").render(into: &grid, area: area, theme: context.theme)
-    EventLog(events: context.snapshot.events).render(into: &grid, area: Box.inner(area), theme: context.theme)
+    EventLog(events: context.snapshot.events).render(
+      into: &grid, area: Box.inner(area), theme: context.theme)
   }
 }

@@ -10,14 +10,22 @@ package struct FooterPanel: Sendable {
 
   package func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
     if let message {
-      grid.write(message, x: area.x, y: area.y, style: theme.style(.message, bold: true).reversedIfMonochrome(theme), maxWidth: area.width)
+      grid.write(
+        message, x: area.x, y: area.y,
+        style: theme.style(.message, bold: true).reversedIfMonochrome(theme), maxWidth: area.width)
       return
     }
     var hints: [(String, String)] = [("q", "quit")]
     if controllable {
-      hints += [("space", "pause"), ("]", "lr×\(Keymap.factorLabel)"), ("[", "lr÷\(Keymap.factorLabel)"), ("e", "early stop")]
+      hints += [
+        ("space", "pause"), ("]", "lr×\(Keymap.factorLabel)"), ("[", "lr÷\(Keymap.factorLabel)"),
+        ("e", "early stop"),
+      ]
     }
-    hints += [("1-5", "zoom"), ("l", "log"), ("m", "smooth"), ("c", "counts/%"), ("s", "snapshot"), ("?", "help")]
+    hints += [
+      ("1-5", "zoom"), ("l", "log"), ("m", "smooth"), ("c", "counts/%"), ("s", "snapshot"),
+      ("?", "help"),
+    ]
     var x = area.x
     for (key, text) in hints {
       let width = key.count + text.count + 2

@@ -14,20 +14,28 @@ package struct LearningRatePanel: Sendable {
     var marks: [ChartMark] = []
     if let perEpoch = context.batchesPerEpoch, snapshot.batchLearningRate.count > 0 {
       for bucket in snapshot.batchLearningRate.downsampled(to: max(1, inner.width * 2)) {
-        history.append(ChartPoint(x: Double(bucket.firstIndex + bucket.count) / perEpoch, y: bucket.last))
+        history.append(
+          ChartPoint(x: Double(bucket.firstIndex + bucket.count) / perEpoch, y: bucket.last))
       }
       if let first = snapshot.batchLearningRate.buckets.first {
         history.insert(ChartPoint(x: Double(first.firstIndex) / perEpoch, y: first.last), at: 0)
       }
-      planned = snapshot.plannedLearningRates.map { ChartPoint(x: Double($0.step) / perEpoch, y: $0.rate) }
-      for change in snapshot.learningRateChanges where change.cause == .key || change.cause == .plateau || change.cause == .command {
+      planned = snapshot.plannedLearningRates.map {
+        ChartPoint(x: Double($0.step) / perEpoch, y: $0.rate)
+      }
+      for change in snapshot.learningRateChanges
+      where change.cause == .key || change.cause == .plateau || change.cause == .command {
         let label = change.cause == .plateau ? "plateau" : "key"
         marks.append(ChartMark(x: Double(change.step) / perEpoch, label: label, color: .changeMark))
       }
     } else {
       history = context.points(MetricName.learningRate)
-      for change in snapshot.learningRateChanges where change.cause == .key || change.cause == .plateau || change.cause == .command {
-        marks.append(ChartMark(x: Double(change.epoch), label: change.cause == .plateau ? "plateau" : "key", color: .changeMark))
+      for change in snapshot.learningRateChanges
+      where change.cause == .key || change.cause == .plateau || change.cause == .command {
+        marks.append(
+          ChartMark(
+            x: Double(change.epoch), label: change.cause == .plateau ? "plateau" : "key",
+            color: .changeMark))
       }
     }
     var seen = Set<String>()
@@ -43,7 +51,10 @@ package struct LearningRatePanel: Sendable {
     var legendChart = chart
     legendChart.marks = legendMarks
     if planned.isEmpty { legendChart.series.removeLast() }
-    var box = Box(key: PanelID.learningRate.zoomKey, title: "learning rate", legend: legendChart.legend(theme: theme))
+    let legend = legendChart.legend(theme: theme)
+    // "learning rate" when the legend still fits beside it, else "lr".
+    let title = area.width - 4 >= 17 + legend.width + 3 ? "learning rate" : "lr"
+    var box = Box(key: PanelID.learningRate.zoomKey, title: title, legend: legend)
     if let rate = snapshot.learningRate {
       box.bottomLabels = [(offset: 2, text: " now " + NumberFormat.rate(rate) + " ")]
     }

@@ -24,7 +24,9 @@ package struct MetricPanel: Sendable {
       return MetricName.accuracy
     }
     let skip: Set<String> = [MetricName.loss, MetricName.learningRate]
-    let names = Set(snapshot.epochs.flatMap(\.metrics.keys)).filter { !skip.contains($0) && !$0.hasPrefix("val_") }
+    let names = Set(snapshot.epochs.flatMap(\.metrics.keys)).filter {
+      !skip.contains($0) && !$0.hasPrefix("val_")
+    }
     return names.sorted().first ?? MetricName.accuracy
   }
 
@@ -32,14 +34,31 @@ package struct MetricPanel: Sendable {
     let theme = context.theme
     let inner = Box.inner(area)
     let validation = "val_" + metric
-    let train = ChartSeries(name: "train", points: context.points(metric), color: .train, stroke: .solid)
-    let val = ChartSeries(name: "val", points: context.points(validation), color: .validation, stroke: .dotted, marked: true)
+    let train = ChartSeries(
+      name: "train", points: context.points(metric), color: .train, stroke: .solid)
+    let val = ChartSeries(
+      name: "val", points: context.points(validation), color: .validation, stroke: .dotted,
+      marked: true)
     var chart = LineChart(series: [train, val])
     chart.logScale = allowsLogScale && context.state.logScale
-    if let batches { chart.band = context.band(batches, columns: max(1, inner.width - 7)) }
-    if let stopping = context.snapshot.earlyStopping, metric == MetricName.loss || stopping.monitor.hasSuffix(metric) {
-      if let best = stopping.bestEpoch { chart.marks.append(ChartMark(x: Double(best), label: "best", color: .bestMark)) }
-      if let stop = stopping.stoppedEpoch { chart.marks.append(ChartMark(x: Double(stop), label: "stop", color: .stopMark)) }
+    if let batches {
+      chart.band = context.band(batches, columns: max(1, inner.width - 7))
+      // Zoomed: the per-batch mean as a grey line under the epoch lines (smoothed with `m`).
+      if context.zoomed, !chart.band.isEmpty {
+        let means = context.batchMeans(batches, columns: max(1, (inner.width - 7) * 2))
+        chart.series.insert(
+          ChartSeries(name: "batch", points: means, color: .axis, stroke: .solid), at: 0)
+      }
+    }
+    if let stopping = context.snapshot.earlyStopping,
+      metric == MetricName.loss || stopping.monitor.hasSuffix(metric)
+    {
+      if let best = stopping.bestEpoch {
+        chart.marks.append(ChartMark(x: Double(best), label: "best", color: .bestMark))
+      }
+      if let stop = stopping.stoppedEpoch {
+        chart.marks.append(ChartMark(x: Double(stop), label: "stop", color: .stopMark))
+      }
     }
     chart.xRange = context.historyRange(lastX: context.lastX)
     var title = metric
@@ -49,7 +68,9 @@ package struct MetricPanel: Sendable {
     var values: [String] = []
     if let value = last?[metric] { values.append("train " + NumberFormat.compact(value)) }
     if let value = last?[validation] { values.append("val " + NumberFormat.compact(value)) }
-    if !values.isEmpty { box.bottomLabels = [(offset: 2, text: " " + values.joined(separator: "  ") + " ")] }
+    if !values.isEmpty {
+      box.bottomLabels = [(offset: 2, text: " " + values.joined(separator: "  ") + " ")]
+    }
     box.render(into: &grid, area: area, theme: theme)
     chart.render(into: &grid, area: inner, theme: theme)
   }

@@ -45,8 +45,20 @@ package struct PanelContext: Sendable {
     guard let perEpoch = batchesPerEpoch, columns > 0 else { return [] }
     return series.downsampled(to: columns).map { bucket in
       ChartBand(
-        x0: Double(bucket.firstIndex) / perEpoch, x1: Double(bucket.firstIndex + bucket.count) / perEpoch,
+        x0: Double(bucket.firstIndex) / perEpoch,
+        x1: Double(bucket.firstIndex + bucket.count) / perEpoch,
         low: bucket.min, high: bucket.max)
+    }
+  }
+
+  /// A per-batch series as its bucket means, `columns` points, EMA-smoothed when smoothing is on.
+  package func batchMeans(_ series: BatchSeries, columns: Int) -> [ChartPoint] {
+    guard let perEpoch = batchesPerEpoch, columns > 0 else { return [] }
+    let buckets = series.downsampled(to: columns)
+    var values = buckets.map(\.mean)
+    if state.smoothing { values = Smoothing.ema(values, weight: 0.9) }
+    return zip(buckets, values).map { bucket, value in
+      ChartPoint(x: (Double(bucket.firstIndex) + Double(bucket.count) / 2) / perEpoch, y: value)
     }
   }
 

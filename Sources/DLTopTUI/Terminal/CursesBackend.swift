@@ -51,12 +51,17 @@ package final class CursesBackend: TerminalBackend {
   /// - Parameter inputTimeoutMilliseconds: how long `readKey()` waits.
   /// - Throws: `Failure.unknownTerminal` when TERM has no terminfo entry.
   /// The corresponding ncurses calls are `newterm`, `cbreak`, `noecho`, `keypad`, `wtimeout`, `curs_set`.
-  package init(environment: [String: String] = ProcessInfo.processInfo.environment, inputTimeoutMilliseconds: Int32 = 50) throws {
+  package init(
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    inputTimeoutMilliseconds: Int32 = 50
+  ) throws {
     setlocale(LC_ALL, "")
     let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
     unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     let term = environment["TERM"] ?? "dumb"
-    guard dltop_newterm(nil) != nil, let window = dltop_stdscr() else { throw Failure.unknownTerminal(term) }
+    guard dltop_newterm(nil) != nil, let window = dltop_stdscr() else {
+      throw Failure.unknownTerminal(term)
+    }
     self.window = window
     Self.active.store(true, ordering: .sequentiallyConsistent)
     cbreak()
@@ -77,7 +82,9 @@ package final class CursesBackend: TerminalBackend {
       use_default_colors()
       let colors = dltop_colors()
       let colorTerm = (environment["COLORTERM"] ?? "").lowercased()
-      if colors >= 0x100_0000 && (colorTerm == "truecolor" || colorTerm == "24bit" || tigetflag("RGB") > 0) {
+      if colors >= 0x100_0000
+        && (colorTerm == "truecolor" || colorTerm == "24bit" || tigetflag("RGB") > 0)
+      {
         colorMode = .direct
       } else if colors >= 256 {
         colorMode = .palette256
@@ -136,7 +143,8 @@ package final class CursesBackend: TerminalBackend {
     var cell = cchar_t()
     let written = cache.apply(grid) { x, y, value in
       let character = unicode ? value.character : ASCIIFallback.map(value.character)
-      var text: [wchar_t] = character.unicodeScalars.prefix(1).map { wchar_t(bitPattern: $0.value) } + [0]
+      var text: [wchar_t] =
+        character.unicodeScalars.prefix(1).map { wchar_t(bitPattern: $0.value) } + [0]
       if text[0] == 0 { text[0] = wchar_t(32) }
       let (attributes, pair) = attributesAndPair(for: value.style)
       _ = dltop_setcchar(&cell, &text, attributes, pair)
@@ -144,6 +152,9 @@ package final class CursesBackend: TerminalBackend {
     }
     if written > 0 { wrefresh(window) }
   }
+
+  /// The corresponding ncurses call is `wtimeout`.
+  package func setInputTimeout(milliseconds: Int32) { wtimeout(window, milliseconds) }
 
   package func invalidate() {
     cache.invalidate()
@@ -185,7 +196,8 @@ package final class CursesBackend: TerminalBackend {
     if style.underline { attributes |= dltop_a_underline() }
     if style.reverse { attributes |= dltop_a_reverse() }
     guard colorMode != .monochrome, maxPairs > 0 else { return (attributes, 0) }
-    let key = PairKey(foreground: colorNumber(style.foreground), background: colorNumber(style.background))
+    let key = PairKey(
+      foreground: colorNumber(style.foreground), background: colorNumber(style.background))
     if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
     if let pair = pairs[key] { return (attributes, pair) }
     if nextPair > maxPairs {

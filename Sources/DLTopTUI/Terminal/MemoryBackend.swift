@@ -33,6 +33,8 @@ package final class MemoryBackend: TerminalBackend {
     frames += 1
   }
 
+  package private(set) var inputTimeouts: [Int32] = []
+  package func setInputTimeout(milliseconds: Int32) { inputTimeouts.append(milliseconds) }
   package func invalidate() { cache.invalidate() }
   package func suspend() { suspended += 1 }
   package func shutdown() { isShutDown = true }

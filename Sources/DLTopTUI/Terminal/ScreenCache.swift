@@ -15,7 +15,9 @@ package struct ScreenCache: Sendable {
   /// A new size invalidates the cache first.
   /// - Returns: how many cells were written.
   @discardableResult
-  package mutating func apply(_ grid: CellGrid, write: (_ x: Int, _ y: Int, _ cell: Cell) -> Void) -> Int {
+  package mutating func apply(_ grid: CellGrid, write: (_ x: Int, _ y: Int, _ cell: Cell) -> Void)
+    -> Int
+  {
     if grid.width != width || grid.height != height {
       width = grid.width
       height = grid.height

@@ -8,6 +8,9 @@ package protocol TerminalBackend: AnyObject {
   var unicode: Bool { get }
   /// The next key, waiting at most the backend's input timeout (about 50 ms); nil if none came.
   func readKey() -> Key?
+  /// Changes how long `readKey()` waits (shortened briefly after a command, so the engine's
+  /// answer shows sooner).
+  func setInputTimeout(milliseconds: Int32)
   /// Shows `grid`, writing only the cells that changed since the last frame.
   func draw(_ grid: CellGrid)
   /// Forgets what is on screen, so the next `draw` repaints every cell (Ctrl-L, resize).

@@ -1,7 +1,8 @@
 /// The 16 standard terminal colours, with the xterm RGB values used to map colours onto them.
 package enum ANSIColor: Int, Sendable, CaseIterable {
   case black, red, green, yellow, blue, magenta, cyan, white
-  case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
+  case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan,
+    brightWhite
 
   package var rgb: RGB {
     switch self {
@@ -47,7 +48,9 @@ package enum ANSIColor: Int, Sendable, CaseIterable {
     let levels = [0, 95, 135, 175, 215, 255]
     func cubeIndex(_ v: UInt8) -> Int {
       var best = 0
-      for i in 1..<levels.count where abs(levels[i] - Int(v)) < abs(levels[best] - Int(v)) { best = i }
+      for i in 1..<levels.count where abs(levels[i] - Int(v)) < abs(levels[best] - Int(v)) {
+        best = i
+      }
       return best
     }
     let (ri, gi, bi) = (cubeIndex(color.r), cubeIndex(color.g), cubeIndex(color.b))

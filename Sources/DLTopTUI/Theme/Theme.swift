@@ -29,8 +29,11 @@ package struct Theme: Sendable {
   package static let standard = Theme(
     name: "default",
     colors: Dictionary(
-      uniqueKeysWithValues: ThemeRole.allCases.compactMap { role in role.defaultColor.map { (role, $0) } }),
-    gradientStops: Dictionary(uniqueKeysWithValues: GradientRole.allCases.map { ($0, $0.defaultStops) }))
+      uniqueKeysWithValues: ThemeRole.allCases.compactMap { role in
+        role.defaultColor.map { (role, $0) }
+      }),
+    gradientStops: Dictionary(
+      uniqueKeysWithValues: GradientRole.allCases.map { ($0, $0.defaultStops) }))
 
   /// No colours: attributes only (used for NO_COLOR and terminals without colour).
   package static let monochromeTheme = Theme(
@@ -44,7 +47,8 @@ package struct Theme: Sendable {
       .mainForeground: ANSIColor.white.rgb, .title: ANSIColor.brightWhite.rgb,
       .highlight: ANSIColor.yellow.rgb, .inactive: ANSIColor.brightBlack.rgb,
       .border: ANSIColor.brightBlack.rgb, .axis: ANSIColor.white.rgb, .train: ANSIColor.cyan.rgb,
-      .validation: ANSIColor.yellow.rgb, .band: ANSIColor.blue.rgb, .learningRate: ANSIColor.green.rgb,
+      .validation: ANSIColor.yellow.rgb, .band: ANSIColor.blue.rgb,
+      .learningRate: ANSIColor.green.rgb,
       .plannedLearningRate: ANSIColor.green.rgb, .bestMark: ANSIColor.brightYellow.rgb,
       .stopMark: ANSIColor.red.rgb, .changeMark: ANSIColor.magenta.rgb, .good: ANSIColor.green.rgb,
       .warning: ANSIColor.yellow.rgb, .bad: ANSIColor.red.rgb, .paused: ANSIColor.yellow.rgb,
@@ -79,7 +83,9 @@ package struct Theme: Sendable {
   /// Expands start, mid and end to 101 colours: 0…50 from start to mid, 50…100 from mid to end.
   package static func expand(_ stops: (RGB, RGB, RGB)) -> [RGB] {
     (0...100).map { i in
-      i <= 50 ? stops.0.mixed(with: stops.1, Double(i) / 50) : stops.1.mixed(with: stops.2, Double(i - 50) / 50)
+      i <= 50
+        ? stops.0.mixed(with: stops.1, Double(i) / 50)
+        : stops.1.mixed(with: stops.2, Double(i - 50) / 50)
     }
   }
 }

@@ -25,7 +25,8 @@ package enum ThemeLoader {
       let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
       if line.isEmpty || line.hasPrefix("#") { continue }
       guard let (key, value) = splitAssignment(line) else {
-        warnings.append("\(path):\(lineNumber): cannot read line, expected theme[key]=\"#rrggbb\": \(line)")
+        warnings.append(
+          "\(path):\(lineNumber): cannot read line, expected theme[key]=\"#rrggbb\": \(line)")
         continue
       }
       if let role = ThemeRole(rawValue: key) {
@@ -36,14 +37,16 @@ package enum ThemeLoader {
         } else {
           let fallback = role.defaultColor.map { $0.description } ?? "terminal default"
           warnings.append(
-            "\(path):\(lineNumber): key '\(key)': bad colour \"\(value)\", using default \(fallback)")
+            "\(path):\(lineNumber): key '\(key)': bad colour \"\(value)\", using default \(fallback)"
+          )
           colors[role] = role.defaultColor
         }
       } else if let (gradient, stop) = gradientKey(key) {
         if let color = parseColor(value) {
           stops[gradient, default: [:]][stop] = color
         } else {
-          warnings.append("\(path):\(lineNumber): key '\(key)': bad colour \"\(value)\", using default")
+          warnings.append(
+            "\(path):\(lineNumber): key '\(key)': bad colour \"\(value)\", using default")
         }
       } else {
         warnings.append("\(path):\(lineNumber): unknown key '\(key)' ignored")
@@ -67,14 +70,18 @@ package enum ThemeLoader {
   /// ending in ".theme"). The names "default" and "monochrome" fall back to the built-in themes
   /// when no file is found.
   /// - Throws: `ThemeFileError` when nothing matches or the file cannot be read.
-  package static func load(nameOrPath: String, directories: [String] = searchDirectories()) throws -> Result {
+  package static func load(nameOrPath: String, directories: [String] = searchDirectories()) throws
+    -> Result
+  {
     let fileManager = FileManager.default
     let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".theme")
     var candidates: [String] = []
     if isPath {
       candidates = [nameOrPath]
     } else {
-      candidates = directories.map { ($0 as NSString).appendingPathComponent(nameOrPath + ".theme") }
+      candidates = directories.map {
+        ($0 as NSString).appendingPathComponent(nameOrPath + ".theme")
+      }
     }
     for candidate in candidates where fileManager.fileExists(atPath: candidate) {
       let text: String
@@ -88,7 +95,9 @@ package enum ThemeLoader {
       if name == "monochrome" { result.theme.monochrome = true }
       return result
     }
-    if !isPath && nameOrPath == "default" { return Result(theme: .standard, warnings: [], path: nil) }
+    if !isPath && nameOrPath == "default" {
+      return Result(theme: .standard, warnings: [], path: nil)
+    }
     if !isPath && nameOrPath == "monochrome" {
       return Result(theme: .monochromeTheme, warnings: [], path: nil)
     }
@@ -98,15 +107,23 @@ package enum ThemeLoader {
   /// Where theme names are looked up, in order: `./themes`, `<executable>/../share/dltop/themes`,
   /// and the repository's `themes` folder found by walking up from the executable (for
   /// `.build/debug/dltop`).
-  package static func searchDirectories(executablePath: String? = Bundle.main.executablePath) -> [String] {
-    var directories = [(FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("themes")]
+  package static func searchDirectories(executablePath: String? = Bundle.main.executablePath)
+    -> [String]
+  {
+    var directories = [
+      (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("themes")
+    ]
     guard let executablePath else { return directories }
     let resolved = (executablePath as NSString).resolvingSymlinksInPath
     var folder = (resolved as NSString).deletingLastPathComponent
-    directories.append(((folder as NSString).appendingPathComponent("../share/dltop/themes") as NSString).standardizingPath)
+    directories.append(
+      ((folder as NSString).appendingPathComponent("../share/dltop/themes") as NSString)
+        .standardizingPath)
     for _ in 0..<6 {
       let themes = (folder as NSString).appendingPathComponent("themes")
-      if FileManager.default.fileExists(atPath: (themes as NSString).appendingPathComponent("default.theme")) {
+      if FileManager.default.fileExists(
+        atPath: (themes as NSString).appendingPathComponent("default.theme"))
+      {
         if !directories.contains(themes) { directories.append(themes) }
         break
       }
@@ -148,7 +165,9 @@ package enum ThemeLoader {
   /// `heat_start` → (.heat, "start").
   private static func gradientKey(_ key: String) -> (GradientRole, String)? {
     for stop in ["start", "mid", "end"] where key.hasSuffix("_" + stop) {
-      if let role = GradientRole(rawValue: String(key.dropLast(stop.count + 1))) { return (role, stop) }
+      if let role = GradientRole(rawValue: String(key.dropLast(stop.count + 1))) {
+        return (role, stop)
+      }
     }
     return nil
   }

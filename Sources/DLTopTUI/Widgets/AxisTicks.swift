@@ -3,7 +3,9 @@ import Foundation
 /// "Nice" tick positions (1, 2, 5 × 10ⁿ steps) for chart axes.
 package enum AxisTicks {
   /// Ticks inside `low…high`, at most `maxCount` of them.
-  package static func nice(low: Double, high: Double, maxCount: Int, integer: Bool = false) -> [Double] {
+  package static func nice(low: Double, high: Double, maxCount: Int, integer: Bool = false)
+    -> [Double]
+  {
     guard low.isFinite, high.isFinite, maxCount >= 1 else { return [] }
     guard high > low else { return [low] }
     let rawStep = (high - low) / Double(max(1, maxCount))
@@ -24,10 +26,11 @@ package enum AxisTicks {
   }
 
   /// Ticks for a log10 axis between `low` and `high` (in log10 units): the densest of
-  /// 1·10ⁿ, {1, 3}·10ⁿ, {1, 2, 5}·10ⁿ that stays within `maxCount`, returned as log10 values.
+  /// {1…9}·10ⁿ, {1, 2, 5}·10ⁿ, {1, 3}·10ⁿ, 1·10ⁿ that stays within `maxCount`, returned as
+  /// log10 values.
   package static func logarithmic(low: Double, high: Double, maxCount: Int) -> [Double] {
     guard low.isFinite, high.isFinite, high > low, maxCount >= 1 else { return [] }
-    let mantissaSets: [[Double]] = [[1, 2, 5], [1, 3], [1]]
+    let mantissaSets: [[Double]] = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3], [1]]
     var best: [Double] = []
     for mantissas in mantissaSets {
       var ticks: [Double] = []

@@ -51,8 +51,9 @@ package struct Box: Sendable {
       grid.put(s.titleRight, x: start + 1 + legend.width, y: y0, style: line)
     }
     for label in bottomLabels {
-      grid.write(label.text, x: x0 + label.offset, y: y1, style: theme.style(.axis),
-                 clip: Rect(x: x0 + 1, y: y1, width: area.width - 2, height: 1))
+      grid.write(
+        label.text, x: x0 + label.offset, y: y1, style: theme.style(.axis),
+        clip: Rect(x: x0 + 1, y: y1, width: area.width - 2, height: 1))
     }
   }
 }

@@ -21,7 +21,9 @@ package struct BrailleCanvas: Sendable {
   package var dotHeight: Int { rows * 4 }
 
   /// The braille bit of each dot, indexed `[y][x]` inside a cell (Unicode's dot numbering).
-  private static let dotBits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
+  private static let dotBits: [[UInt8]] = [
+    [0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80],
+  ]
 
   /// Sets one dot; dots outside the canvas are ignored.
   package mutating func paint(x: Int, y: Int, color: RGB?) {
@@ -65,14 +67,16 @@ package struct BrailleCanvas: Sendable {
 
   /// Copies the set cells into the grid at `origin`; empty cells are left as they were.
   /// Without Unicode the dots of a cell become `'` (top half), `.` (bottom half) or `:` (both).
-  package func render(into grid: inout CellGrid, origin: (x: Int, y: Int), theme: Theme, base: Style) {
+  package func render(
+    into grid: inout CellGrid, origin: (x: Int, y: Int), theme: Theme, base: Style
+  ) {
     for row in 0..<rows {
       for column in 0..<columns {
         let pattern = bits[row * columns + column]
         guard pattern != 0 else { continue }
         let character: Character
         if theme.symbols.unicode {
-          character = Character(Unicode.Scalar(0x2800 + UInt32(pattern))!)
+          character = Character(Unicode.Scalar(UInt16(0x2800) + UInt16(pattern)) ?? " ")
         } else {
           let top = pattern & 0x1B != 0
           let bottom = pattern & 0xE4 != 0

@@ -9,7 +9,9 @@ package struct CenteredMessage: Sendable {
   }
 
   /// The message shown below the minimum size.
-  package static func tooSmall(need: (width: Int, height: Int), have: (width: Int, height: Int)) -> CenteredMessage {
+  package static func tooSmall(need: (width: Int, height: Int), have: (width: Int, height: Int))
+    -> CenteredMessage
+  {
     CenteredMessage(lines: [
       "terminal too small (need \(need.width)×\(need.height))",
       "now \(have.width)×\(have.height) · q quits",
@@ -21,7 +23,8 @@ package struct CenteredMessage: Sendable {
     var y = area.y + max(0, (area.height - wrapped.count) / 2)
     for (index, line) in wrapped.enumerated() where y < area.maxY {
       let style = index == 0 ? theme.style(role, bold: true) : theme.style(.inactive)
-      grid.write(line, x: area.x + max(0, (area.width - line.count) / 2), y: y, style: style, clip: area)
+      grid.write(
+        line, x: area.x + max(0, (area.width - line.count) / 2), y: y, style: style, clip: area)
       y += 1
     }
   }

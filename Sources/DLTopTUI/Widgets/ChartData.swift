@@ -19,7 +19,10 @@ package struct ChartSeries: Sendable, Equatable {
   /// Draw the theme's marker (`•`) on each point when points are at least two columns apart.
   package var marked: Bool
 
-  package init(name: String, points: [ChartPoint], color: ThemeRole, stroke: Stroke = .solid, marked: Bool = false) {
+  package init(
+    name: String, points: [ChartPoint], color: ThemeRole, stroke: Stroke = .solid,
+    marked: Bool = false
+  ) {
     self.name = name
     self.points = points
     self.color = color

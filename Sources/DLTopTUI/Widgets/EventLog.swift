@@ -22,9 +22,13 @@ package struct EventLog: Sendable {
       let epoch = event.epoch.map { "e\($0) " } ?? ""
       let prefix = String(repeating: " ", count: max(0, 7 - time.count)) + time + " "
       var x = area.x
-      x += grid.write(prefix, x: x, y: y, style: theme.style(.inactive), maxWidth: area.maxX - x, clip: area)
-      x += grid.write(epoch, x: x, y: y, style: theme.style(.axis), maxWidth: area.maxX - x, clip: area)
-      grid.write(event.text, x: x, y: y, style: style(for: event.kind, theme: theme), maxWidth: area.maxX - x, clip: area)
+      x += grid.write(
+        prefix, x: x, y: y, style: theme.style(.inactive), maxWidth: area.maxX - x, clip: area)
+      x += grid.write(
+        epoch, x: x, y: y, style: theme.style(.axis), maxWidth: area.maxX - x, clip: area)
+      grid.write(
+        event.text, x: x, y: y, style: style(for: event.kind, theme: theme),
+        maxWidth: area.maxX - x, clip: area)
       y += 1
     }
   }

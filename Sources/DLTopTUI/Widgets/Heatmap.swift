@@ -59,42 +59,82 @@ package struct Heatmap: Sendable {
     let clip = area
     func rightAligned(_ text: String, x: Int, y: Int, style: Style) {
       let padded = String(repeating: " ", count: max(0, textWidth - text.count)) + text
-      grid.write(padded, x: x + cellWidth - textWidth, y: y, style: style, maxWidth: textWidth, clip: clip)
+      grid.write(
+        padded, x: x + cellWidth - textWidth, y: y, style: style, maxWidth: textWidth, clip: clip)
     }
     // Header: predicted class names.
     for j in 0..<k {
-      rightAligned(Self.abbreviate(names[j], width: textWidth), x: x0 + j * cellWidth, y: area.y, style: axis)
+      rightAligned(
+        Self.abbreviate(names[j], width: textWidth), x: x0 + j * cellWidth, y: area.y, style: axis)
     }
     grid.write("rec", x: marginX, y: area.y, style: axis, clip: clip)
     // Rows.
     for i in 0..<rowsShown {
       let y = area.y + 1 + i
-      grid.write(Self.abbreviate(names[i], width: labelWidth - 1), x: area.x, y: y, style: axis, maxWidth: labelWidth - 1, clip: clip)
+      grid.write(
+        Self.abbreviate(names[i], width: labelWidth - 1), x: area.x, y: y, style: axis,
+        maxWidth: labelWidth - 1, clip: clip)
       for j in 0..<k {
         let rate = rate(row: i, column: j)
         let style = cellStyle(rate: rate, diagonal: i == j, theme: theme)
         let x = x0 + j * cellWidth
-        grid.fill(Rect(x: x, y: y, width: cellWidth, height: 1).clipped(to: clip), with: Cell(" ", style: style))
-        let text = counts[i][j] == 0 ? "·" : (shown == .counts ? String(counts[i][j]) : Self.rateText(rate, width: textWidth))
+        grid.fill(
+          Rect(x: x, y: y, width: cellWidth, height: 1).clipped(to: clip),
+          with: Cell(" ", style: style))
+        let text =
+          counts[i][j] == 0
+          ? "·" : (shown == .counts ? String(counts[i][j]) : Self.rateText(rate, width: textWidth))
         rightAligned(text, x: x, y: y, style: style)
       }
       let recall = ConfusionMath.recall(counts, i)
-      grid.write(recall.map { NumberFormat.percent($0) } ?? "-", x: marginX, y: y, style: rateStyle(recall, theme: theme), clip: clip)
+      grid.write(
+        recall.map { NumberFormat.percent($0) } ?? "-", x: marginX, y: y,
+        style: rateStyle(recall, theme: theme), clip: clip)
     }
     // Bottom margin: precision per predicted class, and what the numbers are.
     let footer = area.y + 1 + rowsShown
     guard footer < area.maxY else { return }
-    grid.write(labelWidth >= 5 ? "prec" : "pre", x: area.x, y: footer, style: axis, maxWidth: labelWidth - 1, clip: clip)
+    grid.write(
+      labelWidth >= 5 ? "prec" : "pre", x: area.x, y: footer, style: axis, maxWidth: labelWidth - 1,
+      clip: clip)
     for j in 0..<k {
       let precision = ConfusionMath.precision(counts, j)
       let text = precision.map { Self.rateText($0, width: textWidth) } ?? "-"
-      rightAligned(text, x: x0 + j * cellWidth, y: footer, style: rateStyle(precision, theme: theme))
+      rightAligned(
+        text, x: x0 + j * cellWidth, y: footer, style: rateStyle(precision, theme: theme))
     }
     let unit = shown == .counts ? "n" : (textWidth >= 2 ? "%" : "×10%")
     grid.write(unit, x: marginX, y: footer, style: theme.style(.inactive), clip: clip)
-    // Summary when there is room.
+    // Summary and, on big screens, a per-class table.
     guard footer + 2 < area.maxY else { return }
-    grid.write(summary(), x: area.x, y: footer + 2, style: theme.style(.mainForeground), maxWidth: area.width, clip: clip)
+    grid.write(
+      summary(), x: area.x, y: footer + 2, style: theme.style(.mainForeground),
+      maxWidth: area.width, clip: clip)
+    let tableTop = footer + 4
+    guard tableTop + k < area.maxY, area.width >= 44 else { return }
+    let nameWidth = min(longest, 14)
+    func row(_ cells: [String]) -> String {
+      let name = String(cells[0].prefix(nameWidth))
+      return name + String(repeating: " ", count: nameWidth - name.count)
+        + cells.dropFirst().map { String(repeating: " ", count: max(0, 10 - $0.count)) + $0 }
+        .joined()
+    }
+    grid.write(
+      row(["class", "precision", "recall", "F1", "support"]), x: area.x, y: tableTop, style: axis,
+      maxWidth: area.width, clip: clip)
+    for i in 0..<k {
+      let p = ConfusionMath.precision(counts, i)
+      let r = ConfusionMath.recall(counts, i)
+      let f1 = p.flatMap { p in r.map { r in p + r == 0 ? 0 : 2 * p * r / (p + r) } }
+      let cells = [
+        names[i], p.map { NumberFormat.percent($0, decimals: 1) } ?? "-",
+        r.map { NumberFormat.percent($0, decimals: 1) } ?? "-",
+        f1.map { NumberFormat.fixed($0, 3) } ?? "-", String(counts[i].reduce(0, +)),
+      ]
+      grid.write(
+        row(cells), x: area.x, y: tableTop + 1 + i, style: theme.style(.mainForeground),
+        maxWidth: area.width, clip: clip)
+    }
   }
 
   /// Accuracy and macro-averaged precision, recall and F1 over the classes.
@@ -105,13 +145,16 @@ package struct Heatmap: Sendable {
     let recalls = (0..<k).compactMap { ConfusionMath.recall(counts, $0) }
     let precisions = (0..<k).compactMap { ConfusionMath.precision(counts, $0) }
     let f1s = (0..<k).compactMap { i -> Double? in
-      guard let p = ConfusionMath.precision(counts, i), let r = ConfusionMath.recall(counts, i) else { return nil }
+      guard let p = ConfusionMath.precision(counts, i), let r = ConfusionMath.recall(counts, i)
+      else { return nil }
       return p + r == 0 ? 0 : 2 * p * r / (p + r)
     }
     func mean(_ values: [Double]) -> String {
-      values.isEmpty ? "-" : NumberFormat.percent(values.reduce(0, +) / Double(values.count), decimals: 1)
+      values.isEmpty
+        ? "-" : NumberFormat.percent(values.reduce(0, +) / Double(values.count), decimals: 1)
     }
-    let accuracy = total == 0 ? "-" : NumberFormat.percent(Double(correct) / Double(total), decimals: 1)
+    let accuracy =
+      total == 0 ? "-" : NumberFormat.percent(Double(correct) / Double(total), decimals: 1)
     return "accuracy \(accuracy) · macro P \(mean(precisions)) R \(mean(recalls)) F1 \(mean(f1s))"
   }
 

@@ -14,7 +14,9 @@ package struct LineChart: Sendable {
   /// Shown when there is nothing to draw yet.
   package var emptyText = "waiting for the first epoch"
 
-  package init(series: [ChartSeries], band: [ChartBand] = [], marks: [ChartMark] = [], logScale: Bool = false) {
+  package init(
+    series: [ChartSeries], band: [ChartBand] = [], marks: [ChartMark] = [], logScale: Bool = false
+  ) {
     self.series = series
     self.band = band
     self.marks = marks
@@ -60,7 +62,10 @@ package struct LineChart: Sendable {
         if let y = transformed(p.y) { ys.append(y) }
       }
     }
-    for b in band where b.x1 >= xLow && b.x0 <= xHigh {
+    // The lines set the y range; the band only when there are no lines yet (early per-batch
+    // extremes would otherwise flatten the curves for the whole run). It is clipped to the plot.
+    let bandSetsRange = ys.isEmpty
+    for b in band where bandSetsRange && b.x1 >= xLow && b.x0 <= xHigh {
       if let y = transformed(b.low) { ys.append(y) }
       if let y = transformed(b.high) { ys.append(y) }
     }
@@ -82,7 +87,8 @@ package struct LineChart: Sendable {
     let yTicks = ticks(low: yLow, high: yHigh, maxCount: max(2, plotRows / 2 + 1))
     let yLabels = labels(for: yTicks)
     let labelWidth = min(7, yLabels.map(\.count).max() ?? 1)
-    let plot = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: plotRows)
+    let plot = Rect(
+      x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: plotRows)
     guard plot.width >= 2 else { return }
     var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
     let xScale = Double(canvas.dotWidth - 1) / (xHigh - xLow)
@@ -91,14 +97,18 @@ package struct LineChart: Sendable {
     func dotY(_ y: Double) -> Int { Int(((yHigh - y) * yScale).rounded()) }
     let axisStyle = theme.style(.axis)
     // Axis and y labels.
-    for row in 0..<plot.height { grid.put(theme.symbols.vertical, x: plot.x - 1, y: plot.y + row, style: theme.style(.border)) }
+    for row in 0..<plot.height {
+      grid.put(theme.symbols.vertical, x: plot.x - 1, y: plot.y + row, style: theme.style(.border))
+    }
     var usedRows = Set<Int>()
     for (tick, text) in zip(yTicks, yLabels) {
       let row = dotY(tick) / 4
       guard row >= 0, row < plot.height, usedRows.insert(row).inserted else { continue }
       let padded = String(repeating: " ", count: max(0, labelWidth - text.count)) + text
       grid.write(padded, x: area.x, y: plot.y + row, style: axisStyle, maxWidth: labelWidth)
-      grid.put(theme.symbols.unicode ? "┤" : "+", x: plot.x - 1, y: plot.y + row, style: theme.style(.border))
+      grid.put(
+        theme.symbols.unicode ? "┤" : "+", x: plot.x - 1, y: plot.y + row,
+        style: theme.style(.border))
     }
     // Band (background shading), marks, then lines.
     if let bandColor = theme.color(.band) {
@@ -110,14 +120,18 @@ package struct LineChart: Sendable {
         let r1 = min(plot.height - 1, dotY(low) / 4)
         guard c0 <= c1, r0 <= r1 else { continue }
         for column in c0...c1 {
-          for row in r0...r1 { grid.restyle(x: plot.x + column, y: plot.y + row) { $0.background = bandColor } }
+          for row in r0...r1 {
+            grid.restyle(x: plot.x + column, y: plot.y + row) { $0.background = bandColor }
+          }
         }
       }
     }
     for mark in marks where mark.x >= xLow && mark.x <= xHigh {
       let column = dotX(mark.x) / 2
       for row in 0..<plot.height {
-        grid.put(theme.symbols.markLine, x: plot.x + column, y: plot.y + row, style: theme.style(mark.color), clip: plot)
+        grid.put(
+          theme.symbols.markLine, x: plot.x + column, y: plot.y + row,
+          style: theme.style(mark.color), clip: plot)
       }
     }
     for item in series {
@@ -131,14 +145,16 @@ package struct LineChart: Sendable {
         }
         let dot = (x: dotX(p.x), y: dotY(y))
         if let previous {
-          canvas.line(from: previous, to: dot, color: color, dotted: item.stroke == .dotted, phase: &phase)
+          canvas.line(
+            from: previous, to: dot, color: color, dotted: item.stroke == .dotted, phase: &phase)
         } else {
           canvas.paint(x: dot.x, y: dot.y, color: color)
         }
         previous = dot
       }
     }
-    canvas.render(into: &grid, origin: (plot.x, plot.y), theme: theme, base: theme.style(.mainForeground))
+    canvas.render(
+      into: &grid, origin: (plot.x, plot.y), theme: theme, base: theme.style(.mainForeground))
     // Markers at least four columns apart, counted back from the newest point.
     for item in series where item.marked {
       let visible = item.points.filter { $0.x >= xLow && $0.x <= xHigh }
@@ -147,14 +163,16 @@ package struct LineChart: Sendable {
       let stride = max(1, Int((4 / spacing).rounded(.up)))
       for (index, p) in visible.reversed().enumerated() where index % stride == 0 {
         guard let y = transformed(p.y) else { continue }
-        grid.put(theme.symbols.marker, x: plot.x + dotX(p.x) / 2, y: plot.y + dotY(y) / 4,
-                 style: theme.style(item.color, bold: true), clip: plot)
+        grid.put(
+          theme.symbols.marker, x: plot.x + dotX(p.x) / 2, y: plot.y + dotY(y) / 4,
+          style: theme.style(item.color, bold: true), clip: plot)
       }
     }
     // X labels on the bottom row.
     guard plotRows < area.height else { return }
     let labelRow = area.y + plotRows
-    let xTicks = AxisTicks.nice(low: xLow, high: xHigh, maxCount: max(1, plot.width / 6), integer: true)
+    let xTicks = AxisTicks.nice(
+      low: xLow, high: xHigh, maxCount: max(1, plot.width / 6), integer: true)
     var nextFree = area.x
     for tick in xTicks {
       let text = AxisTicks.label(tick, step: 1)
@@ -186,7 +204,8 @@ package struct LineChart: Sendable {
 
   private func drawEmpty(into grid: inout CellGrid, area: Rect, theme: Theme) {
     let text = String(emptyText.prefix(area.width))
-    grid.write(text, x: area.x + (area.width - text.count) / 2, y: area.y + area.height / 2,
-               style: theme.style(.inactive), clip: area)
+    grid.write(
+      text, x: area.x + (area.width - text.count) / 2, y: area.y + area.height / 2,
+      style: theme.style(.inactive), clip: area)
   }
 }

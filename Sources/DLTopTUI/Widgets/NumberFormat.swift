@@ -19,7 +19,9 @@ package enum NumberFormat {
     if magnitude >= 99.95 { return sign + fixed(magnitude, 0) }
     if magnitude >= 9.995 { return sign + fixed(magnitude, 1) }
     if magnitude >= 0.9995 { return sign + fixed(magnitude, 2) }
-    if magnitude >= 0.00995 { return sign + trimmed(fixed(magnitude, 3 - Int(log10(magnitude).rounded(.down)) - 1)) }
+    if magnitude >= 0.00995 {
+      return sign + trimmed(fixed(magnitude, 3 - Int(log10(magnitude).rounded(.down)) - 1))
+    }
     return sign + scientific(magnitude)
   }
 
@@ -29,7 +31,8 @@ package enum NumberFormat {
     let magnitude = abs(value)
     let sign = value < 0 ? "-" : ""
     if magnitude < 9_999.5 { return sign + fixed(magnitude, 0) }
-    for (scale, suffix) in [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")] where magnitude >= scale * 0.99995 {
+    for (scale, suffix) in [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+    where magnitude >= scale * 0.99995 {
       let scaled = magnitude / scale
       return sign + (scaled >= 99.95 ? fixed(scaled, 0) : fixed(scaled, 1)) + suffix
     }

@@ -12,9 +12,12 @@ package struct ProgressBar: Sendable {
     for column in 0..<area.width {
       let full = column < filled
       let t = area.width > 1 ? Double(column) / Double(area.width - 1) : 1
-      var style = full ? Style(foreground: theme.gradient(.progress, at: t)) : theme.style(.inactive)
+      var style =
+        full ? Style(foreground: theme.gradient(.progress, at: t)) : theme.style(.inactive)
       style.background = theme.colors[.mainBackground]
-      grid.put(full ? theme.symbols.barFull : theme.symbols.barEmpty, x: area.x + column, y: area.y, style: style)
+      grid.put(
+        full ? theme.symbols.barFull : theme.symbols.barEmpty, x: area.x + column, y: area.y,
+        style: style)
     }
   }
 }

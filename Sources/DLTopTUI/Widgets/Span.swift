@@ -13,10 +13,13 @@ extension CellGrid {
   /// Writes spans one after another from (x, y), clipped to `maxWidth` columns.
   /// - Returns: the columns written.
   @discardableResult
-  package mutating func write(_ spans: [Span], x: Int, y: Int, maxWidth: Int, clip: Rect? = nil) -> Int {
+  package mutating func write(_ spans: [Span], x: Int, y: Int, maxWidth: Int, clip: Rect? = nil)
+    -> Int
+  {
     var column = 0
     for span in spans where column < maxWidth {
-      column += write(span.text, x: x + column, y: y, style: span.style, maxWidth: maxWidth - column, clip: clip)
+      column += write(
+        span.text, x: x + column, y: y, style: span.style, maxWidth: maxWidth - column, clip: clip)
     }
     return column
   }

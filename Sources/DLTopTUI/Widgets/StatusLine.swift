@@ -25,17 +25,24 @@ package struct StatusLine: Sendable {
     case .finished, .stopped: stateStyle = theme.style(.good, bold: true)
     default: stateStyle = theme.style(.title, bold: true)
     }
-    x += grid.write(snapshot.status.label, x: x, y: area.y, style: stateStyle, maxWidth: area.maxX - x)
+    x += grid.write(
+      snapshot.status.label, x: x, y: area.y, style: stateStyle, maxWidth: area.maxX - x)
     x += 2
     let total = progress.totalEpochs.map { "/\($0)" } ?? ""
     x += grid.write("epoch ", x: x, y: area.y, style: dim, maxWidth: max(0, area.maxX - x))
-    x += grid.write("\(progress.epoch)\(total)", x: x, y: area.y, style: theme.style(.title, bold: true), maxWidth: max(0, area.maxX - x))
+    x += grid.write(
+      "\(progress.epoch)\(total)", x: x, y: area.y, style: theme.style(.title, bold: true),
+      maxWidth: max(0, area.maxX - x))
     var tail: [[Span]] = []
     if let perEpoch = progress.batchesPerEpoch {
       tail.append([Span("\(progress.batch)/\(perEpoch)", text)])
     }
-    if let speed = progress.samplesPerSecond { tail.append([Span(NumberFormat.count(speed), text), Span(" samples/s", dim)]) }
-    if let eta = progress.etaSeconds, snapshot.status.isLive { tail.append([Span("ETA ", dim), Span(NumberFormat.duration(eta), text)]) }
+    if let speed = progress.samplesPerSecond {
+      tail.append([Span(NumberFormat.count(speed), text), Span(" samples/s", dim)])
+    }
+    if let eta = progress.etaSeconds, snapshot.status.isLive {
+      tail.append([Span("ETA ", dim), Span(NumberFormat.duration(eta), text)])
+    }
     tail.append([Span("elapsed ", dim), Span(NumberFormat.duration(progress.elapsedSeconds), text)])
     let tailWidths = tail.map { $0.width + 2 }
     var room = area.maxX - x - 1
@@ -45,7 +52,8 @@ package struct StatusLine: Sendable {
     if let perEpoch = progress.batchesPerEpoch, perEpoch > 0, room >= 6 {
       let barWidth = min(40, room - 1)
       ProgressBar(fraction: Double(progress.batch) / Double(perEpoch))
-        .render(into: &grid, area: Rect(x: x + 1, y: area.y, width: barWidth, height: 1), theme: theme)
+        .render(
+          into: &grid, area: Rect(x: x + 1, y: area.y, width: barWidth, height: 1), theme: theme)
       x += barWidth + 1
     }
     for group in tail.prefix(fitted) {
@@ -56,23 +64,37 @@ package struct StatusLine: Sendable {
     // Row 2: name, lr, optimizer, best, patience.
     var groups: [[Span]] = []
     if let rate = snapshot.learningRate {
-      groups.append([Span("lr ", dim), Span(NumberFormat.rate(rate), theme.style(.learningRate, bold: true))])
+      groups.append([
+        Span("lr ", dim), Span(NumberFormat.rate(rate), theme.style(.learningRate, bold: true)),
+      ])
     }
     if let optimizer = snapshot.run.optimizer { groups.append([Span(optimizer, text)]) }
     if let stopping = snapshot.earlyStopping {
       if let value = stopping.bestValue, let epoch = stopping.bestEpoch {
-        groups.append([Span("best \(stopping.monitor) ", dim), Span(NumberFormat.compact(value), theme.style(.bestMark, bold: true)), Span(" @ e\(epoch)", dim)])
+        groups.append([
+          Span("best \(stopping.monitor) ", dim),
+          Span(NumberFormat.compact(value), theme.style(.bestMark, bold: true)),
+          Span(" @ e\(epoch)", dim),
+        ])
       }
       if stopping.enabled {
         let style = stopping.wait * 2 >= stopping.patience ? theme.style(.warning) : text
-        groups.append([Span("patience ", dim), Span("\(stopping.wait)/\(stopping.patience)", style)])
+        groups.append([
+          Span("patience ", dim), Span("\(stopping.wait)/\(stopping.patience)", style),
+        ])
       } else {
         groups.append([Span("early stop off", dim)])
       }
     } else if let best = bestValidationLoss() {
-      groups.append([Span("best val_loss ", dim), Span(NumberFormat.compact(best.value), theme.style(.bestMark, bold: true)), Span(" @ e\(best.epoch)", dim)])
+      groups.append([
+        Span("best val_loss ", dim),
+        Span(NumberFormat.compact(best.value), theme.style(.bestMark, bold: true)),
+        Span(" @ e\(best.epoch)", dim),
+      ])
     }
-    if !snapshot.run.controllable { groups.append([Span("WATCHING", theme.style(.message, bold: true))]) }
+    if !snapshot.run.controllable && snapshot.status != .watching {
+      groups.append([Span("WATCHING", theme.style(.message, bold: true))])
+    }
     groups.append([Span(snapshot.run.name, theme.style(.title))])
     x = area.x
     for group in groups {
@@ -85,7 +107,7 @@ package struct StatusLine: Sendable {
     var best: (epoch: Int, value: Double)?
     for record in snapshot.epochs {
       guard let value = record.validationLoss, value.isFinite else { continue }
-      if best == nil || value < best!.value { best = (record.epoch, value) }
+      if value < best?.value ?? .infinity { best = (record.epoch, value) }
     }
     return best
   }

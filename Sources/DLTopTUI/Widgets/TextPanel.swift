@@ -25,7 +25,9 @@ package struct TextPanel: Sendable {
       guard y < area.maxY else { return }
       let indent = paragraph.prefix?.text.count ?? 0
       let lines = TextWrap.wrap(paragraph.text, width: area.width - indent)
-      if let prefix = paragraph.prefix { grid.write(prefix.text, x: area.x, y: y, style: prefix.style, clip: area) }
+      if let prefix = paragraph.prefix {
+        grid.write(prefix.text, x: area.x, y: y, style: prefix.style, clip: area)
+      }
       for line in lines {
         guard y < area.maxY else { return }
         grid.write(line, x: area.x + indent, y: y, style: paragraph.style, clip: area)
