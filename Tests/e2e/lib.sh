@@ -32,6 +32,17 @@ wait_for() {
   return 1
 }
 
+# wait_gone REGEX [SECONDS]: polls the screen until REGEX no longer matches.
+wait_gone() {
+  local pattern=$1 limit=${2:-10} i
+  for ((i = 0; i < limit * 10; i++)); do
+    if ! screen | grep -qE -- "$pattern"; then return 0; fi
+    sleep 0.1
+  done
+  echo "--- still showing /$pattern/ after ${limit}s" >&2
+  return 1
+}
+
 FAILURES=0
 CHECKS=0
 check() { # check DESCRIPTION COMMAND…: runs COMMAND, records the outcome
