@@ -108,23 +108,24 @@ package struct Diagnoser: Sendable {
     var curves = Curves()
     curves.firstEpoch = records.first?.epoch
     curves.epochCount = records.count
+    for series in [\Curves.loss, \.validationLoss, \.accuracy, \.validationAccuracy] {
+      curves[keyPath: series].reserve(records.count)
+    }
     for record in records {
       let epoch = record.epoch
-      for (name, value) in record.metrics {
-        switch name {
-        case MetricName.loss: curves.loss.append(epoch: epoch, value: value)
-        case MetricName.validationLoss: curves.validationLoss.append(epoch: epoch, value: value)
-        case MetricName.accuracy: curves.accuracy.append(epoch: epoch, value: value)
-        case MetricName.validationAccuracy: curves.validationAccuracy.append(epoch: epoch, value: value)
-        case "grad_norm": curves.gradientNorm.append(epoch: epoch, value: value)
-        case "dead_relu": curves.deadReLU.append(epoch: epoch, value: value)
-        case "update_ratio": curves.updateRatio.append(epoch: epoch, value: value)
-        default:
-          if name.hasPrefix("grad_norm/") {
-            curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()]
-              .append(epoch: epoch, value: value)
-          }
-        }
+      let metrics = record.metrics
+      var known = 0
+      if let value = metrics[MetricName.loss] { curves.loss.append(epoch: epoch, value: value); known += 1 }
+      if let value = metrics[MetricName.validationLoss] { curves.validationLoss.append(epoch: epoch, value: value); known += 1 }
+      if let value = metrics[MetricName.accuracy] { curves.accuracy.append(epoch: epoch, value: value); known += 1 }
+      if let value = metrics[MetricName.validationAccuracy] { curves.validationAccuracy.append(epoch: epoch, value: value); known += 1 }
+      let extra = metrics.count - known
+      if extra == 0 || (extra == 1 && metrics[MetricName.learningRate] != nil) { continue }
+      if let value = metrics["grad_norm"] { curves.gradientNorm.append(epoch: epoch, value: value) }
+      if let value = metrics["dead_relu"] { curves.deadReLU.append(epoch: epoch, value: value) }
+      if let value = metrics["update_ratio"] { curves.updateRatio.append(epoch: epoch, value: value) }
+      for (name, value) in metrics where name.hasPrefix("grad_norm/") {
+        curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()].append(epoch: epoch, value: value)
       }
     }
     return curves
