@@ -58,6 +58,8 @@ extension Diagnoser {
     let rise = end - least
     let scale = abs(least) > 0 ? abs(least) : abs(smooth[0])
     guard scale > 0, rise / scale >= 0.1, rise >= 2 * val.typicalStep() else { return nil }
+    // It must have learned before it memorized: val_loss fell ≥ 5% from its start to its minimum.
+    guard smooth[0] - least >= 0.05 * abs(smooth[0]) else { return nil }
 
     var rawMin = minIndex
     for i in max(0, minIndex - window + 1)...minIndex where val.values[i] < val.values[rawMin] { rawMin = i }
