@@ -126,6 +126,8 @@ final class TrainingLoop {
       changeLearningRate(to: rate, cause: .command)
     case .scaleLearningRate(let factor):
       changeLearningRate(to: trainer.currentLearningRate * factor, cause: .key)
+    case .selectRun:
+      break
     case .setEarlyStopping(let enabled):
       earlyStopping.enabled = enabled
       log(.key, "early stopping \(enabled ? "on" : "off")")

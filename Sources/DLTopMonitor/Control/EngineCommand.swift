@@ -10,4 +10,7 @@ package enum EngineCommand: Sendable, Equatable {
   case scaleLearningRate(by: Double)
   /// Turn early stopping on or off (key `e`).
   case setEarlyStopping(enabled: Bool)
+  /// Show another run of a watched folder (the run picker); index into the session's run list.
+  /// Our own engine has a single run and ignores it.
+  case selectRun(index: Int)
 }
