@@ -23,7 +23,7 @@ let package = Package(
       ]),
     .executableTarget(name: "dltop-bench", dependencies: ["DLTopEngine", "DLTopMonitor", "DLTopTUI"]),
     .testTarget(name: "DLTopEngineTests", dependencies: ["DLTopEngine"]),
-    .testTarget(name: "DLTopMonitorTests", dependencies: ["DLTopMonitor"]),
+    .testTarget(name: "DLTopMonitorTests", dependencies: ["DLTopMonitor"], exclude: ["Fixtures"]),
     .testTarget(name: "DLTopTUITests", dependencies: ["DLTopTUI", "DLTopMonitor"]),
   ]
 )
