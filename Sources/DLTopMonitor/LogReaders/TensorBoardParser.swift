@@ -19,6 +19,8 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   private var groupStep: Int?
   private var group: [String: Double] = [:]
   private var groupEpochCounter: Double?
+  /// Whether the file logs an `epoch` scalar (Lightning's TensorBoardLogger does).
+  private var sawEpochCounter = false
   /// The epoch being filled, not yet emitted.
   private var openEpoch: Int?
   private var openMetrics: [String: Double] = [:]
@@ -93,8 +95,13 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
       if groupStep != scalar.step {
         closeGroup(into: &items)
         groupStep = scalar.step
+        // Without an `epoch` counter the step is the epoch, so a new step ends the open epoch now.
+        if !sawEpochCounter, let open = openEpoch, open != scalar.step, let record = takeOpenEpoch() {
+          items.append(.epoch(record))
+        }
       }
       if mapped.level == .epochCounter {
+        sawEpochCounter = true
         groupEpochCounter = scalar.value
       } else {
         group[mapped.name] = scalar.value
