@@ -20,6 +20,7 @@ enum LightningCSVNumber {
         || byte == 0x65 || byte == 0x45
       if !isNumeric { return named(cell, start: start, end: end) }
     }
+    if let exact = fastPath(cell, start: start, end: end) { return exact }
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
       for index in 0..<length { buffer[index] = CChar(bitPattern: cell[start + index]) }
       buffer[length] = 0
@@ -29,6 +30,64 @@ enum LightningCSVNumber {
       guard let stop, stop - base == length else { return nil }
       return value
     }
+  }
+
+  /// Powers of ten that are exact in a `Double`.
+  private static let powersOfTen: [Double] = (0...22).map { exponent in
+    (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+  }
+
+  /// Clinger's fast path: a decimal whose digits fit in 2⁵³ and whose power of ten is at most 22 is
+  /// one exact multiplication or division away, so the result is correctly rounded, as `strtod`'s.
+  /// Anything else (17 significant digits, large exponents) returns nil and goes to `strtod`.
+  private static func fastPath(_ cell: UnsafeRawBufferPointer, start: Int, end: Int) -> Double? {
+    var index = start
+    var negative = false
+    if cell[index] == 0x2D || cell[index] == 0x2B {
+      negative = cell[index] == 0x2D
+      index += 1
+    }
+    var mantissa: UInt64 = 0
+    var exponent = 0
+    var digits = 0
+    var sawDot = false
+    while index < end {
+      let byte = cell[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        if mantissa > (1 << 53) / 10 { return nil }
+        mantissa = mantissa * 10 + UInt64(byte - 0x30)
+        if sawDot { exponent -= 1 }
+        digits += 1
+      } else if byte == 0x2E && !sawDot {
+        sawDot = true
+      } else {
+        break
+      }
+      index += 1
+    }
+    guard digits > 0 else { return nil }
+    if index < end {
+      guard cell[index] == 0x65 || cell[index] == 0x45 else { return nil }
+      index += 1
+      var negativeExponent = false
+      if index < end, cell[index] == 0x2D || cell[index] == 0x2B {
+        negativeExponent = cell[index] == 0x2D
+        index += 1
+      }
+      var written = 0
+      var exponentDigits = 0
+      while index < end, cell[index] >= 0x30 && cell[index] <= 0x39, written < 1000 {
+        written = written * 10 + Int(cell[index] - 0x30)
+        exponentDigits += 1
+        index += 1
+      }
+      guard exponentDigits > 0, index == end else { return nil }
+      exponent += negativeExponent ? -written : written
+    }
+    guard mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
+    let magnitude = exponent < 0
+      ? Double(mantissa) / powersOfTen[-exponent] : Double(mantissa) * powersOfTen[exponent]
+    return negative ? -magnitude : magnitude
   }
 
   private static func named(_ cell: UnsafeRawBufferPointer, start: Int, end: Int) -> Double? {

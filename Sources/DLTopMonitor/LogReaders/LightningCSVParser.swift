@@ -32,6 +32,8 @@ package struct LightningCSVParser: IncrementalLogParser, PendingEpochsReporting 
 
   private var pending: [UInt8] = []
   var lineNumber = 0
+  /// Reused storage for a row's cells (emptied after each row, so no pointer outlives its line).
+  private var scratchCells: [UnsafeRawBufferPointer] = []
   var columns: [String] = []
   var roles: [Role] = []
   var header: [UInt8]?
@@ -90,26 +92,31 @@ package struct LightningCSVParser: IncrementalLogParser, PendingEpochsReporting 
     lineNumber += 1
     var bytes = raw
     if bytes.last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
-    if bytes.allSatisfy({ $0 == 0x20 }) { return }
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    if bytes[0] == 0x20 && bytes.allSatisfy({ $0 == 0x20 }) { return }
     guard let header else {
       readHeader(bytes)
       return
     }
-    if header.elementsEqual(bytes) { return }
-    if bytes.contains(0x22) {
+    if header.count == bytes.count && header.elementsEqual(bytes) { return }
+    if memchr(base, 0x22, bytes.count) != nil {
       let cells = CSVRow.split(String(decoding: bytes, as: UTF8.self), separator: ",")
       row(cells, into: &items)
       return
     }
-    var cells: [UnsafeRawBufferPointer] = []
-    cells.reserveCapacity(roles.count)
+    var cells = scratchCells
+    scratchCells = []
+    cells.removeAll(keepingCapacity: true)
     var start = 0
-    for index in 0..<bytes.count where bytes[index] == 0x2C {
-      cells.append(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
-      start = index + 1
+    while let comma = memchr(base + start, 0x2C, bytes.count - start) {
+      let end = base.distance(to: UnsafeRawPointer(comma))
+      cells.append(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+      start = end + 1
     }
     cells.append(UnsafeRawBufferPointer(rebasing: bytes[start..<bytes.count]))
     row(cells, into: &items)
+    cells.removeAll(keepingCapacity: true)
+    scratchCells = cells
   }
 
   /// The slow path for a row with quoted cells: unquote with `CSVRow`, then read the cells.

@@ -44,7 +44,9 @@ package enum TensorBoardEventDecoder {
     var reader = TensorBoardProtoReader(event)
     var wallTime = 0.0
     var step = 0
-    var summaries: [UnsafeRawBufferPointer] = []
+    // Writers put `summary` (field 5) last, so it is decoded at once; a summary followed by other
+    // fields is kept until the end of the event so that its values still get the step.
+    var early: [UnsafeRawBufferPointer] = []
     while !reader.isAtEnd {
       guard let (field, wire) = reader.readTag() else { throw Malformed(message: "bad field key in Event") }
       switch (field, wire) {
@@ -56,22 +58,30 @@ package enum TensorBoardEventDecoder {
         step = Int(truncatingIfNeeded: raw)
       case (5, .lengthDelimited):
         guard let summary = reader.readLengthDelimited() else { throw Malformed(message: "truncated summary") }
-        summaries.append(summary)
+        if reader.isAtEnd {
+          try decodeSummary(summary, step: step, wallTime: wallTime, body)
+        } else {
+          early.append(summary)
+        }
       default:
         guard reader.skip(wire) else { throw Malformed(message: "truncated field \(field) in Event") }
       }
     }
-    for summary in summaries {
-      var values = TensorBoardProtoReader(summary)
-      while !values.isAtEnd {
-        guard let (field, wire) = values.readTag() else { throw Malformed(message: "bad field key in Summary") }
-        guard field == 1, wire == .lengthDelimited else {
-          guard values.skip(wire) else { throw Malformed(message: "truncated field in Summary") }
-          continue
-        }
-        guard let value = values.readLengthDelimited() else { throw Malformed(message: "truncated Summary.Value") }
-        if let scalar = try decodeValue(value, step: step, wallTime: wallTime) { body(scalar) }
+    for summary in early { try decodeSummary(summary, step: step, wallTime: wallTime, body) }
+  }
+
+  private static func decodeSummary(
+    _ summary: UnsafeRawBufferPointer, step: Int, wallTime: Double, _ body: (Scalar) -> Void
+  ) throws(Malformed) {
+    var values = TensorBoardProtoReader(summary)
+    while !values.isAtEnd {
+      guard let (field, wire) = values.readTag() else { throw Malformed(message: "bad field key in Summary") }
+      guard field == 1, wire == .lengthDelimited else {
+        guard values.skip(wire) else { throw Malformed(message: "truncated field in Summary") }
+        continue
       }
+      guard let value = values.readLengthDelimited() else { throw Malformed(message: "truncated Summary.Value") }
+      if let scalar = try decodeValue(value, step: step, wallTime: wallTime) { body(scalar) }
     }
   }
 
