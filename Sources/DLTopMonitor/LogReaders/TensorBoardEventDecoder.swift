@@ -23,7 +23,12 @@ package enum TensorBoardEventDecoder {
     package var wallTime: Double
     package var value: Double
     /// `plugin_data.plugin_name` when the writer set it (TF2 sets it only on a tag's first value).
+    /// A value of another plugin than `scalars` (a histogram, text, an hparams record) is reported
+    /// once with `value` NaN and its plugin name, so that callers learn to skip the tag.
     package var plugin: String?
+
+    /// Whether this value belongs to a plugin other than `scalars` and is not a scalar to show.
+    package var isOtherPlugin: Bool { plugin.map { !$0.isEmpty && $0 != "scalars" } ?? false }
   }
 
   /// Why an event could not be decoded.
@@ -111,8 +116,13 @@ package enum TensorBoardEventDecoder {
         guard reader.skip(wire) else { throw Malformed(message: "truncated field \(field) in Summary.Value") }
       }
     }
-    guard let tag, let value else { return nil }
-    if let plugin, !plugin.isEmpty, plugin != "scalars" { return nil }
+    guard let tag else { return nil }
+    if let plugin, !plugin.isEmpty, plugin != "scalars" {
+      // Reported (with NaN) so the parser remembers to skip this tag's later values, which TF2
+      // writes without metadata.
+      return Scalar(tag: tag, step: step, wallTime: wallTime, value: .nan, plugin: plugin)
+    }
+    guard let value else { return nil }
     return Scalar(tag: tag, step: step, wallTime: wallTime, value: value, plugin: plugin)
   }
 

@@ -83,12 +83,17 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     let mapped: TensorBoardTagMapping.Mapped
     if let known = mappings[scalar.tag] {
       mapped = known
+    } else if scalar.isOtherPlugin {
+      mappings[scalar.tag] = TensorBoardTagMapping.Mapped(name: scalar.tag, level: .ignored)
+      return
     } else {
       mapped = TensorBoardTagMapping.map(tag: scalar.tag, context: context)
       mappings[scalar.tag] = mapped
       if mapped.level != .epochCounter { metricNames.insert(mapped.name) }
     }
     switch mapped.level {
+    case .ignored:
+      return
     case .step:
       items.append(.step(step: scalar.step, epoch: nil, metrics: [mapped.name: scalar.value]))
     case .epoch, .epochCounter:

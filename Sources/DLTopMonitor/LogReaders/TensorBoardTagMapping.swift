@@ -25,6 +25,8 @@ package enum TensorBoardTagMapping {
     case step
     /// The `epoch` counter itself.
     case epochCounter
+    /// A tag of another plugin (histograms, text, hparams): never read as a scalar.
+    case ignored
   }
 
   /// A tag's canonical name and level.
