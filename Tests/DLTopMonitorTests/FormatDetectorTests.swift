@@ -30,6 +30,7 @@ struct FormatDetectorTests {
     #expect(detect("step,val_loss\n", "metrics.csv") == .lightningCSV)
     #expect(detect("epoch,loss,val_loss\n", "log.csv") == .kerasCSV)
     #expect(detect("", "metrics.csv") == nil, "an empty file is not decided yet")
-    #expect(detect("{\"epoch\":0,", "log.jsonl") == nil, "a half-written first line is not decided yet")
+    #expect(
+      detect("{\"epoch\":0,", "log.jsonl") == nil, "a half-written first line is not decided yet")
   }
 }

@@ -13,7 +13,8 @@ struct LightningCSVParserTests {
     for epoch in 0..<4 {
       for name in ["loss", "val_loss", "val_accuracy", "lr"] {
         #expect(
-          closeToDouble(epochs[epoch].metrics[name], WatchFixtures.value("lightning", epoch: epoch, name)),
+          closeToDouble(
+            epochs[epoch].metrics[name], WatchFixtures.value("lightning", epoch: epoch, name)),
           "epoch \(epoch) \(name)")
       }
       #expect(epochs[epoch].metrics.count == 4)

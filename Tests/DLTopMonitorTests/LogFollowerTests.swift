@@ -9,7 +9,8 @@ struct LogFollowerTests {
     let file = WatchFixtures.string("tbx", "file") ?? ""
     let bytes = WatchFixtures.bytes(file)
     folder.write([], to: "events.out.tfevents.live")
-    let follower = LogFollower(path: folder.path + "/events.out.tfevents.live", format: .tensorBoard)
+    let follower = LogFollower(
+      path: folder.path + "/events.out.tfevents.live", format: .tensorBoard)
     var items: [LogItem] = []
     for range in awkwardChunks(of: bytes.count) {
       folder.append(bytes[range], to: "events.out.tfevents.live")
@@ -19,7 +20,8 @@ struct LogFollowerTests {
       items += poll.items
     }
     items += follower.finish()
-    let whole = WatchFixtures.parse(file, TensorBoardParser(path: folder.path + "/events.out.tfevents.live"))
+    let whole = WatchFixtures.parse(
+      file, TensorBoardParser(path: folder.path + "/events.out.tfevents.live"))
     #expect(sameItems(items, whole))
     #expect(items.epochRecords.map(\.epoch) == [0, 1, 2, 3, 4])
   }
@@ -42,7 +44,8 @@ struct LogFollowerTests {
     folder.write(Array("epoch,step,train_loss_step\n0,0,0.9\n".utf8), to: name)
     let follower = LogFollower(path: folder.path + "/" + name, format: .lightningCSV)
     _ = follower.poll()
-    folder.write(Array("epoch,step,train_loss_step,val_loss\n0,0,0.9,\n0,0,,0.8\n1,1,0.7,\n".utf8), to: name)
+    folder.write(
+      Array("epoch,step,train_loss_step,val_loss\n0,0,0.9,\n0,0,,0.8\n1,1,0.7,\n".utf8), to: name)
     let poll = follower.poll()
     #expect(poll.reset == "the file was rewritten")
     #expect(poll.items.epochRecords.first?.validationLoss == 0.8)

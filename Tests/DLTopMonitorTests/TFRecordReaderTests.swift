@@ -20,7 +20,8 @@ struct TFRecordReaderTests {
     let file = WatchFixtures.string("tbx", "file") ?? ""
     var reader = TFRecordReader()
     var offsets: [Int] = []
-    let problems = reader.feed(WatchFixtures.bytes(file)[...]) { _, offset in offsets.append(offset) }
+    let problems = reader.feed(WatchFixtures.bytes(file)[...]) { _, offset in offsets.append(offset)
+    }
     #expect(problems.isEmpty)
     #expect(offsets.count == WatchFixtures.integer("damaged", "record_count"))
     #expect(offsets.first == 0)
@@ -58,7 +59,8 @@ struct TFRecordReaderTests {
     let fed = parser.feed(bytes[...])
     #expect(fed.issues.isEmpty, "a half-written record waits for the rest")
     let finished = parser.finish()
-    #expect(finished.issues.map(\.offset) == [WatchFixtures.integer("damaged", "last_record_offset")])
+    #expect(
+      finished.issues.map(\.offset) == [WatchFixtures.integer("damaged", "last_record_offset")])
     #expect(finished.issues.first?.message.contains("file ends inside a record") == true)
   }
 

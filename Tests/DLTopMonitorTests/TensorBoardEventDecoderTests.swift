@@ -8,11 +8,15 @@ struct TensorBoardEventDecoderTests {
     [UInt8(number << 3 | 2)] + WatchBenchmark.varint(UInt64(payload.count)) + payload
   }
 
-  private func event(step: Int, tag: String, tensor: [UInt8]? = nil, simple: Float? = nil, plugin: String? = nil)
+  private func event(
+    step: Int, tag: String, tensor: [UInt8]? = nil, simple: Float? = nil, plugin: String? = nil
+  )
     -> [UInt8]
   {
     var value = field(1, Array(tag.utf8))
-    if let simple { value += [0x15] + withUnsafeBytes(of: simple.bitPattern.littleEndian) { Array($0) } }
+    if let simple {
+      value += [0x15] + withUnsafeBytes(of: simple.bitPattern.littleEndian) { Array($0) }
+    }
     if let tensor { value += field(8, tensor) }
     if let plugin { value += field(9, field(1, field(1, Array(plugin.utf8)))) }
     return [0x10] + WatchBenchmark.varint(UInt64(step)) + field(5, field(1, value))
@@ -20,7 +24,8 @@ struct TensorBoardEventDecoderTests {
 
   private func scalars(_ bytes: [UInt8]) throws -> [TensorBoardEventDecoder.Scalar] {
     var found: [TensorBoardEventDecoder.Scalar] = []
-    try bytes.withUnsafeBytes { raw in try TensorBoardEventDecoder.decode(raw) { found.append($0) } }
+    try bytes.withUnsafeBytes { raw in try TensorBoardEventDecoder.decode(raw) { found.append($0) }
+    }
     return found
   }
 
@@ -32,7 +37,10 @@ struct TensorBoardEventDecoderTests {
       ([0x08, 0x02, 0x31] + double, 0.125),  // DT_DOUBLE, unpacked double_val
       ([0x08, 0x09, 0x50, 0x2A], 42),  // DT_INT64, unpacked int64_val
       ([0x08, 0x03] + field(7, [0x07]), 7),  // DT_INT32, packed int_val
-      ([0x08, 0x01] + shapeOne + [0x2D] + withUnsafeBytes(of: Float(2.5).bitPattern) { Array($0) }, 2.5),
+      (
+        [0x08, 0x01] + shapeOne + [0x2D] + withUnsafeBytes(of: Float(2.5).bitPattern) { Array($0) },
+        2.5
+      ),
     ]
     for (tensor, expected) in cases {
       let found = try scalars(event(step: 3, tag: "x", tensor: tensor))
@@ -44,13 +52,18 @@ struct TensorBoardEventDecoderTests {
   @Test func tensorsOfSeveralElementsOrStringsAreSkipped() throws {
     let shape = field(2, field(2, [0x08, 0x02]) + field(2, [0x08, 0x03]))  // [2, 3]
     #expect(try scalars(event(step: 0, tag: "h", tensor: [0x08, 0x02] + shape)).isEmpty)
-    #expect(try scalars(event(step: 0, tag: "t", tensor: [0x08, 0x07] + field(8, Array("hi".utf8)))).isEmpty)
+    #expect(
+      try scalars(event(step: 0, tag: "t", tensor: [0x08, 0x07] + field(8, Array("hi".utf8))))
+        .isEmpty)
   }
 
   @Test func anotherPluginsTagIsSkippedEvenWithoutMetadataLater() {
     var bytes: [UInt8] = []
-    WatchBenchmark.appendRecord(&bytes, event(step: 0, tag: "_hparams_/x", tensor: [0x08, 0x01, 0x2D, 0, 0, 0, 0], plugin: "hparams"))
-    WatchBenchmark.appendRecord(&bytes, event(step: 1, tag: "_hparams_/x", tensor: [0x08, 0x01, 0x2D, 0, 0, 0, 0]))
+    WatchBenchmark.appendRecord(
+      &bytes,
+      event(step: 0, tag: "_hparams_/x", tensor: [0x08, 0x01, 0x2D, 0, 0, 0, 0], plugin: "hparams"))
+    WatchBenchmark.appendRecord(
+      &bytes, event(step: 1, tag: "_hparams_/x", tensor: [0x08, 0x01, 0x2D, 0, 0, 0, 0]))
     WatchBenchmark.appendRecord(&bytes, event(step: 1, tag: "loss", simple: 0.5))
     var parser = TensorBoardParser(path: "events.out.tfevents.x")
     let items = parser.feed(bytes[...]) + parser.finish()
@@ -73,7 +86,8 @@ struct TensorBoardEventDecoderTests {
     var bytes: [UInt8] = []
     for step in [9, 19] {
       WatchBenchmark.appendRecord(&bytes, event(step: step, tag: "train_loss_step", simple: 0.5))
-      WatchBenchmark.appendRecord(&bytes, event(step: step, tag: "val_loss", simple: Float(step) / 100))
+      WatchBenchmark.appendRecord(
+        &bytes, event(step: step, tag: "val_loss", simple: Float(step) / 100))
       WatchBenchmark.appendRecord(&bytes, event(step: step, tag: "epoch", simple: Float(step / 10)))
     }
     var parser = TensorBoardParser(path: "e")
@@ -86,9 +100,11 @@ struct TensorBoardEventDecoderTests {
 struct LightningCSVNumberTests {
   @Test func fastPathAgreesWithStrtodOnPythonReprs() {
     var generator = SystemRandomNumberGenerator()
-    var values: [Double] = [0, 1, -2.5, 1e-05, 0.1, 0.6699999999999999, 123456789012345.6, 1e22, 3e-22]
+    var values: [Double] = [
+      0, 1, -2.5, 1e-05, 0.1, 0.6699999999999999, 123456789012345.6, 1e22, 3e-22,
+    ]
     for _ in 0..<5000 {
-      values.append(Double(bitPattern: generator.next() >> 2) .truncatingRemainder(dividingBy: 1e6))
+      values.append(Double(bitPattern: generator.next() >> 2).truncatingRemainder(dividingBy: 1e6))
       values.append(Double.random(in: 0..<1, using: &generator))
     }
     for value in values where value.isFinite {
@@ -99,7 +115,9 @@ struct LightningCSVNumberTests {
   }
 
   @Test func nonNumbersAreRejectedAndNamedValuesAccepted() {
-    func parse(_ text: String) -> Double? { Array(text.utf8).withUnsafeBytes { LightningCSVNumber.parse($0) } }
+    func parse(_ text: String) -> Double? {
+      Array(text.utf8).withUnsafeBytes { LightningCSVNumber.parse($0) }
+    }
     #expect(parse("1.2.3") == nil)
     #expect(parse("abc") == nil)
     #expect(parse("1e") == nil)

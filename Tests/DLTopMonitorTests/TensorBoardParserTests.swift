@@ -12,7 +12,8 @@ struct TensorBoardParserTests {
     #expect(items.issues.isEmpty)
     for epoch in 0..<5 {
       for name in ["loss", "val_loss", "accuracy", "lr"] {
-        #expect(closeToFloat(epochs[epoch].metrics[name], WatchFixtures.value("tbx", epoch: epoch, name)))
+        #expect(
+          closeToFloat(epochs[epoch].metrics[name], WatchFixtures.value("tbx", epoch: epoch, name)))
       }
     }
     #expect(closeToFloat(epochs[3].validationLoss, 0.45))
@@ -28,9 +29,12 @@ struct TensorBoardParserTests {
     #expect(items.issues.isEmpty)
     for epoch in 0..<4 {
       #expect(closeToFloat(epochs[epoch].loss, WatchFixtures.value("tf2", epoch: epoch, "loss")))
-      #expect(closeToFloat(epochs[epoch].validationLoss, WatchFixtures.value("tf2", epoch: epoch, "val_loss")))
+      #expect(
+        closeToFloat(
+          epochs[epoch].validationLoss, WatchFixtures.value("tf2", epoch: epoch, "val_loss")))
     }
-    #expect(Set(epochs[0].metrics.keys) == ["loss", "val_loss", "loss64"], "histogram and text skipped")
+    #expect(
+      Set(epochs[0].metrics.keys) == ["loss", "val_loss", "loss64"], "histogram and text skipped")
   }
 
   @Test func kerasTrainFolderGivesLossAccuracyAndBatchSteps() {
@@ -40,7 +44,9 @@ struct TensorBoardParserTests {
     #expect(epochs.map(\.epoch) == [0, 1, 2, 3, 4])
     for epoch in 0..<5 {
       #expect(closeToFloat(epochs[epoch].loss, WatchFixtures.value("keras", epoch: epoch, "loss")))
-      #expect(closeToFloat(epochs[epoch].accuracy, WatchFixtures.value("keras", epoch: epoch, "accuracy")))
+      #expect(
+        closeToFloat(epochs[epoch].accuracy, WatchFixtures.value("keras", epoch: epoch, "accuracy"))
+      )
       #expect(closeToFloat(epochs[epoch].learningRate, 0.01))
     }
     let steps = items.compactMap { item -> (Int, [String: Double])? in
@@ -54,8 +60,11 @@ struct TensorBoardParserTests {
     let items = WatchFixtures.parse(file, TensorBoardParser(path: WatchFixtures.path(file)))
     let epochs = items.epochRecords
     #expect(epochs.map(\.epoch) == [0, 1, 2, 3, 4])
-    #expect(closeToFloat(epochs[3].validationLoss, WatchFixtures.value("keras", epoch: 3, "val_loss")))
-    #expect(closeToFloat(epochs[4].validationAccuracy, WatchFixtures.value("keras", epoch: 4, "val_accuracy")))
+    #expect(
+      closeToFloat(epochs[3].validationLoss, WatchFixtures.value("keras", epoch: 3, "val_loss")))
+    #expect(
+      closeToFloat(
+        epochs[4].validationAccuracy, WatchFixtures.value("keras", epoch: 4, "val_accuracy")))
     #expect(epochs.allSatisfy { $0.loss == nil })
   }
 

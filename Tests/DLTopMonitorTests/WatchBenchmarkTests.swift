@@ -9,10 +9,14 @@ struct WatchBenchmarkTests {
     #expect(result.steps > 10_000)
     #expect(result.epochs == result.steps / 1000)
     var parser = TensorBoardParser(path: "bench/train/events", context: .train)
-    let items = parser.feed(WatchBenchmark.syntheticEventFile(bytes: 100_000)[...]) + parser.finish()
+    let items =
+      parser.feed(WatchBenchmark.syntheticEventFile(bytes: 100_000)[...]) + parser.finish()
     #expect(items.issues.isEmpty)
-    #expect(items.epochRecords.first?.metrics == ["loss": 0.5, "accuracy": Double(Float(0.8)),
-      "lr": Double(Float(0.001)), "epoch_steps_per_second": 120])
+    #expect(
+      items.epochRecords.first?.metrics == [
+        "loss": 0.5, "accuracy": Double(Float(0.8)),
+        "lr": Double(Float(0.001)), "epoch_steps_per_second": 120,
+      ])
   }
 
   @Test func syntheticMetricsCSVParsesIntoEpochsAndSteps() {
@@ -20,7 +24,8 @@ struct WatchBenchmarkTests {
     #expect(result.epochs > 10)
     #expect(result.steps > 10_000)
     var parser = LightningCSVParser(path: "bench/metrics.csv")
-    let items = parser.feed(WatchBenchmark.syntheticMetricsCSV(bytes: 100_000)[...]) + parser.finish()
+    let items =
+      parser.feed(WatchBenchmark.syntheticMetricsCSV(bytes: 100_000)[...]) + parser.finish()
     #expect(items.issues.isEmpty)
     #expect(items.epochRecords.first?.loss == 0.7)
     #expect(items.epochRecords.first?.learningRate == 0.001)

@@ -37,7 +37,9 @@ struct WatchSessionTests {
     session.settleAll()
     #expect(recorder.epochNumbers == [0, 1, 2, 3])
     let records = recorder.epochs.withLock { $0.map(\.record) }
-    #expect(closeToDouble(records[3].validationLoss, WatchFixtures.value("lightning", epoch: 3, "val_loss")))
+    #expect(
+      closeToDouble(
+        records[3].validationLoss, WatchFixtures.value("lightning", epoch: 3, "val_loss")))
     #expect(recorder.issues.withLock { $0.isEmpty })
     let snapshot = session.link.latest()
     #expect(snapshot.epochs.count == 4)
@@ -59,7 +61,8 @@ struct WatchSessionTests {
     session.stop()
     #expect(recorder.epochNumbers == [0, 1, 2, 3, 4])
     let records = recorder.epochs.withLock { $0.map(\.record) }
-    #expect(closeToFloat(records[3].validationLoss, WatchFixtures.value("tbx", epoch: 3, "val_loss")))
+    #expect(
+      closeToFloat(records[3].validationLoss, WatchFixtures.value("tbx", epoch: 3, "val_loss")))
   }
 
   @Test func kerasTrainAndValidationHalvesMergeIntoOneRun() {
@@ -75,7 +78,9 @@ struct WatchSessionTests {
     #expect(snapshot.epochs.map(\.epoch) == [0, 1, 2, 3, 4])
     for epoch in 0..<5 {
       for name in ["loss", "accuracy", "val_loss", "val_accuracy"] {
-        #expect(closeToFloat(snapshot.epochs[epoch].metrics[name], WatchFixtures.value("keras", epoch: epoch, name)))
+        #expect(
+          closeToFloat(
+            snapshot.epochs[epoch].metrics[name], WatchFixtures.value("keras", epoch: epoch, name)))
       }
     }
     #expect(closeToFloat(snapshot.learningRate, 0.01))
@@ -87,23 +92,30 @@ struct WatchSessionTests {
     let folder = WatchTestFolder()
     folder.copyFixture("keras_tb", to: "exp/keras")
     folder.copyFixture("lightning_logs/version_0", to: "exp/lightning_logs/version_0")
-    folder.copyFixture(WatchFixtures.string("tbx", "file") ?? "", to: "exp/tbx/events.out.tfevents.1.host")
+    folder.copyFixture(
+      WatchFixtures.string("tbx", "file") ?? "", to: "exp/tbx/events.out.tfevents.1.host")
     let session = WatchRecorder().session(folder.path + "/exp")
     session.pollOnce()
     #expect(session.runNames == ["keras", "lightning_logs/version_0", "tbx"])
     #expect(session.link.latest().comparisonRuns.count == 2)
     folder.copyFixture("lightning_logs/version_1", to: "exp/lightning_logs/version_1")
     session.pollOnce()
-    #expect(session.runNames == ["keras", "lightning_logs/version_0", "lightning_logs/version_1", "tbx"])
+    #expect(
+      session.runNames == ["keras", "lightning_logs/version_0", "lightning_logs/version_1", "tbx"])
     let snapshot = session.link.latest()
-    #expect(snapshot.comparisonRuns.map(\.name) == ["lightning_logs/version_0", "lightning_logs/version_1", "tbx"])
-    #expect(snapshot.comparisonRuns.first { $0.name == "lightning_logs/version_1" }?.epochs.count == 4)
+    #expect(
+      snapshot.comparisonRuns.map(\.name) == [
+        "lightning_logs/version_0", "lightning_logs/version_1", "tbx",
+      ])
+    #expect(
+      snapshot.comparisonRuns.first { $0.name == "lightning_logs/version_1" }?.epochs.count == 4)
   }
 
   @Test func selectingARunShowsItAndKeepsTheOthersForComparison() {
     let folder = WatchTestFolder()
     folder.copyFixture("lightning_logs", to: "lightning_logs")
-    folder.copyFixture(WatchFixtures.string("tbx", "file") ?? "", to: "tbx/events.out.tfevents.1.host")
+    folder.copyFixture(
+      WatchFixtures.string("tbx", "file") ?? "", to: "tbx/events.out.tfevents.1.host")
     let session = WatchRecorder().session(folder.path)
     session.pollOnce()
     #expect(session.link.latest().run.name == "lightning_logs/version_0")
@@ -114,7 +126,10 @@ struct WatchSessionTests {
     #expect(snapshot.run.name == "tbx")
     #expect(snapshot.run.format == "tensorboard")
     #expect(snapshot.unmappedScalars == ["grad_norm"])
-    #expect(snapshot.comparisonRuns.map(\.name) == ["lightning_logs/version_0", "lightning_logs/version_1"])
+    #expect(
+      snapshot.comparisonRuns.map(\.name) == [
+        "lightning_logs/version_0", "lightning_logs/version_1",
+      ])
     #expect(closeToFloat(snapshot.learningRate, 0.00625))
   }
 
@@ -128,12 +143,16 @@ struct WatchSessionTests {
     let issues = recorder.issues.withLock { $0 }
     #expect(issues.map(\.offset) == [WatchFixtures.integer("damaged", "corrupt_offset")])
     #expect(recorder.epochNumbers == [0, 1, 2, 3, 4])
-    #expect(session.link.latest().events.contains { $0.kind == .warning && $0.text.contains("bad data checksum") })
+    #expect(
+      session.link.latest().events.contains {
+        $0.kind == .warning && $0.text.contains("bad data checksum")
+      })
   }
 
   @Test func aTruncatedLogDropsItsOldRecords() {
     let folder = WatchTestFolder()
-    folder.write(Array("epoch,loss,val_loss\n0,0.9,1.0\n1,0.8,0.9\n2,0.7,0.8\n".utf8), to: "log.csv")
+    folder.write(
+      Array("epoch,loss,val_loss\n0,0.9,1.0\n1,0.8,0.9\n2,0.7,0.8\n".utf8), to: "log.csv")
     let session = WatchRecorder().session(folder.path)
     session.pollOnce()
     #expect(session.link.latest().epochs.count == 3)

@@ -29,12 +29,15 @@ package enum CRC32C {
       var index = 0
       let count = bytes.count
       while index + 8 <= count {
-        let low = UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
+        let low =
+          UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
           | UInt32(bytes[index + 3]) << 24
         let one = crc ^ low
-        let two = UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8
+        let two =
+          UInt32(bytes[index + 4]) | UInt32(bytes[index + 5]) << 8
           | UInt32(bytes[index + 6]) << 16 | UInt32(bytes[index + 7]) << 24
-        crc = t[7 * 256 + Int(one & 0xFF)] ^ t[6 * 256 + Int((one >> 8) & 0xFF)]
+        crc =
+          t[7 * 256 + Int(one & 0xFF)] ^ t[6 * 256 + Int((one >> 8) & 0xFF)]
           ^ t[5 * 256 + Int((one >> 16) & 0xFF)] ^ t[4 * 256 + Int(one >> 24)]
           ^ t[3 * 256 + Int(two & 0xFF)] ^ t[2 * 256 + Int((two >> 8) & 0xFF)]
           ^ t[1 * 256 + Int((two >> 16) & 0xFF)] ^ t[Int(two >> 24)]
@@ -50,7 +53,8 @@ package enum CRC32C {
 
   /// The CRC-32C of `bytes`.
   package static func checksum<C: Collection<UInt8>>(_ bytes: C) -> UInt32 {
-    if let result = bytes.withContiguousStorageIfAvailable({ checksum(UnsafeRawBufferPointer($0)) }) {
+    if let result = bytes.withContiguousStorageIfAvailable({ checksum(UnsafeRawBufferPointer($0)) })
+    {
       return result
     }
     return Array(bytes).withUnsafeBytes { checksum($0) }

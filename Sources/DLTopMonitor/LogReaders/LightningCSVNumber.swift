@@ -16,7 +16,8 @@ enum LightningCSVNumber {
     guard length > 0, length < 64 else { return nil }
     for index in start..<end {
       let byte = cell[index]
-      let isNumeric = (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x2D || byte == 0x2B
+      let isNumeric =
+        (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x2D || byte == 0x2B
         || byte == 0x65 || byte == 0x45
       if !isNumeric { return named(cell, start: start, end: end) }
     }
@@ -85,13 +86,15 @@ enum LightningCSVNumber {
       exponent += negativeExponent ? -written : written
     }
     guard mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return nil }
-    let magnitude = exponent < 0
+    let magnitude =
+      exponent < 0
       ? Double(mantissa) / powersOfTen[-exponent] : Double(mantissa) * powersOfTen[exponent]
     return negative ? -magnitude : magnitude
   }
 
   private static func named(_ cell: UnsafeRawBufferPointer, start: Int, end: Int) -> Double? {
-    var text = String(decoding: UnsafeRawBufferPointer(rebasing: cell[start..<end]), as: UTF8.self).lowercased()
+    var text = String(decoding: UnsafeRawBufferPointer(rebasing: cell[start..<end]), as: UTF8.self)
+      .lowercased()
     var sign = 1.0
     if text.hasPrefix("-") || text.hasPrefix("+") {
       if text.hasPrefix("-") { sign = -1 }

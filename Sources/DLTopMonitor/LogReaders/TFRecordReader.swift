@@ -58,12 +58,16 @@ package struct TFRecordReader: Sendable {
     guard !pending.isEmpty else { return [] }
     let problem: Problem
     if resyncing {
-      problem = Problem(offset: pendingOffset, message: "\(pending.count) bytes at the end could not be framed")
+      problem = Problem(
+        offset: pendingOffset, message: "\(pending.count) bytes at the end could not be framed")
     } else if pending.count < 12 {
       problem = Problem(
-        offset: pendingOffset, message: "file ends inside a record header (\(pending.count) of 12 bytes)")
+        offset: pendingOffset,
+        message: "file ends inside a record header (\(pending.count) of 12 bytes)")
     } else {
-      let length = pending.withUnsafeBytes { Int(truncatingIfNeeded: $0.loadUnaligned(as: UInt64.self)) }
+      let length = pending.withUnsafeBytes {
+        Int(truncatingIfNeeded: $0.loadUnaligned(as: UInt64.self))
+      }
       problem = Problem(
         offset: pendingOffset,
         message: "file ends inside a record (\(pending.count) of \(length + 16) bytes)")
@@ -82,10 +86,13 @@ package struct TFRecordReader: Sendable {
     let count = buffer.count
     while count - position >= 12 {
       let header = UnsafeRawBufferPointer(rebasing: buffer[position..<position + 8])
-      let length = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-      let lengthCRC = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: position + 8, as: UInt32.self))
+      let length = UInt64(
+        littleEndian: buffer.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+      let lengthCRC = UInt32(
+        littleEndian: buffer.loadUnaligned(fromByteOffset: position + 8, as: UInt32.self))
       let headerValid =
-        CRC32C.masked(CRC32C.checksum(header)) == lengthCRC && length <= UInt64(Self.maximumRecordLength)
+        CRC32C.masked(CRC32C.checksum(header)) == lengthCRC
+        && length <= UInt64(Self.maximumRecordLength)
       if !headerValid {
         if !resyncing {
           problems.append(
@@ -100,9 +107,11 @@ package struct TFRecordReader: Sendable {
       resyncing = false
       let total = 12 + Int(length) + 4
       guard count - position >= total else { break }
-      let data = UnsafeRawBufferPointer(rebasing: buffer[position + 12..<position + 12 + Int(length)])
+      let data = UnsafeRawBufferPointer(
+        rebasing: buffer[position + 12..<position + 12 + Int(length)])
       let dataCRC = UInt32(
-        littleEndian: buffer.loadUnaligned(fromByteOffset: position + 12 + Int(length), as: UInt32.self))
+        littleEndian: buffer.loadUnaligned(
+          fromByteOffset: position + 12 + Int(length), as: UInt32.self))
       if CRC32C.masked(CRC32C.checksum(data)) == dataCRC {
         record(data, pendingOffset + position)
       } else {

@@ -45,7 +45,9 @@ package enum TensorBoardEventDecoder {
 
   /// Calls `body` for each scalar value in the serialized `Event`.
   /// - Throws: `Malformed` when the bytes are not a valid Event encoding.
-  package static func decode(_ event: UnsafeRawBufferPointer, _ body: (Scalar) -> Void) throws(Malformed) {
+  package static func decode(_ event: UnsafeRawBufferPointer, _ body: (Scalar) -> Void)
+    throws(Malformed)
+  {
     var reader = TensorBoardProtoReader(event)
     var wallTime = 0.0
     var step = 0
@@ -53,23 +55,31 @@ package enum TensorBoardEventDecoder {
     // fields is kept until the end of the event so that its values still get the step.
     var early: [UnsafeRawBufferPointer] = []
     while !reader.isAtEnd {
-      guard let (field, wire) = reader.readTag() else { throw Malformed(message: "bad field key in Event") }
+      guard let (field, wire) = reader.readTag() else {
+        throw Malformed(message: "bad field key in Event")
+      }
       switch (field, wire) {
       case (1, .fixed64):
-        guard let bits = reader.readFixed64() else { throw Malformed(message: "truncated wall_time") }
+        guard let bits = reader.readFixed64() else {
+          throw Malformed(message: "truncated wall_time")
+        }
         wallTime = Double(bitPattern: bits)
       case (2, .varint):
         guard let raw = reader.readVarint() else { throw Malformed(message: "truncated step") }
         step = Int(truncatingIfNeeded: raw)
       case (5, .lengthDelimited):
-        guard let summary = reader.readLengthDelimited() else { throw Malformed(message: "truncated summary") }
+        guard let summary = reader.readLengthDelimited() else {
+          throw Malformed(message: "truncated summary")
+        }
         if reader.isAtEnd {
           try decodeSummary(summary, step: step, wallTime: wallTime, body)
         } else {
           early.append(summary)
         }
       default:
-        guard reader.skip(wire) else { throw Malformed(message: "truncated field \(field) in Event") }
+        guard reader.skip(wire) else {
+          throw Malformed(message: "truncated field \(field) in Event")
+        }
       }
     }
     for summary in early { try decodeSummary(summary, step: step, wallTime: wallTime, body) }
@@ -80,12 +90,16 @@ package enum TensorBoardEventDecoder {
   ) throws(Malformed) {
     var values = TensorBoardProtoReader(summary)
     while !values.isAtEnd {
-      guard let (field, wire) = values.readTag() else { throw Malformed(message: "bad field key in Summary") }
+      guard let (field, wire) = values.readTag() else {
+        throw Malformed(message: "bad field key in Summary")
+      }
       guard field == 1, wire == .lengthDelimited else {
         guard values.skip(wire) else { throw Malformed(message: "truncated field in Summary") }
         continue
       }
-      guard let value = values.readLengthDelimited() else { throw Malformed(message: "truncated Summary.Value") }
+      guard let value = values.readLengthDelimited() else {
+        throw Malformed(message: "truncated Summary.Value")
+      }
       if let scalar = try decodeValue(value, step: step, wallTime: wallTime) { body(scalar) }
     }
   }
@@ -98,22 +112,34 @@ package enum TensorBoardEventDecoder {
     var value: Double?
     var plugin: String?
     while !reader.isAtEnd {
-      guard let (field, wire) = reader.readTag() else { throw Malformed(message: "bad field key in Summary.Value") }
+      guard let (field, wire) = reader.readTag() else {
+        throw Malformed(message: "bad field key in Summary.Value")
+      }
       switch (field, wire) {
       case (1, .lengthDelimited):
-        guard let text = reader.readLengthDelimited() else { throw Malformed(message: "truncated tag") }
+        guard let text = reader.readLengthDelimited() else {
+          throw Malformed(message: "truncated tag")
+        }
         tag = String(decoding: text, as: UTF8.self)
       case (2, .fixed32):
-        guard let bits = reader.readFixed32() else { throw Malformed(message: "truncated simple_value") }
+        guard let bits = reader.readFixed32() else {
+          throw Malformed(message: "truncated simple_value")
+        }
         value = Double(Float(bitPattern: bits))
       case (8, .lengthDelimited):
-        guard let tensor = reader.readLengthDelimited() else { throw Malformed(message: "truncated tensor") }
+        guard let tensor = reader.readLengthDelimited() else {
+          throw Malformed(message: "truncated tensor")
+        }
         value = try scalarValue(ofTensor: tensor)
       case (9, .lengthDelimited):
-        guard let metadata = reader.readLengthDelimited() else { throw Malformed(message: "truncated metadata") }
+        guard let metadata = reader.readLengthDelimited() else {
+          throw Malformed(message: "truncated metadata")
+        }
         plugin = try pluginName(metadata)
       default:
-        guard reader.skip(wire) else { throw Malformed(message: "truncated field \(field) in Summary.Value") }
+        guard reader.skip(wire) else {
+          throw Malformed(message: "truncated field \(field) in Summary.Value")
+        }
       }
     }
     guard let tag else { return nil }
@@ -129,15 +155,21 @@ package enum TensorBoardEventDecoder {
   private static func pluginName(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> String? {
     var reader = TensorBoardProtoReader(bytes)
     while !reader.isAtEnd {
-      guard let (field, wire) = reader.readTag() else { throw Malformed(message: "bad field key in metadata") }
+      guard let (field, wire) = reader.readTag() else {
+        throw Malformed(message: "bad field key in metadata")
+      }
       guard field == 1, wire == .lengthDelimited else {
         guard reader.skip(wire) else { throw Malformed(message: "truncated metadata field") }
         continue
       }
-      guard let pluginData = reader.readLengthDelimited() else { throw Malformed(message: "truncated plugin_data") }
+      guard let pluginData = reader.readLengthDelimited() else {
+        throw Malformed(message: "truncated plugin_data")
+      }
       var inner = TensorBoardProtoReader(pluginData)
       while !inner.isAtEnd {
-        guard let (innerField, innerWire) = inner.readTag() else { throw Malformed(message: "bad plugin_data") }
+        guard let (innerField, innerWire) = inner.readTag() else {
+          throw Malformed(message: "bad plugin_data")
+        }
         if innerField == 1, innerWire == .lengthDelimited, let name = inner.readLengthDelimited() {
           return String(decoding: name, as: UTF8.self)
         }

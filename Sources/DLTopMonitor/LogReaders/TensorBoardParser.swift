@@ -69,17 +69,21 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     return items.compactMap { if case .epoch(let record) = $0 { record } else { nil } }
   }
 
-  private mutating func decode(_ record: UnsafeRawBufferPointer, offset: Int, into items: inout [LogItem]) {
+  private mutating func decode(
+    _ record: UnsafeRawBufferPointer, offset: Int, into items: inout [LogItem]
+  ) {
     do {
       try TensorBoardEventDecoder.decode(record) { scalar in
         take(scalar, into: &items)
       }
     } catch {
-      items.append(.issue(LogIssue(path: path, offset: offset, field: "Event", message: error.message)))
+      items.append(
+        .issue(LogIssue(path: path, offset: offset, field: "Event", message: error.message)))
     }
   }
 
-  private mutating func take(_ scalar: TensorBoardEventDecoder.Scalar, into items: inout [LogItem]) {
+  private mutating func take(_ scalar: TensorBoardEventDecoder.Scalar, into items: inout [LogItem])
+  {
     let mapped: TensorBoardTagMapping.Mapped
     if let known = mappings[scalar.tag] {
       mapped = known
@@ -101,7 +105,8 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
         closeGroup(into: &items)
         groupStep = scalar.step
         // Without an `epoch` counter the step is the epoch, so a new step ends the open epoch now.
-        if !sawEpochCounter, let open = openEpoch, open != scalar.step, let record = takeOpenEpoch() {
+        if !sawEpochCounter, let open = openEpoch, open != scalar.step, let record = takeOpenEpoch()
+        {
           items.append(.epoch(record))
         }
       }

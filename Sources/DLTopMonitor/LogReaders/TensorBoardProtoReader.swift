@@ -24,7 +24,9 @@ package struct TensorBoardProtoReader {
 
   /// The next field's number and wire type; nil at the end or on an unknown wire type.
   package mutating func readTag() -> (field: UInt64, wire: WireType)? {
-    guard let key = readVarint(), let wire = WireType(rawValue: key & 7), key >> 3 != 0 else { return nil }
+    guard let key = readVarint(), let wire = WireType(rawValue: key & 7), key >> 3 != 0 else {
+      return nil
+    }
     return (key >> 3, wire)
   }
 

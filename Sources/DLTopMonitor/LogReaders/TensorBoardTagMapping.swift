@@ -49,7 +49,9 @@ package enum TensorBoardTagMapping {
     let lower = tag.lowercased()
     if lower == "epoch" { return Mapped(name: "epoch", level: .epochCounter) }
     if lower.hasPrefix("batch_") && lower.count > 6 {
-      return Mapped(name: MetricNameMapping.canonicalName(String(tag.dropFirst(6)), context: context), level: .step)
+      return Mapped(
+        name: MetricNameMapping.canonicalName(String(tag.dropFirst(6)), context: context),
+        level: .step)
     }
     if lower.hasSuffix("_vs_iterations") || lower.hasSuffix("_step") || lower.hasSuffix("/step") {
       let bare = lower.hasSuffix("/step") ? String(tag.dropLast(5)) : tag
@@ -61,7 +63,8 @@ package enum TensorBoardTagMapping {
   /// Whether `name` is one of dltop's canonical metric names (anything else is listed as unmapped).
   package static func isCanonical(_ name: String) -> Bool {
     switch name {
-    case MetricName.loss, MetricName.accuracy, MetricName.validationLoss, MetricName.validationAccuracy,
+    case MetricName.loss, MetricName.accuracy, MetricName.validationLoss,
+      MetricName.validationAccuracy,
       MetricName.learningRate:
       true
     default: false

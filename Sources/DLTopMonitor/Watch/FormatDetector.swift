@@ -19,7 +19,8 @@ package enum FormatDetector {
     if name.hasPrefix("events.out.tfevents.") || startsWithTFRecord(head) { return .tensorBoard }
     let firstLine = head.prefix { $0 != 0x0A }
     guard !firstLine.isEmpty, head.contains(0x0A) || head.count >= headLength else { return nil }
-    let header = String(decoding: firstLine, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let header = String(decoding: firstLine, as: UTF8.self).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     if !header.hasPrefix("{") {
       let columns = CSVRow.split(header, separator: ",").map {
         $0.trimmingCharacters(in: .whitespaces).lowercased()

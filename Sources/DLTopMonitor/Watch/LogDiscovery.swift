@@ -60,7 +60,9 @@ package enum LogDiscovery {
     for name in names.sorted() where !name.hasPrefix(".") {
       let path = folder + "/" + name
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        continue
+      }
       if isDirectory.boolValue {
         collect(folder: path, depth: depth + 1, into: &files)
       } else if isCandidate(name), let file = file(at: path) {
@@ -72,7 +74,8 @@ package enum LogDiscovery {
   /// Names worth opening: event files and the text logs dltop reads.
   private static func isCandidate(_ name: String) -> Bool {
     let lower = name.lowercased()
-    return lower.hasPrefix("events.out.tfevents.") || lower.hasSuffix(".csv") || lower.hasSuffix(".jsonl")
+    return lower.hasPrefix("events.out.tfevents.") || lower.hasSuffix(".csv")
+      || lower.hasSuffix(".jsonl")
       || lower.hasSuffix(".ndjson") || lower.hasSuffix(".log.json")
   }
 

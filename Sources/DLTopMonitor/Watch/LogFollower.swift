@@ -43,7 +43,9 @@ package final class LogFollower {
   private static let chunk = 1 << 20
   private static let headLength = 256
 
-  package init(path: String, format: LogFormat, makeParser: @escaping () -> any IncrementalLogParser) {
+  package init(
+    path: String, format: LogFormat, makeParser: @escaping () -> any IncrementalLogParser
+  ) {
     self.path = path
     self.format = format
     self.makeParser = makeParser
@@ -51,7 +53,9 @@ package final class LogFollower {
   }
 
   /// A follower whose parser `FormatDetector` makes.
-  package convenience init(path: String, format: LogFormat, context: MetricNameMapping.Context? = nil) {
+  package convenience init(
+    path: String, format: LogFormat, context: MetricNameMapping.Context? = nil
+  ) {
     self.init(path: path, format: format) {
       FormatDetector.makeParser(for: format, path: path, context: context)
     }
@@ -70,7 +74,8 @@ package final class LogFollower {
     guard let status = Self.status(of: path) else {
       if !vanished {
         vanished = true
-        result.items.append(.issue(LogIssue(path: path, message: "the file vanished; waiting for it to return")))
+        result.items.append(
+          .issue(LogIssue(path: path, message: "the file vanished; waiting for it to return")))
       }
       return result
     }

@@ -19,7 +19,8 @@ extension WatchBenchmark {
 
   /// An `Event` holding one TF2 scalar: a rank-0 `DT_FLOAT` tensor with `float_val`.
   static func event(wallTime: Double, step: Int, tag: String, value: Float) -> [UInt8] {
-    var tensor: [UInt8] = [0x08, 0x01, 0x12, 0x00, 0x2A, 0x04]  // dtype, empty shape, packed float_val
+    // dtype DT_FLOAT, an empty tensor_shape (rank 0), then packed float_val of 4 bytes.
+    var tensor: [UInt8] = [0x08, 0x01, 0x12, 0x00, 0x2A, 0x04]
     tensor += withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) }
     var summaryValue: [UInt8] = [0x0A] + varint(UInt64(tag.utf8.count)) + Array(tag.utf8)
     summaryValue += [0x42] + varint(UInt64(tensor.count)) + tensor

@@ -31,7 +31,9 @@ package enum WatchBenchmark {
   /// Parses a synthetic event file of about `megabytes` MB.
   package static func tensorBoard(megabytes: Int = 100) -> Result {
     let bytes = syntheticEventFile(bytes: megabytes * 1_000_000)
-    return measure("tensorboard", bytes) { TensorBoardParser(path: "bench/train/events.out.tfevents.0", context: .train) }
+    return measure("tensorboard", bytes) {
+      TensorBoardParser(path: "bench/train/events.out.tfevents.0", context: .train)
+    }
   }
 
   /// Parses a synthetic Lightning `metrics.csv` of about `megabytes` MB.
@@ -58,9 +60,11 @@ package enum WatchBenchmark {
     count(parser.finish(), &epochs, &steps)
     let cpuSeconds = threadCPUSeconds() - cpuStart
     let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     return Result(
-      label: label, bytes: bytes.count, seconds: seconds, cpuSeconds: cpuSeconds, epochs: epochs, steps: steps)
+      label: label, bytes: bytes.count, seconds: seconds, cpuSeconds: cpuSeconds, epochs: epochs,
+      steps: steps)
   }
 
   /// CPU time used by the calling thread. The corresponding C call is `clock_gettime`.
@@ -90,13 +94,16 @@ package enum WatchBenchmark {
     while out.count < target {
       for _ in 0..<1000 {
         let loss = Float(1.0 / Double(1 + step / 100))
-        appendRecord(&out, event(wallTime: 1.7e9 + Double(step), step: step, tag: "batch_loss", value: loss))
+        appendRecord(
+          &out, event(wallTime: 1.7e9 + Double(step), step: step, tag: "batch_loss", value: loss))
         step += 1
       }
-      for (tag, value) in [("epoch_loss", 0.5), ("epoch_accuracy", 0.8), ("epoch_learning_rate", 0.001),
-        ("epoch_steps_per_second", 120.0)]
-      {
-        appendRecord(&out, event(wallTime: 1.7e9 + Double(step), step: epoch, tag: tag, value: Float(value)))
+      for (tag, value) in [
+        ("epoch_loss", 0.5), ("epoch_accuracy", 0.8), ("epoch_learning_rate", 0.001),
+        ("epoch_steps_per_second", 120.0),
+      ] {
+        appendRecord(
+          &out, event(wallTime: 1.7e9 + Double(step), step: epoch, tag: tag, value: Float(value)))
       }
       epoch += 1
     }
@@ -116,7 +123,8 @@ package enum WatchBenchmark {
         text += "\(epoch),,\(step),,\(1.0 / Double(1 + step % 977)),,\n"
         step += 1
       }
-      text += "\(epoch),,\(step - 1),,,\(0.5 + Double(epoch % 50) / 100),\(1.0 / Double(epoch + 1))\n"
+      text +=
+        "\(epoch),,\(step - 1),,,\(0.5 + Double(epoch % 50) / 100),\(1.0 / Double(epoch + 1))\n"
       text += "\(epoch),,\(step - 1),\(0.7 / Double(epoch + 1)),,,\n"
       epoch += 1
     }

@@ -43,7 +43,8 @@ final class WatchRun {
         switch item {
         case .epoch(let record):
           if let previous = epochs[record.epoch] {
-            epochs[record.epoch]?.metrics = previous.metrics.merging(record.metrics) { _, new in new }
+            epochs[record.epoch]?.metrics = previous.metrics.merging(record.metrics) { _, new in new
+            }
           } else {
             epochs[record.epoch] = record
           }

@@ -194,7 +194,8 @@ package final class WatchSession: @unchecked Sendable {
 
   private func note(_ kind: RunEvent.Kind, _ text: String) {
     let elapsed = ContinuousClock.now - started
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     pendingEvents.append(RunEvent(elapsedSeconds: seconds, epoch: nil, kind: kind, text: text))
   }
 
@@ -207,14 +208,17 @@ package final class WatchSession: @unchecked Sendable {
   private func publish() {
     published = true
     let view = WatchSnapshotView(
-      runs: runs, selectedRoot: selectedRoot, watchedPath: path, elapsed: ContinuousClock.now - started)
+      runs: runs, selectedRoot: selectedRoot, watchedPath: path,
+      elapsed: ContinuousClock.now - started)
     let events = pendingEvents
     pendingEvents = []
     let limit = configuration.eventLimit
     link.publish { snapshot in
       view.apply(to: &snapshot)
       snapshot.events.append(contentsOf: events)
-      if snapshot.events.count > limit { snapshot.events.removeFirst(snapshot.events.count - limit) }
+      if snapshot.events.count > limit {
+        snapshot.events.removeFirst(snapshot.events.count - limit)
+      }
     }
   }
 }

@@ -21,7 +21,8 @@ struct WatchSnapshotView {
     batchLearningRate = source?.batchLearningRate ?? BatchSeries()
     learningRate = source?.learningRate ?? epochs.last?.learningRate
     globalStep = selected?.files.compactMap(\.lastStep).max() ?? 0
-    elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    elapsedSeconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     run = RunDescription(
       name: selected?.name ?? watchedPath, source: selected?.root ?? watchedPath,
       format: selected?.format?.rawValue,
@@ -29,14 +30,16 @@ struct WatchSnapshotView {
     comparisons = runs.filter { $0.root != selectedRoot }.map {
       ComparisonRun(name: $0.name, epochs: $0.mergedEpochs())
     }
-    unmapped = (selected?.metricNames ?? []).filter { !TensorBoardTagMapping.isCanonical($0) }.sorted()
+    unmapped = (selected?.metricNames ?? []).filter { !TensorBoardTagMapping.isCanonical($0) }
+      .sorted()
   }
 
   /// Writes the view into `snapshot`, keeping what others own (verdicts, early stopping, events)
   /// and the visibility the user chose for each comparison run.
   func apply(to snapshot: inout TrainingSnapshot) {
     let visibility = Dictionary(
-      snapshot.comparisonRuns.map { ($0.name, $0.visible) }, uniquingKeysWith: { first, _ in first })
+      snapshot.comparisonRuns.map { ($0.name, $0.visible) }, uniquingKeysWith: { first, _ in first }
+    )
     snapshot.run = run
     snapshot.status = .watching
     snapshot.epochs = epochs
