@@ -29,7 +29,12 @@ private struct JSONReader {
   }
 
   mutating func skipSpace() {
-    while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: index += 1
+      default: return
+      }
+    }
   }
 
   mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
@@ -173,12 +178,13 @@ private struct JSONReader {
         return -.infinity
       }
     }
-    while index < bytes.count,
-      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
-        || [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")]
-          .contains(bytes[index])
-    {
-      index += 1
+    numberLoop: while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
+        UInt8(ascii: "+"), UInt8(ascii: "-"):
+        index += 1
+      default: break numberLoop
+      }
     }
     guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
       index = start

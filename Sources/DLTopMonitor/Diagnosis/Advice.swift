@@ -1,0 +1,25 @@
+/// The advice of SPEC.md's diagnosis table (from the lecture notes), one text per verdict kind.
+package enum Advice {
+  package static func text(for kind: VerdictKind) -> String {
+    switch kind {
+    case .healthy:
+      "keep training until improvement stops; early stopping will end the run at the best epoch"
+    case .overfitting:
+      "raise dropout toward 0.5, raise L2 λ, augment the data, get more data, use a smaller network, or stop early at the best epoch"
+    case .underfitting:
+      "use a bigger network (more units or layers), train more epochs, or try another architecture; more data will not help"
+    case .divergence:
+      "lower the learning rate (e.g. ÷10) and restart; check the input scaling and the weight initialization"
+    case .oscillation:
+      "the learning rate is too large: lower it (e.g. ÷3) or add a decay schedule"
+    case .plateau:
+      "the learning rate is too small or the model is stuck: raise the learning rate, check the initialization (He for ReLU), or switch to Adam"
+    case .explodingGradients:
+      "lower the learning rate, clip gradients, add batch normalization, or use a smaller initialization (Xavier/He)"
+    case .vanishingGradients:
+      "use ReLU instead of sigmoid/tanh, He initialization, batch normalization, or fewer layers"
+    case .deadReLU:
+      "lower the learning rate, use He initialization, or try leaky ReLU"
+    }
+  }
+}

@@ -1,0 +1,14 @@
+/// The stable order metrics are written in (run log, metrics.csv, headless output): the canonical
+/// five first, then every other name sorted.
+package enum MetricOrder {
+  package static let leading = [
+    MetricName.loss, MetricName.accuracy, MetricName.validationLoss, MetricName.validationAccuracy,
+    MetricName.learningRate,
+  ]
+
+  /// `names` without duplicates, in the stable order.
+  package static func sorted<S: Sequence>(_ names: S) -> [String] where S.Element == String {
+    let unique = Set(names)
+    return leading.filter { unique.contains($0) } + unique.subtracting(leading).sorted()
+  }
+}
