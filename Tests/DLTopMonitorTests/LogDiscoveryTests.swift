@@ -29,6 +29,10 @@ struct LogDiscoveryTests {
     folder.write(Array("just some notes\n".utf8), to: "notes.csv")
     folder.write(Array("x".utf8), to: "model.bin")
     folder.write([], to: "metrics.csv")
+    folder.write(Array("x,y,label\n1,2,0\n".utf8), to: "data/train.csv")
+    folder.write(Array("epoch,loss\n0,1\n".utf8), to: "snapshot-20261122-0600-epoch1/metrics.csv")
     #expect(LogDiscovery.runs(at: folder.path).isEmpty)
+    folder.write(Array("epoch,loss\n0,1\n".utf8), to: "keras/log.csv")
+    #expect(LogDiscovery.runs(at: folder.path).map(\.name) == ["keras/log.csv"])
   }
 }

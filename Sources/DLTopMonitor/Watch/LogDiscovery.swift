@@ -9,7 +9,10 @@ import Foundation
 /// - a Lightning `CSVLogger` version folder (`lightning_logs/version_N/metrics.csv`);
 /// - any other log file on its own (Keras CSV, JSON lines, a dltop run log).
 /// Files whose format cannot be told yet (an empty file just created) are skipped and found by a
-/// later scan; hidden folders and folders deeper than `maximumDepth` are not searched.
+/// later scan; hidden folders, dltop's own `snapshot-*` export folders and folders deeper than
+/// `maximumDepth` are not searched. Inside a searched folder a CSV counts only with an `epoch` or
+/// `step` column, so data files (`train.csv`) are not taken for runs; a file named explicitly is
+/// read with `FormatDetector`'s looser rules.
 package enum LogDiscovery {
   /// One log file of a run.
   package struct File: Sendable, Equatable {
@@ -57,7 +60,7 @@ package enum LogDiscovery {
     guard depth <= maximumDepth,
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
     else { return }
-    for name in names.sorted() where !name.hasPrefix(".") {
+    for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("snapshot-") {
       let path = folder + "/" + name
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -65,7 +68,9 @@ package enum LogDiscovery {
       }
       if isDirectory.boolValue {
         collect(folder: path, depth: depth + 1, into: &files)
-      } else if isCandidate(name), let file = file(at: path) {
+      } else if isCandidate(name), let file = file(at: path),
+        file.format != .kerasCSV || hasEpochColumn(path)
+      {
         files.append(file)
       }
     }
@@ -77,6 +82,17 @@ package enum LogDiscovery {
     return lower.hasPrefix("events.out.tfevents.") || lower.hasSuffix(".csv")
       || lower.hasSuffix(".jsonl")
       || lower.hasSuffix(".ndjson") || lower.hasSuffix(".log.json")
+  }
+
+  /// Whether the CSV at `path` has an `epoch` column in its header.
+  private static func hasEpochColumn(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: FormatDetector.headLength)) ?? Data()
+    let firstLine = [UInt8](head).prefix { $0 != 0x0A }
+    return String(decoding: firstLine, as: UTF8.self).lowercased()
+      .split(whereSeparator: { ",;\t".contains($0) })
+      .contains { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(["\""])) == "epoch" }
   }
 
   private static func file(at path: String) -> File? {
