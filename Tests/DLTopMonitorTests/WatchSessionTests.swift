@@ -163,3 +163,41 @@ struct WatchSessionTests {
     #expect(snapshot.events.contains { $0.text.contains("truncated") })
   }
 }
+
+struct WatchSessionLiveTests {
+  /// Waits (bounded) until `condition` holds; the assertion is on content, never on time.
+  private func eventually(_ condition: () -> Bool) -> Bool {
+    for _ in 0..<200 {
+      if condition() { return true }
+      usleep(50_000)
+    }
+    return condition()
+  }
+
+  @Test func theTimerFollowsAFileAsItGrows() {
+    let folder = WatchTestFolder()
+    let bytes = WatchFixtures.bytes("keras_csv/training.csv")
+    let half = bytes.firstIndex(of: 0x0A).map { $0 + 1 } ?? 0
+    folder.write(Array(bytes[..<(half + 10)]), to: "training.csv")
+    let recorder = WatchRecorder()
+    var configuration = WatchSession.Configuration()
+    configuration.pollInterval = 0.05
+    configuration.settleAfter = 0.1
+    let session = WatchSession(
+      path: folder.path, link: WatchSession.makeLink(path: folder.path),
+      configuration: configuration,
+      onNewEpoch: { run, record in recorder.epochs.withLock { $0.append((run, record)) } })
+    session.start()
+    #expect(eventually { session.runNames == ["training.csv"] })
+    session.pollOnce()  // a full round has read the half line
+    #expect(session.link.latest().epochs.isEmpty, "a half-written line is not parsed")
+    folder.append(bytes[(half + 10)...], to: "training.csv")
+    #expect(eventually { recorder.epochNumbers.count == 5 })
+    session.stop()
+    #expect(recorder.epochNumbers == [0, 1, 2, 3, 4])
+    #expect(
+      closeToDouble(
+        session.link.latest().epochs[3].validationLoss,
+        WatchFixtures.value("keras", epoch: 3, "val_loss")))
+  }
+}
