@@ -33,14 +33,16 @@ package enum LogDiscovery {
   package static let maximumDepth = 8
 
   /// Every run under `path` (a file or a folder), sorted by name.
-  package static func runs(at path: String) -> [Run] {
+  /// - Parameter known: files found by an earlier scan, by path; they are not opened again, so a
+  ///   rescan of a large folder costs one directory listing per folder.
+  package static func runs(at path: String, known: [String: File] = [:]) -> [Run] {
     let base = standardized(path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory) else { return [] }
     var files: [File] = []
     if isDirectory.boolValue {
-      collect(folder: base, depth: 0, into: &files)
-    } else if let file = file(at: base) {
+      collect(folder: base, depth: 0, known: known, into: &files)
+    } else if let file = known[base] ?? file(at: base) {
       files.append(file)
     }
     var runs: [String: Run] = [:]
@@ -56,7 +58,9 @@ package enum LogDiscovery {
     }.sorted { $0.name < $1.name }
   }
 
-  private static func collect(folder: String, depth: Int, into files: inout [File]) {
+  private static func collect(
+    folder: String, depth: Int, known: [String: File], into files: inout [File]
+  ) {
     guard depth <= maximumDepth,
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
     else { return }
@@ -67,7 +71,9 @@ package enum LogDiscovery {
         continue
       }
       if isDirectory.boolValue {
-        collect(folder: path, depth: depth + 1, into: &files)
+        collect(folder: path, depth: depth + 1, known: known, into: &files)
+      } else if let file = known[path] {
+        files.append(file)
       } else if isCandidate(name), let file = file(at: path),
         file.format != .kerasCSV || hasEpochColumn(path)
       {

@@ -158,7 +158,10 @@ package final class WatchSession: @unchecked Sendable {
   /// Finds new runs and new files of known runs. - Returns: whether anything was added.
   private func rescan(now: ContinuousClock.Instant) -> Bool {
     var added = false
-    for found in LogDiscovery.runs(at: path) {
+    let known = Dictionary(
+      runs.flatMap { $0.files.map { ($0.file.path, $0.file) } },
+      uniquingKeysWith: { first, _ in first })
+    for found in LogDiscovery.runs(at: path, known: known) {
       if let known = runs.first(where: { $0.root == found.root }) {
         let before = known.files.count
         known.adopt(found)
