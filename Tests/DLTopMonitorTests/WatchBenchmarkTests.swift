@@ -31,3 +31,13 @@ struct WatchBenchmarkTests {
     #expect(items.epochRecords.first?.learningRate == 0.001)
   }
 }
+
+struct WatchBenchmarkFileTests {
+  @Test func syntheticLogsWrittenToDiskAreFollowedToTheEnd() throws {
+    let folder = WatchTestFolder()
+    let paths = try WatchBenchmark.writeSyntheticLogs(into: folder.path, megabytes: 1)
+    let results = paths.compactMap { WatchBenchmark.follow(path: $0) }
+    #expect(results.map(\.label) == ["follow tensorboard", "follow lightning-csv"])
+    #expect(results.allSatisfy { $0.bytes > 1_000_000 && $0.steps > 10_000 && $0.epochs > 10 })
+  }
+}

@@ -68,13 +68,13 @@ package enum WatchBenchmark {
   }
 
   /// CPU time used by the calling thread. The corresponding C call is `clock_gettime`.
-  private static func threadCPUSeconds() -> Double {
+  static func threadCPUSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
   }
 
-  private static func count(_ items: [LogItem], _ epochs: inout Int, _ steps: inout Int) {
+  static func count(_ items: [LogItem], _ epochs: inout Int, _ steps: inout Int) {
     for item in items {
       switch item {
       case .epoch: epochs += 1
