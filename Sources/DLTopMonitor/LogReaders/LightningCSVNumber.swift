@@ -14,6 +14,7 @@ enum LightningCSVNumber {
     while end > start, cell[end - 1] == 0x20 || cell[end - 1] == 0x0D { end -= 1 }
     let length = end - start
     guard length > 0, length < 64 else { return nil }
+    if let exact = fastPath(cell, start: start, end: end) { return exact }
     for index in start..<end {
       let byte = cell[index]
       let isNumeric =
@@ -21,7 +22,6 @@ enum LightningCSVNumber {
         || byte == 0x65 || byte == 0x45
       if !isNumeric { return named(cell, start: start, end: end) }
     }
-    if let exact = fastPath(cell, start: start, end: end) { return exact }
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
       for index in 0..<length { buffer[index] = CChar(bitPattern: cell[start + index]) }
       buffer[length] = 0
