@@ -201,3 +201,30 @@ struct WatchSessionLiveTests {
         WatchFixtures.value("keras", epoch: 3, "val_loss")))
   }
 }
+
+struct WatchSessionResetTests {
+  @Test func aRestartedTrainingIsAnnouncedAgainButARewriteIsNot() {
+    let folder = WatchTestFolder()
+    let recorder = WatchRecorder()
+    folder.write(
+      Array("epoch,step,train_loss\n0,0,0.9\n0,1,0.8\n1,2,0.7\n".utf8), to: "v/metrics.csv")
+    let session = recorder.session(folder.path)
+    session.pollOnce()
+    session.settleAll()
+    #expect(recorder.epochNumbers == [0, 1])
+    // Lightning widens the header in place: same values, nothing new to announce.
+    folder.write(
+      Array("epoch,step,train_loss,val_loss\n0,0,0.9,\n0,1,0.8,\n1,2,0.7,\n".utf8),
+      to: "v/metrics.csv")
+    session.pollOnce()
+    session.settleAll()
+    #expect(recorder.epochNumbers == [0, 1])
+    // A new training truncates the log: its epochs are new history.
+    folder.write(Array("epoch,step,train_loss\n0,0,2.5\n".utf8), to: "v/metrics.csv")
+    session.pollOnce()
+    session.settleAll()
+    #expect(recorder.epochNumbers == [0, 1, 0])
+    #expect(recorder.issues.withLock { $0.map(\.message) }.contains { $0.contains("truncated") })
+    #expect(session.link.latest().epochs.map(\.loss) == [2.5])
+  }
+}

@@ -16,14 +16,28 @@ import Foundation
 ///
 /// Not thread-safe: a follower lives on the queue of the `WatchSession` that owns it.
 package final class LogFollower {
+  /// Why a file is read again from the start.
+  package enum ResetKind: Sendable, Equatable {
+    case truncated, replaced, rewritten
+  }
+
   /// What one poll found.
   package struct Poll {
     /// Why the file is being read from the start again; the consumer drops this file's records first.
-    package var reset: String?
+    package var reset: String? { resetKind.map(Self.describe) }
+    package var resetKind: ResetKind?
     /// Items parsed from the new bytes (after the reset, if any).
     package var items: [LogItem] = []
     /// How many new bytes were read.
     package var bytesRead = 0
+
+    private static func describe(_ kind: ResetKind) -> String {
+      switch kind {
+      case .truncated: "the file was truncated"
+      case .replaced: "the file was replaced"
+      case .rewritten: "the file was rewritten"
+      }
+    }
   }
 
   package let path: String
@@ -81,11 +95,11 @@ package final class LogFollower {
     }
     vanished = false
     if let inode, inode != status.inode {
-      result.reset = "the file was replaced"
+      result.resetKind = .replaced
     } else if status.size < offset {
-      result.reset = "the file was truncated"
+      result.resetKind = .truncated
     } else if !head.isEmpty, read(at: 0, count: head.count) != head {
-      result.reset = "the file was rewritten"
+      result.resetKind = .rewritten
     }
     if result.reset != nil || handle == nil {
       try? handle?.close()

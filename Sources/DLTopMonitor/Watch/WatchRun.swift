@@ -73,8 +73,17 @@ final class WatchRun {
   var files: [FileState]
   /// When a file of this run last grew (or the run was found).
   var lastGrowth: ContinuousClock.Instant
-  /// Epochs already passed to `onNewEpoch`.
-  var announced: Set<Int> = []
+  /// Epochs already passed to `onNewEpoch`, with the values they had then.
+  var announced: [Int: [String: Double]] = [:]
+
+  /// Whether `record` was announced with the same values (NaN equal to NaN) for the metrics both have.
+  func wasAnnounced(_ record: EpochRecord) -> Bool {
+    guard let old = announced[record.epoch] else { return false }
+    return old.allSatisfy { name, value in
+      guard let now = record.metrics[name] else { return true }
+      return now == value || (now.isNaN && value.isNaN)
+    }
+  }
 
   init(_ run: LogDiscovery.Run, now: ContinuousClock.Instant) {
     discovered = run

@@ -13,7 +13,10 @@ import Synchronization
 /// `onNewEpoch` is called once per run and epoch, when the epoch is settled: every file of the run
 /// has moved past it, or the run has been quiet for `settleAfter` seconds (a file's last epoch is
 /// only known to be complete when nothing more comes), or `settleAll()`/`stop()` is called. Later
-/// values for a settled epoch still reach the snapshot but are not announced again.
+/// values for a settled epoch still reach the snapshot but are not announced again. When a file is
+/// read again from the start (truncated, replaced or rewritten), an epoch is announced again only
+/// if its values changed: a training restarted over the same log is new history, while Lightning
+/// rewriting `metrics.csv` with a wider header repeats the same values.
 ///
 /// Threading: `@unchecked Sendable` because every mutable property is only touched on `queue`, a
 /// serial queue the session owns; the public methods hop onto it. Callbacks run on that queue and
@@ -138,7 +141,10 @@ package final class WatchSession: @unchecked Sendable {
         let poll = state.follower.poll()
         if let reason = poll.reset {
           state.reset()
-          note(.warning, "\(state.file.path): \(reason); reading it again from the start")
+          let issue = LogIssue(
+            path: state.file.path, message: "\(reason); reading it again from the start")
+          note(.warning, issue.description)
+          onIssue?(issue)
           changed = true
         }
         for issue in state.take(poll.items) {
@@ -185,9 +191,9 @@ package final class WatchSession: @unchecked Sendable {
     for run in runs {
       let quiet = all || now - run.lastGrowth >= .seconds(configuration.settleAfter)
       let through = run.settledThrough()
-      for record in run.mergedEpochs() where !run.announced.contains(record.epoch) {
+      for record in run.mergedEpochs() where !run.wasAnnounced(record) {
         guard quiet || (through.map { record.epoch <= $0 } ?? false) else { break }
-        run.announced.insert(record.epoch)
+        run.announced[record.epoch] = record.metrics
         onNewEpoch?(run.name, record)
         any = true
       }
