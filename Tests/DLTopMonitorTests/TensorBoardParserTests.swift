@@ -53,6 +53,8 @@ struct TensorBoardParserTests {
       if case .step(let step, _, let metrics) = item { (step, metrics) } else { nil }
     }
     #expect(steps.contains { $0.1["loss"] != nil }, "batch_loss gives per-step loss")
+    #expect(epochs[0].seconds == nil, "the first epoch has no previous epoch to time from")
+    #expect(epochs.dropFirst().allSatisfy { ($0.seconds ?? -1) >= 0 })
   }
 
   @Test func kerasValidationFolderGivesValidationMetrics() {

@@ -6,6 +6,8 @@
 /// a later step, or at `finish()`; until then it is visible in `pendingEpochs`. Epochs keep the
 /// file's numbering (Keras and tensorboardX count from 0). A file is one half of a Keras run (its
 /// `train/` or `validation/` folder gives `context`); `WatchSession` merges the halves by epoch.
+/// An epoch's `seconds` is the wall time between its scalars and the previous epoch's (writers log
+/// epoch scalars at the epoch's end), so the first epoch has none.
 package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   package let format = LogFormat.tensorBoard
   package let path: String
@@ -24,6 +26,11 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   /// The epoch being filled, not yet emitted.
   private var openEpoch: Int?
   private var openMetrics: [String: Double] = [:]
+  /// The latest wall time among the epoch-level scalars of the group and of the open epoch.
+  private var groupWallTime: Double?
+  private var openWallTime: Double?
+  /// When the previous epoch's scalars were written: an epoch lasted from there to its own.
+  private var previousEpochWallTime: Double?
   /// Every distinct metric name seen, for the unmapped-scalars list.
   package private(set) var metricNames: Set<String> = []
 
@@ -110,6 +117,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
           items.append(.epoch(record))
         }
       }
+      groupWallTime = max(groupWallTime ?? scalar.wallTime, scalar.wallTime)
       if mapped.level == .epochCounter {
         sawEpochCounter = true
         groupEpochCounter = scalar.value
@@ -126,6 +134,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
       groupStep = nil
       group.removeAll(keepingCapacity: true)
       groupEpochCounter = nil
+      groupWallTime = nil
     }
     guard !group.isEmpty else { return }
     let epoch = groupEpochCounter.flatMap { $0.isFinite ? Int($0) : nil } ?? step
@@ -134,6 +143,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     }
     openEpoch = epoch
     openMetrics.merge(group) { _, new in new }
+    if let groupWallTime { openWallTime = max(openWallTime ?? groupWallTime, groupWallTime) }
   }
 
   private mutating func takeOpenEpoch() -> EpochRecord? {
@@ -141,7 +151,13 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     defer {
       openEpoch = nil
       openMetrics = [:]
+      previousEpochWallTime = openWallTime ?? previousEpochWallTime
+      openWallTime = nil
     }
-    return EpochRecord(epoch: epoch, metrics: openMetrics)
+    var seconds: Double?
+    if let previousEpochWallTime, let openWallTime, openWallTime >= previousEpochWallTime {
+      seconds = openWallTime - previousEpochWallTime
+    }
+    return EpochRecord(epoch: epoch, metrics: openMetrics, seconds: seconds)
   }
 }
