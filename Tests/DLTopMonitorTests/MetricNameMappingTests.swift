@@ -14,7 +14,7 @@ struct MetricNameMappingTests {
     ("val_sparse_categorical_accuracy", "val_accuracy"),
     ("lr", "lr"), ("learning_rate", "lr"), ("lr-Adam", "lr"), ("lr-SGD", "lr"), ("lr-Adam/pg1", "lr"),
     ("grad_norm", "grad_norm"), ("grad_norm/dense1", "grad_norm/dense1"), ("dead_relu", "dead_relu"),
-    ("val_auc", "val_auc"),
+    ("val_auc", "val_auc"), ("lr-Adam-momentum", "lr-Adam-momentum"), ("train_loss_step", "loss"),
   ])
   func namesMapOntoTheCanonicalVocabulary(raw: String, expected: String) {
     #expect(MetricNameMapping.canonicalName(raw) == expected)

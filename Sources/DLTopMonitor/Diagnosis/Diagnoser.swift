@@ -21,13 +21,13 @@ package struct Diagnosis: Sendable, Equatable {
 /// Rules only speak when the evidence is clear — a healthy run gets one `healthy` verdict:
 /// - divergence: a NaN/∞ loss (at once), or a train loss that ends above where it started and far
 ///   above its minimum;
-/// - overfitting: val_loss up ≥ 5% from its (smoothed) minimum, by more than 3 typical steps, for
-///   ≥ 3 epochs, while the train loss kept falling; or, from accuracies, val error ≥ 3× train error
+/// - overfitting: val_loss up ≥ 10% from its (smoothed) minimum, by more than 2 typical steps, for
+///   ≥ 3 epochs, while the train loss did not rise and the val−train gap widened by at least half the rise; or, from accuracies, val error ≥ 3× train error
 ///   with a gap ≥ 5 points (the notes' 1% vs 10%);
 /// - underfitting: train error ≥ 10% with val error close to it (within 3 points or a quarter),
 ///   above chance, and the train loss no longer improving (the notes' 14% vs 15%);
 /// - oscillation: in the second half, val_loss changes direction at least every other epoch with
-///   steps ≥ 10% of its level and ≥ 3× its net drift;
+///   steps ≥ 20% of its level, ≥ 10% of its whole range and ≥ 3× its net drift;
 /// - plateau: the train loss improved < 5% over the whole run (≥ 5 epochs), or accuracy never rose
 ///   clearly above chance;
 /// - from extra signals: `grad_norm` ≥ 10× its early level or non-finite (exploding), per-layer
