@@ -1,0 +1,119 @@
+extension LightningCSVParser {
+  /// Reads the header and gives each column its role (see the table on `LightningCSVParser`).
+  mutating func readHeader(_ bytes: UnsafeRawBufferPointer) {
+    header = Array(bytes)
+    columns = CSVRow.split(String(decoding: bytes, as: UTF8.self), separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    roles = columns.map { column in
+      let lower = column.lowercased()
+      if lower == "epoch" { return .epoch }
+      if lower == "step" { return .step }
+      let name = MetricNameMapping.canonicalName(column)
+      if name == MetricName.learningRate { return .learningRate }
+      if lower.hasSuffix("_step") { return .stepMetric(name) }
+      if lower.hasSuffix("_epoch") || name.hasPrefix("val_") || lower.hasPrefix("val")
+        || lower.hasPrefix("test")
+      {
+        return .epochMetric(name)
+      }
+      return .mixed(name)
+    }
+    for role in roles {
+      switch role {
+      case .stepMetric(let name), .epochMetric(let name), .mixed(let name): metricNames.insert(name)
+      case .learningRate: metricNames.insert(MetricName.learningRate)
+      case .epoch, .step: break
+      }
+    }
+  }
+
+  /// Reads one data row: its per-step metrics become a `.step` item at once, its epoch-level
+  /// metrics are merged into the open epoch.
+  mutating func row(_ cells: [UnsafeRawBufferPointer], into items: inout [LogItem]) {
+    guard cells.count == roles.count else {
+      items.append(
+        .issue(
+          LogIssue(
+            path: path, line: lineNumber,
+            message: "expected \(roles.count) cells as in the header, found \(cells.count)")))
+      return
+    }
+    var epoch: Int?
+    var step: Int?
+    var stepMetrics: [String: Double] = [:]
+    var epochMetrics: [(String, Double)] = []
+    var means: [(String, Double)] = []
+    var learningRate: Double?
+    for (index, cell) in cells.enumerated() where !isBlank(cell) {
+      guard let value = LightningCSVNumber.parse(cell) else {
+        let text = String(decoding: cell, as: UTF8.self)
+        items.append(
+          .issue(
+            LogIssue(
+              path: path, line: lineNumber, field: columns[index],
+              message: "column \(index + 1): '\(text)' is not a number")))
+        return
+      }
+      switch roles[index] {
+      case .epoch, .step:
+        guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
+          items.append(
+            .issue(
+              LogIssue(
+                path: path, line: lineNumber, field: columns[index],
+                message: "column \(index + 1): '\(value)' is not a whole number")))
+          return
+        }
+        if roles[index] == .epoch { epoch = Int(value) } else { step = Int(value) }
+      case .learningRate:
+        learningRate = value
+        stepMetrics[MetricName.learningRate] = value
+      case .stepMetric(let name):
+        stepMetrics[name] = value
+      case .epochMetric(let name):
+        epochMetrics.append((name, value))
+      case .mixed(let name):
+        stepMetrics[name] = value
+        means.append((name, value))
+      }
+    }
+    rowsRead += 1
+    if let learningRate { latestLearningRate = learningRate }
+    if !stepMetrics.isEmpty {
+      items.append(.step(step: step ?? rowsRead - 1, epoch: epoch, metrics: stepMetrics))
+    }
+    guard let epoch else { return }
+    if let open = openEpoch, open != epoch, let record = takeOpenEpoch() {
+      items.append(.epoch(record))
+    }
+    openEpoch = epoch
+    openLearningRate = latestLearningRate
+    for (name, value) in epochMetrics { openValues[name] = value }
+    for (name, value) in means {
+      let sum = openSums[name] ?? (0, 0)
+      openSums[name] = (sum.sum + value, sum.count + 1)
+    }
+  }
+
+  /// The open epoch as a record (clearing it), or nil when no epoch is open.
+  mutating func takeOpenEpoch() -> EpochRecord? {
+    guard let epoch = openEpoch else { return nil }
+    var metrics = openValues
+    for (name, sum) in openSums where metrics[name] == nil {
+      metrics[name] = sum.sum / Double(sum.count)
+    }
+    if let openLearningRate, metrics[MetricName.learningRate] == nil {
+      metrics[MetricName.learningRate] = openLearningRate
+    }
+    openEpoch = nil
+    openValues = [:]
+    openSums = [:]
+    openLearningRate = nil
+    return metrics.isEmpty ? nil : EpochRecord(epoch: epoch, metrics: metrics)
+  }
+
+  private func isBlank(_ cell: UnsafeRawBufferPointer) -> Bool {
+    cell.allSatisfy { $0 == 0x20 }
+  }
+}

@@ -1,0 +1,163 @@
+/// Reads one TensorBoard event file (`events.out.tfevents.*`) incrementally.
+///
+/// TFRecord framing is undone by `TFRecordReader`, each record is decoded by
+/// `TensorBoardEventDecoder`, and scalars are sorted by `TensorBoardTagMapping` into per-step items
+/// (emitted at once) and per-epoch metrics. An epoch is emitted when the epoch-level scalars move on to
+/// a later step, or at `finish()`; until then it is visible in `pendingEpochs`. Epochs keep the
+/// file's numbering (Keras and tensorboardX count from 0). A file is one half of a Keras run (its
+/// `train/` or `validation/` folder gives `context`); `WatchSession` merges the halves by epoch.
+/// An epoch's `seconds` is the wall time between its scalars and the previous epoch's (writers log
+/// epoch scalars at the epoch's end), so the first epoch has none.
+package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
+  package let format = LogFormat.tensorBoard
+  package let path: String
+  /// The split this file belongs to, from its folder name (nil when the folder says nothing).
+  package let context: MetricNameMapping.Context?
+
+  private var framing = TFRecordReader()
+  /// Tag → mapping, so each distinct tag is mapped once.
+  private var mappings: [String: TensorBoardTagMapping.Mapped] = [:]
+  /// Epoch-level scalars of the step being collected.
+  private var groupStep: Int?
+  private var group: [String: Double] = [:]
+  private var groupEpochCounter: Double?
+  /// Whether the file logs an `epoch` scalar (Lightning's TensorBoardLogger does).
+  private var sawEpochCounter = false
+  /// The epoch being filled, not yet emitted.
+  private var openEpoch: Int?
+  private var openMetrics: [String: Double] = [:]
+  /// The latest wall time among the epoch-level scalars of the group and of the open epoch.
+  private var groupWallTime: Double?
+  private var openWallTime: Double?
+  /// When the previous epoch's scalars were written: an epoch lasted from there to its own.
+  private var previousEpochWallTime: Double?
+  /// Every distinct metric name seen, for the unmapped-scalars list.
+  package private(set) var metricNames: Set<String> = []
+
+  package init(path: String, context: MetricNameMapping.Context? = nil) {
+    self.path = path
+    self.context = context
+  }
+
+  /// A parser whose context comes from the file's folder name (`…/train/events…`).
+  package init(path: String) {
+    let folder = path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+    self.init(path: path, context: TensorBoardTagMapping.context(ofFolder: folder))
+  }
+
+  package mutating func feed(_ bytes: ArraySlice<UInt8>) -> [LogItem] {
+    var items: [LogItem] = []
+    var framing = self.framing
+    self.framing = TFRecordReader()
+    let problems = framing.feed(bytes) { record, offset in
+      decode(record, offset: offset, into: &items)
+    }
+    self.framing = framing
+    for problem in problems {
+      items.append(.issue(LogIssue(path: path, offset: problem.offset, message: problem.message)))
+    }
+    return items
+  }
+
+  package mutating func finish() -> [LogItem] {
+    var items: [LogItem] = framing.finish().map {
+      .issue(LogIssue(path: path, offset: $0.offset, message: $0.message))
+    }
+    closeGroup(into: &items)
+    if let record = takeOpenEpoch() { items.append(.epoch(record)) }
+    return items
+  }
+
+  package var pendingEpochs: [EpochRecord] {
+    var copy = self
+    var items: [LogItem] = []
+    copy.closeGroup(into: &items)
+    if let record = copy.takeOpenEpoch() { items.append(.epoch(record)) }
+    return items.compactMap { if case .epoch(let record) = $0 { record } else { nil } }
+  }
+
+  private mutating func decode(
+    _ record: UnsafeRawBufferPointer, offset: Int, into items: inout [LogItem]
+  ) {
+    do {
+      try TensorBoardEventDecoder.decode(record) { scalar in
+        take(scalar, into: &items)
+      }
+    } catch {
+      items.append(
+        .issue(LogIssue(path: path, offset: offset, field: "Event", message: error.message)))
+    }
+  }
+
+  private mutating func take(_ scalar: TensorBoardEventDecoder.Scalar, into items: inout [LogItem])
+  {
+    let mapped: TensorBoardTagMapping.Mapped
+    if let known = mappings[scalar.tag] {
+      mapped = known
+    } else if scalar.isOtherPlugin {
+      mappings[scalar.tag] = TensorBoardTagMapping.Mapped(name: scalar.tag, level: .ignored)
+      return
+    } else {
+      mapped = TensorBoardTagMapping.map(tag: scalar.tag, context: context)
+      mappings[scalar.tag] = mapped
+      if mapped.level != .epochCounter { metricNames.insert(mapped.name) }
+    }
+    switch mapped.level {
+    case .ignored:
+      return
+    case .step:
+      items.append(.step(step: scalar.step, epoch: nil, metrics: [mapped.name: scalar.value]))
+    case .epoch, .epochCounter:
+      if groupStep != scalar.step {
+        closeGroup(into: &items)
+        groupStep = scalar.step
+        // Without an `epoch` counter the step is the epoch, so a new step ends the open epoch now.
+        if !sawEpochCounter, let open = openEpoch, open != scalar.step, let record = takeOpenEpoch()
+        {
+          items.append(.epoch(record))
+        }
+      }
+      groupWallTime = max(groupWallTime ?? scalar.wallTime, scalar.wallTime)
+      if mapped.level == .epochCounter {
+        sawEpochCounter = true
+        groupEpochCounter = scalar.value
+      } else {
+        group[mapped.name] = scalar.value
+      }
+    }
+  }
+
+  /// Files the collected step's scalars under their epoch, emitting the previous epoch if it changed.
+  private mutating func closeGroup(into items: inout [LogItem]) {
+    guard let step = groupStep else { return }
+    defer {
+      groupStep = nil
+      group.removeAll(keepingCapacity: true)
+      groupEpochCounter = nil
+      groupWallTime = nil
+    }
+    guard !group.isEmpty else { return }
+    let epoch = groupEpochCounter.flatMap { $0.isFinite ? Int($0) : nil } ?? step
+    if let open = openEpoch, open != epoch, let record = takeOpenEpoch() {
+      items.append(.epoch(record))
+    }
+    openEpoch = epoch
+    openMetrics.merge(group) { _, new in new }
+    if let groupWallTime { openWallTime = max(openWallTime ?? groupWallTime, groupWallTime) }
+  }
+
+  private mutating func takeOpenEpoch() -> EpochRecord? {
+    guard let epoch = openEpoch, !openMetrics.isEmpty else { return nil }
+    defer {
+      openEpoch = nil
+      openMetrics = [:]
+      previousEpochWallTime = openWallTime ?? previousEpochWallTime
+      openWallTime = nil
+    }
+    var seconds: Double?
+    if let previousEpochWallTime, let openWallTime, openWallTime >= previousEpochWallTime {
+      seconds = openWallTime - previousEpochWallTime
+    }
+    return EpochRecord(epoch: epoch, metrics: openMetrics, seconds: seconds)
+  }
+}

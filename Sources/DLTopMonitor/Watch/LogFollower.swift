@@ -1,0 +1,154 @@
+import Foundation
+
+/// Tails one log file as it grows and feeds the new bytes to its parser.
+///
+/// It polls: every `poll()` compares the file's size and inode with what it has read, then reads
+/// what was appended. Polling (the session calls it every ~200 ms) was chosen over `DispatchSource`
+/// file events because it also works on NFS and other network filesystems, where inotify sees no
+/// remote writes, and costs one `stat` per file per poll.
+///
+/// The file is read from the start again, with a fresh parser, when it was
+/// - truncated (its size shrank below what was read),
+/// - replaced (the path now names another inode, e.g. a log rotated or rewritten by rename), or
+/// - rewritten in place (its first bytes changed: Lightning rewrites `metrics.csv` with a wider
+///   header when a new metric appears).
+/// The result then says `reset`, and the consumer drops the records it had from this file.
+///
+/// Not thread-safe: a follower lives on the queue of the `WatchSession` that owns it.
+package final class LogFollower {
+  /// Why a file is read again from the start.
+  package enum ResetKind: Sendable, Equatable {
+    case truncated, replaced, rewritten
+  }
+
+  /// What one poll found.
+  package struct Poll {
+    /// Why the file is being read from the start again; the consumer drops this file's records first.
+    package var reset: String? { resetKind.map(Self.describe) }
+    package var resetKind: ResetKind?
+    /// Items parsed from the new bytes (after the reset, if any).
+    package var items: [LogItem] = []
+    /// How many new bytes were read.
+    package var bytesRead = 0
+
+    private static func describe(_ kind: ResetKind) -> String {
+      switch kind {
+      case .truncated: "the file was truncated"
+      case .replaced: "the file was replaced"
+      case .rewritten: "the file was rewritten"
+      }
+    }
+  }
+
+  package let path: String
+  package let format: LogFormat
+  private let makeParser: () -> any IncrementalLogParser
+  private var parser: any IncrementalLogParser
+  private var handle: FileHandle?
+  private var inode: UInt64?
+  /// Bytes of the file consumed so far.
+  package private(set) var offset: UInt64 = 0
+  /// The first bytes read, to notice an in-place rewrite.
+  private var head: [UInt8] = []
+  private var vanished = false
+
+  /// Bytes read per poll at most, so one poll of a huge file does not hold the queue for long.
+  package var maximumBytesPerPoll = 64 << 20
+  private static let chunk = 1 << 20
+  private static let headLength = 256
+
+  package init(
+    path: String, format: LogFormat, makeParser: @escaping () -> any IncrementalLogParser
+  ) {
+    self.path = path
+    self.format = format
+    self.makeParser = makeParser
+    self.parser = makeParser()
+  }
+
+  /// A follower whose parser `FormatDetector` makes.
+  package convenience init(
+    path: String, format: LogFormat, context: MetricNameMapping.Context? = nil
+  ) {
+    self.init(path: path, format: format) {
+      FormatDetector.makeParser(for: format, path: path, context: context)
+    }
+  }
+
+  deinit { try? handle?.close() }
+
+  /// Epochs the parser holds back until it knows they are complete.
+  package var pendingEpochs: [EpochRecord] {
+    (parser as? any PendingEpochsReporting)?.pendingEpochs ?? []
+  }
+
+  /// Reads whatever was appended since the last poll.
+  package func poll() -> Poll {
+    var result = Poll()
+    guard let status = Self.status(of: path) else {
+      if !vanished {
+        vanished = true
+        result.items.append(
+          .issue(LogIssue(path: path, message: "the file vanished; waiting for it to return")))
+      }
+      return result
+    }
+    vanished = false
+    if let inode, inode != status.inode {
+      result.resetKind = .replaced
+    } else if status.size < offset {
+      result.resetKind = .truncated
+    } else if !head.isEmpty, read(at: 0, count: head.count) != head {
+      result.resetKind = .rewritten
+    }
+    if result.reset != nil || handle == nil {
+      try? handle?.close()
+      handle = FileHandle(forReadingAtPath: path)
+      inode = status.inode
+      if result.reset != nil || offset > 0 { restart() }
+    }
+    var budget = maximumBytesPerPoll
+    while budget > 0 {
+      let bytes = read(at: offset, count: min(Self.chunk, budget))
+      if bytes.isEmpty { break }
+      if head.count < Self.headLength {
+        head += bytes.prefix(Self.headLength - head.count)
+      }
+      offset += UInt64(bytes.count)
+      budget -= bytes.count
+      result.bytesRead += bytes.count
+      result.items += parser.feed(bytes[...])
+    }
+    return result
+  }
+
+  /// The writer is done: parse what is pending (a last line without a newline, a cut record).
+  package func finish() -> [LogItem] {
+    parser.finish()
+  }
+
+  private func restart() {
+    parser = makeParser()
+    offset = 0
+    head = []
+  }
+
+  private func read(at position: UInt64, count: Int) -> [UInt8] {
+    guard let handle else { return [] }
+    do {
+      try handle.seek(toOffset: position)
+      guard let data = try handle.read(upToCount: count) else { return [] }
+      return [UInt8](data)
+    } catch {
+      return []
+    }
+  }
+
+  private static func status(of path: String) -> (size: UInt64, inode: UInt64)? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let size = (attributes[.size] as? NSNumber)?.uint64Value
+    else { return nil }
+    let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+    return (size, inode)
+  }
+}

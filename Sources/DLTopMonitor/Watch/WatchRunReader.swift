@@ -1,0 +1,67 @@
+import Foundation
+
+/// Reads a finished run in any format `dltop watch` follows, in one go (for `dltop diagnose`).
+///
+/// Unlike `LogFileReader`, it also reads TensorBoard event files and Lightning's `metrics.csv`,
+/// and a folder: the folder must hold exactly one run (`LogDiscovery`), whose files are merged by
+/// epoch number, so a Keras TensorBoard log folder gives `loss` and `val_loss` in one record.
+package enum WatchRunReader {
+  /// Every run under `path`, each read completely.
+  package static func readRuns(at path: String) -> [ParsedLog] {
+    LogDiscovery.runs(at: path).map(read)
+  }
+
+  /// The single run at `path` (a log file, a run folder, or a folder holding one run).
+  /// - Throws: `LogFileReader.ReadError` when nothing readable is there, or several runs are.
+  package static func read(path: String) throws(LogFileReader.ReadError) -> ParsedLog {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw LogFileReader.ReadError(path: path, message: "no such file or folder")
+    }
+    let runs = LogDiscovery.runs(at: path)
+    guard let run = runs.first else {
+      throw LogFileReader.ReadError(
+        path: path,
+        message:
+          "no log dltop reads here (Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard, dltop run log)"
+      )
+    }
+    guard runs.count == 1 else {
+      let names = runs.map(\.name).joined(separator: ", ")
+      throw LogFileReader.ReadError(
+        path: path, message: "\(runs.count) runs found; give one of: \(names)")
+    }
+    return read(run)
+  }
+
+  /// Reads every file of `run` and merges their epochs by number.
+  package static func read(_ run: LogDiscovery.Run) -> ParsedLog {
+    var log = ParsedLog(path: run.root, format: run.files.first?.format ?? .tensorBoard)
+    var merged: [Int: EpochRecord] = [:]
+    var order: [Int] = []
+    for file in run.files {
+      guard let data = FileManager.default.contents(atPath: file.path) else {
+        log.issues.append(LogIssue(path: file.path, message: "cannot be read (permissions?)"))
+        continue
+      }
+      var parser = FormatDetector.makeParser(
+        for: file.format, path: file.path, context: file.context)
+      var part = ParsedLog(path: file.path, format: file.format)
+      let bytes = [UInt8](data)
+      part.append(parser.feed(bytes[...]))
+      part.append(parser.finish())
+      for record in part.epochs {
+        if let previous = merged[record.epoch] {
+          merged[record.epoch]?.metrics = previous.metrics.merging(record.metrics) { _, new in new }
+        } else {
+          merged[record.epoch] = record
+          order.append(record.epoch)
+        }
+      }
+      log.steps += part.steps
+      log.issues += part.issues
+      log.configuration += part.configuration
+    }
+    log.epochs = order.sorted().compactMap { merged[$0] }
+    return log
+  }
+}

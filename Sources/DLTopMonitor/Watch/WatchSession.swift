@@ -1,0 +1,233 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Follows every training run under a path (`dltop watch PATH`) and publishes the selected one into
+/// an `EngineLink`, so the dashboard and the headless printer read it like one of our own runs.
+///
+/// Each poll rescans the folder for new runs (every `rescanInterval`), reads what each file gained
+/// (`LogFollower`), merges the files of a run by epoch (`WatchRun`) and publishes a snapshot with
+/// status `.watching`, `run.controllable == false` (a foreign process cannot be steered), the run's
+/// epochs and per-batch series, the other runs as `comparisonRuns` and the unmapped scalar names.
+///
+/// `onNewEpoch` is called once per run and epoch, when the epoch is settled: every file of the run
+/// has moved past it, or the run has been quiet for `settleAfter` seconds (a file's last epoch is
+/// only known to be complete when nothing more comes), or `settleAll()`/`stop()` is called. Later
+/// values for a settled epoch still reach the snapshot but are not announced again. When a file is
+/// read again from the start (truncated, replaced or rewritten), an epoch is announced again only
+/// if its values changed: a training restarted over the same log is new history, while Lightning
+/// rewriting `metrics.csv` with a wider header repeats the same values.
+///
+/// Threading: `@unchecked Sendable` because every mutable property is only touched on `queue`, a
+/// serial queue the session owns; the public methods hop onto it. Callbacks run on that queue and
+/// must not call `pollOnce`, `settleAll` or `stop` (they wait for the queue).
+package final class WatchSession: @unchecked Sendable {
+  /// Timing of the follow loop.
+  package struct Configuration: Sendable {
+    /// Seconds between polls of the files.
+    package var pollInterval = 0.2
+    /// Seconds between scans of the folder for new runs and files.
+    package var rescanInterval = 2.0
+    /// Seconds a run must be quiet before its last, pending epoch is announced.
+    package var settleAfter = 2.0
+    /// Events kept in the snapshot.
+    package var eventLimit = 500
+    package init() {}
+  }
+
+  /// Called with the run's name and the settled epoch.
+  package typealias EpochHandler = @Sendable (_ run: String, _ record: EpochRecord) -> Void
+  /// Called for every problem found in a log (parsing goes on).
+  package typealias IssueHandler = @Sendable (_ issue: LogIssue) -> Void
+
+  package let path: String
+  package let link: EngineLink
+  package let configuration: Configuration
+  private let onNewEpoch: EpochHandler?
+  private let onIssue: IssueHandler?
+  private let queue = DispatchQueue(label: "dltop.watch")
+  /// Run names for other threads (the run picker), kept in step with `runs`.
+  private let names = Mutex<(names: [String], selected: Int?)>(([], nil))
+
+  // Confined to `queue`:
+  private var runs: [WatchRun] = []
+  private var selectedRoot: String?
+  private var timer: DispatchSourceTimer?
+  private let started = ContinuousClock.now
+  private var lastScan: ContinuousClock.Instant?
+  private var pendingEvents: [RunEvent] = []
+  private var published = false
+
+  /// - Parameters:
+  ///   - path: a log file or a folder to search recursively.
+  ///   - link: where snapshots are published; `makeLink(path:)` gives a suitable one.
+  package init(
+    path: String, link: EngineLink, configuration: Configuration = Configuration(),
+    onNewEpoch: EpochHandler? = nil, onIssue: IssueHandler? = nil
+  ) {
+    self.path = path
+    self.link = link
+    self.configuration = configuration
+    self.onNewEpoch = onNewEpoch
+    self.onIssue = onIssue
+  }
+
+  /// A link whose first snapshot already says `.watching` and not controllable.
+  package static func makeLink(path: String) -> EngineLink {
+    let link = EngineLink(run: RunDescription(name: path, source: path, controllable: false))
+    link.publish { $0.status = .watching }
+    return link
+  }
+
+  /// The runs found so far, in picker order (sorted by name).
+  package var runNames: [String] { names.withLock { $0.names } }
+  /// The index of the run shown, if any run was found.
+  package var selectedRunIndex: Int? { names.withLock { $0.selected } }
+
+  /// Starts polling every `pollInterval` seconds on the session's queue.
+  package func start() {
+    queue.async {
+      guard self.timer == nil else { return }
+      let timer = DispatchSource.makeTimerSource(queue: self.queue)
+      timer.schedule(deadline: .now(), repeating: self.configuration.pollInterval)
+      timer.setEventHandler { [weak self] in self?.round(forceRescan: false) }
+      self.timer = timer
+      timer.resume()
+    }
+  }
+
+  /// Stops polling, announces every epoch still pending and publishes a last time.
+  package func stop() {
+    queue.sync {
+      timer?.cancel()
+      timer = nil
+      settle(all: true, now: .now)
+      publish()
+    }
+  }
+
+  /// One synchronous round: rescan, read every file, announce settled epochs, publish.
+  package func pollOnce() {
+    queue.sync { round(forceRescan: true) }
+  }
+
+  /// Announces every epoch seen but not yet announced, as if every run had gone quiet.
+  package func settleAll() {
+    queue.sync {
+      settle(all: true, now: .now)
+      publish()
+    }
+  }
+
+  /// Shows run `runIndex` (in `runNames` order); the others become comparison runs.
+  package func select(runIndex: Int) {
+    queue.async {
+      guard self.runs.indices.contains(runIndex) else { return }
+      self.selectedRoot = self.runs[runIndex].root
+      self.syncNames()
+      self.publish()
+    }
+  }
+
+  private func round(forceRescan: Bool) {
+    let now = ContinuousClock.now
+    var changed = !published
+    if forceRescan || lastScan.map({ now - $0 >= .seconds(configuration.rescanInterval) }) ?? true {
+      lastScan = now
+      changed = rescan(now: now) || changed
+    }
+    for run in runs {
+      for state in run.files {
+        let poll = state.follower.poll()
+        if let reason = poll.reset {
+          state.reset()
+          let issue = LogIssue(
+            path: state.file.path, message: "\(reason); reading it again from the start")
+          note(.warning, issue.description)
+          onIssue?(issue)
+          changed = true
+        }
+        for issue in state.take(poll.items) {
+          note(.warning, issue.description)
+          onIssue?(issue)
+        }
+        if poll.bytesRead > 0 || !poll.items.isEmpty {
+          run.lastGrowth = now
+          changed = true
+        }
+      }
+    }
+    if settle(all: false, now: now) { changed = true }
+    if changed || !pendingEvents.isEmpty { publish() }
+  }
+
+  /// Finds new runs and new files of known runs. - Returns: whether anything was added.
+  private func rescan(now: ContinuousClock.Instant) -> Bool {
+    var added = false
+    let known = Dictionary(
+      runs.flatMap { $0.files.map { ($0.file.path, $0.file) } },
+      uniquingKeysWith: { first, _ in first })
+    for found in LogDiscovery.runs(at: path, known: known) {
+      if let known = runs.first(where: { $0.root == found.root }) {
+        let before = known.files.count
+        known.adopt(found)
+        added = added || known.files.count != before
+      } else {
+        runs.append(WatchRun(found, now: now))
+        note(.info, "found run \(found.name) (\(found.files.first?.format.rawValue ?? "?"))")
+        added = true
+      }
+    }
+    runs.sort { $0.name < $1.name }
+    if selectedRoot == nil { selectedRoot = runs.first?.root }
+    if added { syncNames() }
+    return added
+  }
+
+  /// Announces settled epochs. - Returns: whether any was announced.
+  @discardableResult
+  private func settle(all: Bool, now: ContinuousClock.Instant) -> Bool {
+    var any = false
+    for run in runs {
+      let quiet = all || now - run.lastGrowth >= .seconds(configuration.settleAfter)
+      let through = run.settledThrough()
+      for record in run.mergedEpochs() where !run.wasAnnounced(record) {
+        guard quiet || (through.map { record.epoch <= $0 } ?? false) else { break }
+        run.announced[record.epoch] = record.metrics
+        onNewEpoch?(run.name, record)
+        any = true
+      }
+    }
+    return any
+  }
+
+  private func note(_ kind: RunEvent.Kind, _ text: String) {
+    let elapsed = ContinuousClock.now - started
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    pendingEvents.append(RunEvent(elapsedSeconds: seconds, epoch: nil, kind: kind, text: text))
+  }
+
+  private func syncNames() {
+    let list = runs.map(\.name)
+    let selected = runs.firstIndex { $0.root == selectedRoot }
+    names.withLock { $0 = (list, selected) }
+  }
+
+  private func publish() {
+    published = true
+    let view = WatchSnapshotView(
+      runs: runs, selectedRoot: selectedRoot, watchedPath: path,
+      elapsed: ContinuousClock.now - started)
+    let events = pendingEvents
+    pendingEvents = []
+    let limit = configuration.eventLimit
+    link.publish { snapshot in
+      view.apply(to: &snapshot)
+      snapshot.events.append(contentsOf: events)
+      if snapshot.events.count > limit {
+        snapshot.events.removeFirst(snapshot.events.count - limit)
+      }
+    }
+  }
+}
