@@ -10,6 +10,6 @@ struct DLTop: ParsableCommand {
       live dashboard. `dltop train --help` lists every hyper-parameter.
       """,
     version: "0.1.0",
-    subcommands: [TrainCommand.self, DiagnoseCommand.self],
+    subcommands: [TrainCommand.self, WatchCommand.self, DiagnoseCommand.self],
     defaultSubcommand: TrainCommand.self)
 }

@@ -10,7 +10,7 @@ struct DiagnoseCommand: ParsableCommand {
     abstract: "Diagnose a finished training log (dltop run log, Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard).",
     discussion: "Epochs are numbered as in the source log (a Keras CSV counts from 0).")
 
-  @Argument(help: "The log file, or a dltop run folder (its run.jsonl is read).")
+  @Argument(help: "The log file, or a folder holding one run (a dltop run folder, a Keras TensorBoard log folder).")
   var path: String
 
   @Flag(help: "Print one JSON document on stdout.")
@@ -33,23 +33,12 @@ struct DiagnoseCommand: ParsableCommand {
   }
 }
 
-/// Reads a log file or a run folder for `diagnose` (and `watch --headless` once complete).
+/// Reads one finished run for `diagnose`: a log file in any format dltop reads, a dltop run folder,
+/// or a folder holding exactly one run (Keras's TensorBoard layout merges train/ and validation/).
 enum LogLoading {
   static func read(_ path: String) throws -> ParsedLog {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw CommandFailure("\(path): no such file or folder")
-    }
-    var file = path
-    if isDirectory.boolValue {
-      let runLog = (path as NSString).appendingPathComponent("run.jsonl")
-      guard FileManager.default.fileExists(atPath: runLog) else {
-        throw CommandFailure("\(path): a folder without run.jsonl; give a log file (dltop watch follows whole folders)")
-      }
-      file = runLog
-    }
     do {
-      return try LogFileReader.read(path: file)
+      return try WatchRunReader.read(path: path)
     } catch {
       throw CommandFailure("\(error)")
     }

@@ -18,15 +18,19 @@ struct HeadlessPrinter: Sendable {
 
   /// `epoch 3/20  loss 0.4123  accuracy 0.8532  val_loss 0.4410  val_accuracy 0.8421  lr 0.001  4.21s`
   func epoch(_ record: EpochRecord, of total: Int?, samplesPerSecond: Double?) {
+    line(Self.epochText(record, of: total, samplesPerSecond: samplesPerSecond))
+  }
+
+  static func epochText(_ record: EpochRecord, of total: Int?, samplesPerSecond: Double?) -> String {
     var parts = ["epoch \(record.epoch)" + (total.map { "/\($0)" } ?? "")]
     let names = [MetricName.loss, MetricName.accuracy, MetricName.validationLoss, MetricName.validationAccuracy]
     for name in names {
-      if let value = record[name] { parts.append("\(name) \(Self.format(value))") }
+      if let value = record[name] { parts.append("\(name) \(format(value))") }
     }
-    if let lr = record.learningRate { parts.append("lr \(Self.format(lr))") }
+    if let lr = record.learningRate { parts.append("lr \(format(lr))") }
     if let seconds = record.seconds { parts.append(String(format: "%.2fs", seconds)) }
     if let speed = samplesPerSecond { parts.append("\(Int(speed.rounded())) samples/s") }
-    line(parts.joined(separator: "  "))
+    return parts.joined(separator: "  ")
   }
 
   func verdict(_ verdict: Verdict) {

@@ -1,0 +1,120 @@
+import ArgumentParser
+import DLTopMonitor
+import DLTopTUI
+import Foundation
+
+/// `dltop watch PATH`: follows training that runs elsewhere with the same dashboard, diagnosis and
+/// early-stopping advice (advice only: dltop cannot steer a foreign process).
+struct WatchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "watch",
+    abstract: "Follow training that runs elsewhere: Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard events, dltop run logs.",
+    discussion: "A folder is searched recursively; every run found is listed in the run picker (key r).")
+
+  @Argument(help: "A log file or a folder of runs.")
+  var path: String
+
+  @Flag(help: "No dashboard: print each new epoch and each new verdict as a line (automatic when stdout is not a terminal).")
+  var headless = false
+
+  @Option(help: "Early-stopping patience for the advice.")
+  var patience = 20
+
+  @Option(help: "The metric the early-stopping advice watches (default val_loss, else loss).")
+  var monitor: String?
+
+  @Option(help: "Seconds between polls of the files.")
+  var interval = 0.2
+
+  @Option(help: "Folder that receives snapshot folders (key s).")
+  var snapshotDir = "."
+
+  @Option(help: "Dashboard theme: default, light, high-contrast, monochrome, or a theme file path.")
+  var theme = "default"
+
+  mutating func run() throws {
+    guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such file or folder") }
+    guard patience >= 0 else { throw ValidationError("--patience: must be ≥ 0, got \(patience)") }
+    guard interval > 0 else { throw ValidationError("--interval: must be > 0 seconds, got \(interval)") }
+    var stopping = EarlyStopping.Options()
+    stopping.patience = patience
+    if let monitor { stopping.monitor = monitor }
+    let interactive = !headless && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    if interactive {
+      let theme = try ThemeChoice.load(self.theme)
+      let snapshots = SnapshotWriter(parent: snapshotDir)
+      let (path, interval) = (self.path, self.interval)
+      try MainActor.assumeIsolated {
+        try WatchDashboard.run(path: path, interval: interval, stopping: stopping, theme: theme, snapshots: snapshots)
+      }
+    } else {
+      followHeadless(stopping: stopping)
+    }
+  }
+
+  /// Prints each settled epoch and each new verdict until SIGINT or SIGTERM.
+  private func followHeadless(stopping: EarlyStopping.Options) {
+    let printer = HeadlessPrinter(toStandardError: false)
+    let link = WatchSession.makeLink(path: path)
+    var configuration = WatchSession.Configuration()
+    configuration.pollInterval = interval
+    var isDirectory: ObjCBool = false
+    let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    let announced = LockedBox<Set<String>>([])
+    let session = WatchSession(
+      path: path, link: link, configuration: configuration,
+      onNewEpoch: { run, record in
+        var known = announced.get()
+        if known.insert(run).inserted {
+          announced.set(known)
+          printer.line("run found: \(run)")
+        }
+        let prefix = isFolder ? "[\(run)] " : ""
+        printer.line(prefix + HeadlessPrinter.epochText(record, of: nil, samplesPerSecond: nil))
+      },
+      onIssue: { issue in printer.line("warning: \(issue)") })
+    let advisor = WatchAdvisor(
+      link: link, options: stopping, onVerdict: { printer.verdict($0) },
+      onEarlyStop: { _, text in printer.line("advice: \(text)") })
+    let trap = SignalTrap()
+    printer.line("watching \(path) (Ctrl-C to stop; advice only: dltop cannot steer this run)")
+    session.start()
+    advisor.start()
+    while trap.signal == nil { usleep(100_000) }
+    session.stop()
+    advisor.stop()
+  }
+}
+
+/// The dashboard over a `WatchSession`.
+@MainActor
+enum WatchDashboard {
+  static func run(
+    path: String, interval: Double, stopping: EarlyStopping.Options, theme: Theme, snapshots: SnapshotWriter
+  ) throws {
+    let link = WatchSession.makeLink(path: path)
+    var configuration = WatchSession.Configuration()
+    configuration.pollInterval = interval
+    let session = WatchSession(path: path, link: link, configuration: configuration)
+    let advisor = WatchAdvisor(link: link, options: stopping)
+    let trap = SignalTrap()
+    session.start()
+    advisor.start()
+    defer {
+      session.stop()
+      advisor.stop()
+    }
+    let app = DashboardApp(
+      link: link, theme: theme,
+      onCommand: { command in
+        if case .selectRun(let index) = command { session.select(runIndex: index) }
+      },
+      onSnapshotRequest: { screen, snapshot in snapshots.write(screenText: screen, snapshot: snapshot) },
+      shouldExit: { trap.signal != nil })
+    do {
+      _ = try app.run()
+    } catch {
+      throw CommandFailure("cannot open the dashboard: \(error) (use --headless)")
+    }
+  }
+}
