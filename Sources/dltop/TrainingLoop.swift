@@ -54,7 +54,12 @@ final class TrainingLoop {
       train: data.train, validation: data.validation,
       plateau: setup.schedule.makePlateau(baseRate: setup.learningRate),
       augmentation: augmentation.isEmpty ? nil : { batch, rng in augmentation.augment(&batch, using: &rng) })
-    var policy = EarlyStopping(options: setup.earlyStopping ?? EarlyStopping.Options())
+    var stoppingOptions = setup.earlyStopping ?? EarlyStopping.Options()
+    if data.validation == nil && stoppingOptions.monitor == MetricName.validationLoss {
+      // No validation split (e.g. train:test): watch the training loss rather than nothing.
+      stoppingOptions.monitor = MetricName.loss
+    }
+    var policy = EarlyStopping(options: stoppingOptions)
     policy.enabled = setup.earlyStopping != nil
     earlyStopping = policy
     diagnoser = Diagnoser(options: .init(classCount: data.task.isClassification ? data.classNames.count : nil))
