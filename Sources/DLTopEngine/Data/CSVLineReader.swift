@@ -28,7 +28,9 @@ struct CSVLineReader {
       position = end + 1
       var stop = end
       if stop > start, bytes[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
-      let isBlank = bytes[start..<stop].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+      let isBlank = bytes[start..<stop].allSatisfy {
+        $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t")
+      }
       if isBlank { continue }
       return CSVLine(number: lineNumber, cells: split(start..<stop))
     }

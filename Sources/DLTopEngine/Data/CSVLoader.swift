@@ -15,7 +15,8 @@ package enum CSVLoader {
   package static func load(path: String, options: CSVOptions = CSVOptions()) throws -> CSVData {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DataFileError(
-        path: path, line: 1, column: "(file)", kind: .unreadable(reason: "no such file or unreadable"))
+        path: path, line: 1, column: "(file)",
+        kind: .unreadable(reason: "no such file or unreadable"))
     }
     return try parse([UInt8](data), path: path, options: options)
   }
@@ -29,12 +30,14 @@ package enum CSVLoader {
       throw DataFileError(path: path, line: 1, column: "(header)", kind: .emptyFile)
     }
     let names = header.cells.enumerated().map { $1.isEmpty ? "column \($0 + 1)" : $1 }
-    let labelIndex = try resolveLabelColumn(options.labelColumn, names: names, path: path, line: header.number)
+    let labelIndex = try resolveLabelColumn(
+      options.labelColumn, names: names, path: path, line: header.number)
     let featureNames = names.enumerated().filter { $0.offset != labelIndex }.map(\.element)
     if let shape = options.shape, shape.reduce(1, *) != featureNames.count {
       throw DataFileError(
         path: path, line: header.number, column: "(shape)",
-        kind: .badShape(shape: shape.map(String.init).joined(separator: "x"), features: featureNames.count))
+        kind: .badShape(
+          shape: shape.map(String.init).joined(separator: "x"), features: featureNames.count))
     }
 
     var features: [Float] = []
@@ -60,20 +63,24 @@ package enum CSVLoader {
 
     var notes: [String] = []
     if skipped > 0, let firstSkip {
-      notes.append("skipped \(skipped) bad row\(skipped == 1 ? "" : "s") of \(path) (first: \(firstSkip))")
+      notes.append(
+        "skipped \(skipped) bad row\(skipped == 1 ? "" : "s") of \(path) (first: \(firstSkip))")
     }
     let labelName = names[labelIndex]
     let sampleShape = options.shape ?? [featureNames.count]
     let tensor = Tensor(shape: [labels.count] + sampleShape, scalars: features)
     let (task, targets) = try makeTargets(
-      labels, lines: labelLines, kind: options.labelKind, labelName: labelName, path: path, notes: &notes)
+      labels, lines: labelLines, kind: options.labelKind, labelName: labelName, path: path,
+      notes: &notes)
     return CSVData(
       set: LabeledSet(features: tensor, targets: targets), task: task, featureNames: featureNames,
       labelName: labelName, skippedRows: skipped, notes: notes)
   }
 
   /// The index of the label column: a header name first, else a 0-based (or negative) index.
-  private static func resolveLabelColumn(_ requested: String?, names: [String], path: String, line: Int)
+  private static func resolveLabelColumn(
+    _ requested: String?, names: [String], path: String, line: Int
+  )
     throws -> Int
   {
     guard let requested else { return names.count - 1 }
@@ -92,7 +99,8 @@ package enum CSVLoader {
   {
     guard line.cells.count == names.count else {
       let column =
-        line.cells.count < names.count ? names[line.cells.count] : "(cell \(names.count + 1), beyond the header)"
+        line.cells.count < names.count
+        ? names[line.cells.count] : "(cell \(names.count + 1), beyond the header)"
       throw DataFileError(
         path: path, line: line.number, column: column,
         kind: .raggedRow(expected: names.count, found: line.cells.count))
@@ -104,7 +112,8 @@ package enum CSVLoader {
     }
     let label = line.cells[labelIndex]
     guard !label.isEmpty else {
-      throw DataFileError(path: path, line: line.number, column: names[labelIndex], kind: .emptyCell)
+      throw DataFileError(
+        path: path, line: line.number, column: names[labelIndex], kind: .emptyCell)
     }
     return (features, label)
   }
@@ -137,7 +146,9 @@ package enum CSVLoader {
       if !allNumeric || (integers && distinct.count <= CSVOptions.autoClassLimit) {
         resolved = .classification
         notes.append(
-          "label column '\(labelName)': \(distinct.count) distinct \(allNumeric ? "integer " : "")values → classification")
+          "label column '\(labelName)': \(distinct.count) distinct "
+            + "\(allNumeric ? "integer " : "")values → classification"
+        )
       } else {
         resolved = .regression
         notes.append("label column '\(labelName)': real values → regression")

@@ -34,11 +34,13 @@ package enum DatasetLoader {
     let mode = try normalize.map(NormalizationMode.parse) ?? .standard
     let augmentation = try augment.map(AugmentationSpec.parse) ?? .none
     let source = try DataSource.load(
-      name: name, labelColumn: labelColumn, shape: parsedShape, skipBadRows: skipBadRows, seed: seed,
+      name: name, labelColumn: labelColumn, shape: parsedShape, skipBadRows: skipBadRows,
+      seed: seed,
       sampleDataDirectory: sampleDataDirectory, fashionMNISTDirectory: fashionMNISTDirectory)
     if !augmentation.isEmpty, !source.isImage {
       throw DataOptionError(
-        flag: "--augment", "'\(source.name)' is not image data (augmentation needs --shape HxWxC or IDX images)")
+        flag: "--augment",
+        "'\(source.name)' is not image data (augmentation needs --shape HxWxC or IDX images)")
     }
     var notes = source.notes
     var warnings: [String] = []
@@ -48,7 +50,8 @@ package enum DatasetLoader {
     let spec = try split.map(SplitSpec.parse) ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
     if hasOwnTest, spec.parts.count == 3 {
       throw DataOptionError(
-        flag: "--split", "'\(source.name)' has its own test split; give two parts train:validation (e.g. 80:20)")
+        flag: "--split",
+        "'\(source.name)' has its own test split; give two parts train:validation (e.g. 80:20)")
     }
     let sizes = try spec.sizes(total: source.pool.count)
     let labels = source.task.isClassification ? source.pool.targets.classLabelsOrEmpty : nil
@@ -62,14 +65,17 @@ package enum DatasetLoader {
       notes.append("split \(spec) = train:validation; the official test split is the test set")
     } else if parts.count == 2 {
       test = source.pool.subset(parts[1])
-      notes.append("split \(spec) = train:test, no validation (give three parts for a validation split)")
+      notes.append(
+        "split \(spec) = train:test, no validation (give three parts for a validation split)")
     } else {
       validation = source.pool.subset(parts[1])
       test = source.pool.subset(parts[2])
       notes.append("split \(spec) = train:validation:test")
     }
     let unused = source.pool.count - sizes.reduce(0, +)
-    if unused > 0 { notes.append("split \(spec) leaves \(unused) of \(source.pool.count) samples unused") }
+    if unused > 0 {
+      notes.append("split \(spec) leaves \(unused) of \(source.pool.count) samples unused")
+    }
     if labels != nil { notes.append("split is stratified by class (seed \(seed))") }
 
     // Normalize with training statistics only; look for drift first, on the raw values.
@@ -85,17 +91,24 @@ package enum DatasetLoader {
     }
     let normalizer = Normalizer.fit(train.features, mode: mode, perFeature: perFeature)
     train.features = normalizer.apply(train.features)
-    if let set = validation { validation = LabeledSet(features: normalizer.apply(set.features), targets: set.targets) }
-    if let set = test { test = LabeledSet(features: normalizer.apply(set.features), targets: set.targets) }
+    if let set = validation {
+      validation = LabeledSet(features: normalizer.apply(set.features), targets: set.targets)
+    }
+    if let set = test {
+      test = LabeledSet(features: normalizer.apply(set.features), targets: set.targets)
+    }
     if mode != .none {
       notes.append(
-        "normalize \(mode.rawValue) \(perFeature ? "per feature" : "globally over all pixels"), fitted on the training split only")
+        "normalize \(mode.rawValue) \(perFeature ? "per feature" : "globally over all pixels"), "
+          + "fitted on the training split only"
+      )
     }
 
     // Classes: positive class and imbalance.
     let classNames = source.task.classNames ?? []
     let positiveClass = try resolvePositive(
-      positive ?? source.defaultPositive, classNames: classNames, explicit: positive != nil, task: source.task)
+      positive ?? source.defaultPositive, classNames: classNames, explicit: positive != nil,
+      task: source.task)
     if let positiveClass { notes.append("positive class: \(classNames[positiveClass])") }
     if !classNames.isEmpty {
       var counts = [Int](repeating: 0, count: classNames.count)
@@ -106,26 +119,34 @@ package enum DatasetLoader {
     }
 
     return PreparedData(
-      name: source.name, task: source.task, classNames: classNames, featureNames: source.featureNames,
-      train: train, validation: validation, test: test.map(HeldOutTestSet.init), sampleShape: train.sampleShape,
+      name: source.name, task: source.task, classNames: classNames,
+      featureNames: source.featureNames,
+      train: train, validation: validation, test: test.map(HeldOutTestSet.init),
+      sampleShape: train.sampleShape,
       isImage: source.isImage, normalizer: normalizer, augmentation: augmentation,
       positiveClass: positiveClass, split: spec,
       splitSizes: .init(
-        train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0, unused: unused),
+        train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0,
+        unused: unused),
       notes: notes, warnings: warnings)
   }
 
-  private static func resolvePositive(_ name: String?, classNames: [String], explicit: Bool, task: Task)
+  private static func resolvePositive(
+    _ name: String?, classNames: [String], explicit: Bool, task: Task
+  )
     throws -> Int?
   {
     guard task.isClassification else {
-      if explicit { throw DataOptionError(flag: "--positive", "applies to classification, not regression") }
+      if explicit {
+        throw DataOptionError(flag: "--positive", "applies to classification, not regression")
+      }
       return nil
     }
     guard let name else { return classNames.count == 2 ? 1 : nil }
     guard let index = classNames.firstIndex(of: name) else {
       throw DataOptionError(
-        flag: "--positive", "'\(name)' is not a class; classes are \(classNames.joined(separator: ", "))")
+        flag: "--positive",
+        "'\(name)' is not a class; classes are \(classNames.joined(separator: ", "))")
     }
     return index
   }

@@ -34,7 +34,9 @@ package struct Normalizer: Sendable, Equatable {
   package var factor: [Float]
 
   /// Fits on `features` (`[samples, …]`): per feature when `perFeature`, else one global value.
-  package static func fit(_ features: Tensor, mode: NormalizationMode, perFeature: Bool) -> Normalizer {
+  package static func fit(_ features: Tensor, mode: NormalizationMode, perFeature: Bool)
+    -> Normalizer
+  {
     let width = perFeature ? features.columnsPerRow : 1
     guard mode != .none else { return Normalizer(mode: .none, shift: [0], factor: [1]) }
     let stats = FeatureStatistics(features, perFeature: perFeature)
@@ -106,9 +108,11 @@ package struct Normalizer: Sendable, Equatable {
     }
     guard let worst = distances.max(by: { $0.0 < $1.0 }) else { return nil }
     let name =
-      !perFeature ? "the mean pixel value"
+      !perFeature
+      ? "the mean pixel value"
       : featureNames.map { "feature '\($0[worst.1])'" } ?? "feature \(worst.1 + 1)"
-    let amount = worst.0.isFinite ? "\(String(format: "%.1f", worst.0))σ" : "some amount (constant in train)"
+    let amount =
+      worst.0.isFinite ? "\(String(format: "%.1f", worst.0))σ" : "some amount (constant in train)"
     let others = distances.count > 1 ? " (\(distances.count) features beyond \(threshold)σ)" : ""
     return "\(splitName): \(name) differs from train by \(amount)\(others); "
       + "\(splitName) and train may not come from one distribution"
