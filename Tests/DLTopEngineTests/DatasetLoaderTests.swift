@@ -111,3 +111,13 @@ struct DatasetLoaderTests {
     }
   }
 }
+
+extension DatasetLoaderTests {
+  @Test func skippedCSVRowsAreAWarningNotSilence() throws {
+    let path = fixturePath("bad-csv/nan.csv")
+    #expect(throws: DataFileError.self) { try DatasetLoader.load(name: path, split: "1:1") }
+    let data = try DatasetLoader.load(name: path, split: "1:1", skipBadRows: true)
+    #expect(data.warnings.contains { $0.hasPrefix("skipped 1 bad row") })
+    #expect(data.splitSizes.train + data.splitSizes.test == 2)
+  }
+}

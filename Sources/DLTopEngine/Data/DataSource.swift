@@ -14,6 +14,8 @@ package struct DataSource: Sendable {
   /// The positive class when `--positive` is not given.
   package var defaultPositive: String?
   package var notes: [String]
+  /// Things the user must see, such as CSV rows skipped with `skipBadRows`.
+  package var warnings: [String] = []
 
   /// Loads a data set by catalog name, CSV file path or IDX directory.
   ///
@@ -104,7 +106,9 @@ package struct DataSource: Sendable {
       name: name, task: data.task, pool: data.set, officialTest: nil,
       featureNames: data.featureNames,
       isImage: options.shape.map { $0.count == 3 } ?? false, defaultPositive: positive,
-      notes: ["\(name): \(data.set.count) rows from \(path)"] + data.notes)
+      notes: ["\(name): \(data.set.count) rows from \(path)"]
+        + data.notes.filter { !$0.hasPrefix("skipped") },
+      warnings: data.notes.filter { $0.hasPrefix("skipped") })
   }
 
   private static func idxDirectory(_ directory: String, labelColumn: String?, shape: [Int]?) throws

@@ -33,6 +33,11 @@ package enum DatasetLoader {
     }
     let mode = try normalize.map(NormalizationMode.parse) ?? .standard
     let augmentation = try augment.map(AugmentationSpec.parse) ?? .none
+    let requestedSplit = try split.map(SplitSpec.parse)
+    if name == "fashion-mnist", let parts = requestedSplit?.parts.count, parts == 3 {
+      // Refuse before reading 70,000 images.
+      throw ownTestSplitError("fashion-mnist")
+    }
     let source = try DataSource.load(
       name: name, labelColumn: labelColumn, shape: parsedShape, skipBadRows: skipBadRows,
       seed: seed,
@@ -43,16 +48,12 @@ package enum DatasetLoader {
         "'\(source.name)' is not image data (augmentation needs --shape HxWxC or IDX images)")
     }
     var notes = source.notes
-    var warnings: [String] = []
+    var warnings = source.warnings
 
     // Split.
     let hasOwnTest = source.officialTest != nil
-    let spec = try split.map(SplitSpec.parse) ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
-    if hasOwnTest, spec.parts.count == 3 {
-      throw DataOptionError(
-        flag: "--split",
-        "'\(source.name)' has its own test split; give two parts train:validation (e.g. 80:20)")
-    }
+    let spec = requestedSplit ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
+    if hasOwnTest, spec.parts.count == 3 { throw ownTestSplitError(source.name) }
     let sizes = try spec.sizes(total: source.pool.count)
     let labels = source.task.isClassification ? source.pool.targets.classLabelsOrEmpty : nil
     var rng = SeededGenerator(seed: seed).derived(stream: 0x5911)
@@ -129,6 +130,12 @@ package enum DatasetLoader {
         train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0,
         unused: unused),
       notes: notes, warnings: warnings)
+  }
+
+  private static func ownTestSplitError(_ name: String) -> DataOptionError {
+    DataOptionError(
+      flag: "--split",
+      "'\(name)' has its own test split; give two parts train:validation (e.g. 80:20)")
   }
 
   private static func resolvePositive(
