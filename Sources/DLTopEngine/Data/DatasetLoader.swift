@@ -138,19 +138,21 @@ package enum DatasetLoader {
       "'\(name)' has its own test split; give two parts train:validation (e.g. 80:20)")
   }
 
+  /// The positive class: `--positive`, else the data set's default, else the second of two.
   private static func resolvePositive(
     _ name: String?, classNames: [String], explicit: Bool, task: Task
-  )
-    throws -> Int?
-  {
+  ) throws -> Int? {
     guard task.isClassification else {
       if explicit {
         throw DataOptionError(flag: "--positive", "applies to classification, not regression")
       }
       return nil
     }
-    guard let name else { return classNames.count == 2 ? 1 : nil }
+    let fallback = classNames.count == 2 ? 1 : nil
+    guard let name else { return fallback }
     guard let index = classNames.firstIndex(of: name) else {
+      // A data set's default positive class may be gone after another --label-column.
+      guard explicit else { return fallback }
       throw DataOptionError(
         flag: "--positive",
         "'\(name)' is not a class; classes are \(classNames.joined(separator: ", "))")
