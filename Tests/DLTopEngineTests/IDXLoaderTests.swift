@@ -70,6 +70,18 @@ struct IDXLoaderTests {
     #expect(error?.description.contains("count=10, rows=28, columns=28") == true)
   }
 
+  @Test func gzipStreamCutShortIsAnError() throws {
+    let dir = try temporaryDirectory()
+    let whole = dir.appendingPathComponent("whole.gz").path
+    let cut = dir.appendingPathComponent("cut.gz").path
+    let noise = (0..<20_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+    writeGzip(header(magic: 0x803, dims: [25, 28, 28]) + noise[0..<19_600], to: whole)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: whole))
+    _ = FileManager.default.createFile(atPath: cut, contents: bytes.prefix(bytes.count / 2))
+    let error = #expect(throws: DataFileError.self) { try IDXLoader.loadImages(path: cut) }
+    #expect(error?.path == cut)
+  }
+
   @Test func truncatedHeaderIsAnErrorNotACrash() throws {
     let dir = try temporaryDirectory()
     let path = dir.appendingPathComponent("short").path
