@@ -81,22 +81,27 @@ package enum DatasetLoader {
 
     // Normalize with training statistics only; look for drift first, on the raw values.
     let perFeature = !source.isImage
+    let trainStatistics = FeatureStatistics(train.features, perFeature: perFeature)
     for (set, splitName) in [(validation, "validation"), (test, "test")] {
       guard let set else { continue }
       if let warning = Normalizer.driftWarning(
-        train: train.features, other: set.features, splitName: splitName,
+        trainStatistics: trainStatistics, other: set.features, splitName: splitName,
         featureNames: source.featureNames, perFeature: perFeature)
       {
         warnings.append(warning)
       }
     }
-    let normalizer = Normalizer.fit(train.features, mode: mode, perFeature: perFeature)
-    train.features = normalizer.apply(train.features)
-    if let set = validation {
-      validation = LabeledSet(features: normalizer.apply(set.features), targets: set.targets)
+    let normalizer = Normalizer.fit(statistics: trainStatistics, mode: mode)
+    normalizer.apply(to: &train.features)
+    if var set = validation {
+      validation = nil  // so that `set` holds the only reference and is rescaled in place
+      normalizer.apply(to: &set.features)
+      validation = set
     }
-    if let set = test {
-      test = LabeledSet(features: normalizer.apply(set.features), targets: set.targets)
+    if var set = test {
+      test = nil
+      normalizer.apply(to: &set.features)
+      test = set
     }
     if mode != .none {
       notes.append(
