@@ -53,6 +53,17 @@ struct ClassificationReportTests {
     #expect(line.map(String.init) == "   malignant     0.667     0.667     0.667         3")
   }
 
+  @Test func positiveClassCanBeNamed() {
+    let matrix = ConfusionMatrix(truth: [0, 1, 1], predicted: [0, 1, 0], classCount: 2)
+    let report = ClassificationReport(
+      confusion: matrix, classNames: ["benign", "malignant"], positive: "malignant")
+    #expect(report.positiveClass == 1)
+    #expect(report.binary?.falseNegatives == 1)
+    #expect(
+      ClassificationReport(confusion: matrix, classNames: ["benign", "malignant"], positive: "x")
+        .binary == nil)
+  }
+
   @Test func confusionTableNamesClassesOnBothAxes() {
     let text = report.confusion.tableText(classNames: ["cat", "dog", "bird"])
     let lines = text.split(separator: "\n").map(String.init)

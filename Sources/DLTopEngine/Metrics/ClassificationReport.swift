@@ -70,6 +70,14 @@ package struct ClassificationReport: Sendable, Equatable {
       classCounts: scores.map(\.support), classNames: classNames)
   }
 
+  /// With the positive class given by name (`--positive malignant`); a name that is not a
+  /// class gives no binary counts.
+  package init(confusion: ConfusionMatrix, classNames: [String], positive: String?) {
+    self.init(
+      confusion: confusion, classNames: classNames,
+      positiveClass: positive.flatMap { classNames.firstIndex(of: $0) })
+  }
+
   /// From true and predicted class labels.
   package init(truth: [Int], predicted: [Int], classNames: [String], positiveClass: Int? = nil) {
     self.init(
