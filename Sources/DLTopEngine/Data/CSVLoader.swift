@@ -123,7 +123,7 @@ package enum CSVLoader {
     guard !cell.isEmpty else {
       throw DataFileError(path: path, line: line, column: column, kind: .emptyCell)
     }
-    guard let value = Double(cell) else {
+    guard let value = DecimalParser.parse(cell) ?? Double(cell) else {
       throw DataFileError(path: path, line: line, column: column, kind: .nonNumeric(value: cell))
     }
     let single = Float(value)
