@@ -45,13 +45,25 @@ package enum CSVLoader {
     var labelLines: [Int] = []
     var skipped = 0
     var firstSkip: DataFileError?
-    while let line = lines.next() {
+    var ranges: [Range<Int>] = []
+    while let (number, range) = lines.nextLine() {
+      let mark = features.count
       do {
-        let row = try readRow(line, names: names, labelIndex: labelIndex, path: path)
-        features.append(contentsOf: row.features)
-        labels.append(row.label)
-        labelLines.append(line.number)
+        let label: String
+        if lines.plainCells(range, into: &ranges) {
+          label = try readPlainRow(
+            ranges, of: lines, line: number, names: names, labelIndex: labelIndex, path: path,
+            into: &features)
+        } else {
+          let line = CSVLine(number: number, cells: lines.split(range))
+          let row = try readRow(line, names: names, labelIndex: labelIndex, path: path)
+          features.append(contentsOf: row.features)
+          label = row.label
+        }
+        labels.append(label)
+        labelLines.append(number)
       } catch let error as DataFileError where options.skipBadRows {
+        features.removeSubrange(mark...)
         skipped += 1
         if firstSkip == nil { firstSkip = error }
       }
@@ -94,16 +106,49 @@ package enum CSVLoader {
       kind: .labelColumnMissing(requested: requested, available: names))
   }
 
+  /// Reads an unquoted row straight from the bytes (no `String` per numeric cell), appending
+  /// its features; returns the label.
+  private static func readPlainRow(
+    _ cells: [Range<Int>], of reader: CSVLineReader, line: Int, names: [String],
+    labelIndex: Int, path: String, into features: inout [Float]
+  ) throws -> String {
+    guard cells.count == names.count else {
+      throw raggedRow(found: cells.count, names: names, line: line, path: path)
+    }
+    for (index, cell) in cells.enumerated() where index != labelIndex {
+      let fast = reader.bytes.withUnsafeBufferPointer {
+        DecimalParser.parse(bytes: UnsafeBufferPointer(rebasing: $0[cell]))
+      }
+      if let fast {
+        features.append(Float(fast))
+      } else {
+        features.append(
+          try number(reader.string(cell), path: path, line: line, column: names[index]))
+      }
+    }
+    let label = reader.string(cells[labelIndex])
+    guard !label.isEmpty else {
+      throw DataFileError(path: path, line: line, column: names[labelIndex], kind: .emptyCell)
+    }
+    return label
+  }
+
+  /// The error for a row of `found` cells; it names the first missing or first extra cell.
+  private static func raggedRow(found: Int, names: [String], line: Int, path: String)
+    -> DataFileError
+  {
+    let column =
+      found < names.count ? names[found] : "(cell \(names.count + 1), beyond the header)"
+    return DataFileError(
+      path: path, line: line, column: column,
+      kind: .raggedRow(expected: names.count, found: found))
+  }
+
   private static func readRow(_ line: CSVLine, names: [String], labelIndex: Int, path: String)
     throws -> (features: [Float], label: String)
   {
     guard line.cells.count == names.count else {
-      let column =
-        line.cells.count < names.count
-        ? names[line.cells.count] : "(cell \(names.count + 1), beyond the header)"
-      throw DataFileError(
-        path: path, line: line.number, column: column,
-        kind: .raggedRow(expected: names.count, found: line.cells.count))
+      throw raggedRow(found: line.cells.count, names: names, line: line.number, path: path)
     }
     var features: [Float] = []
     features.reserveCapacity(names.count - 1)
