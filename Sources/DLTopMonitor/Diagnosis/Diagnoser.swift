@@ -28,7 +28,7 @@ package struct Diagnosis: Sendable, Equatable {
 ///   above chance, and the train loss no longer improving (the notes' 14% vs 15%);
 /// - oscillation: in the second half, val_loss changes direction at least every other epoch with
 ///   steps ≥ 20% of its level, ≥ 10% of its whole range and ≥ 3× its net drift;
-/// - plateau: the train loss improved < 5% over the whole run (≥ 5 epochs), or accuracy never rose
+/// - plateau: the train loss improved < 5% over the whole run (≥ 8 epochs), or accuracy never rose
 ///   clearly above chance;
 /// - from extra signals: `grad_norm` ≥ 10× its early level or non-finite (exploding), per-layer
 ///   `grad_norm/<layer>` spread ≥ 1000× or a collapse of `grad_norm` with the loss still high
