@@ -8,7 +8,8 @@ struct AugmentationSpecTests {
 
   @Test func parseReadsTheCommaList() throws {
     let spec = try AugmentationSpec.parse("flip,shift,rotate,brightness")
-    #expect(spec.horizontalFlip && spec.shift && spec.rotate && spec.brightness && !spec.verticalFlip)
+    #expect(
+      spec.horizontalFlip && spec.shift && spec.rotate && spec.brightness && !spec.verticalFlip)
     #expect(try AugmentationSpec.parse("hflip,vflip").description == "hflip,vflip")
     #expect(try AugmentationSpec.parse("none").isEmpty)
     let error = #expect(throws: DataOptionError.self) { try AugmentationSpec.parse("flip,zoom") }
@@ -64,7 +65,8 @@ struct AugmentationSpecTests {
     spec.augment(&out, using: &rng)
     let offset = out.scalars[0] - batch.scalars[0]
     #expect(abs(offset) <= 0.1)
-    #expect(zip(out.scalars[0..<9], batch.scalars[0..<9]).allSatisfy { abs(($0 - $1) - offset) < 1e-5 })
+    #expect(
+      zip(out.scalars[0..<9], batch.scalars[0..<9]).allSatisfy { abs(($0 - $1) - offset) < 1e-5 })
   }
 
   @Test func shiftMovesContentByWholePixelsWithEdgeRepeat() {

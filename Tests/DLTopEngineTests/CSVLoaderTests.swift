@@ -5,7 +5,9 @@ import Testing
 
 /// A fixture file next to this test file (located from `#filePath`).
 func fixturePath(_ name: String, filePath: String = #filePath) -> String {
-  URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
+  URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent(
+    "Fixtures/\(name)"
+  ).path
 }
 
 struct CSVLoaderTests {
@@ -58,7 +60,8 @@ struct CSVLoaderTests {
   }
 
   @Test func skipBadRowsReportsTheCount() throws {
-    let data = try CSVLoader.load(path: fixturePath("bad-csv/nan.csv"), options: CSVOptions(skipBadRows: true))
+    let data = try CSVLoader.load(
+      path: fixturePath("bad-csv/nan.csv"), options: CSVOptions(skipBadRows: true))
     #expect(data.skippedRows == 1)
     #expect(data.set.count == 2)
     #expect(data.notes.contains { $0.contains("skipped 1 bad row") && $0.contains("nan.csv:4") })
@@ -96,6 +99,8 @@ struct CSVLoaderTests {
     let error = #expect(throws: DataFileError.self) {
       try parse("a,b,c,label\n1,2,3,x\n4,5,6,y\n", CSVOptions(shape: [2, 2, 1]))
     }
-    #expect(error?.description == "mem.csv:1: column '(shape)': shape 2x2x1 does not match the 3 feature columns")
+    #expect(
+      error?.description
+        == "mem.csv:1: column '(shape)': shape 2x2x1 does not match the 3 feature columns")
   }
 }

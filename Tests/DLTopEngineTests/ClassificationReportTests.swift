@@ -33,14 +33,16 @@ struct ClassificationReportTests {
   }
 
   @Test func classWithoutPredictionsHasPrecisionZeroNotNaN() {
-    let report = ClassificationReport(truth: [0, 1, 1], predicted: [0, 0, 0], classNames: ["a", "b"])
+    let report = ClassificationReport(
+      truth: [0, 1, 1], predicted: [0, 0, 0], classNames: ["a", "b"])
     #expect(report.perClass[1].precision == 0)
     #expect(report.perClass[1].f1 == 0)
   }
 
   @Test func tableTextListsClassesAveragesAndPositiveCounts() {
     let binary = ClassificationReport(
-      truth: [0, 0, 1, 1, 1], predicted: [0, 1, 1, 1, 0], classNames: ["benign", "malignant"], positiveClass: 1)
+      truth: [0, 0, 1, 1, 1], predicted: [0, 1, 1, 1, 0], classNames: ["benign", "malignant"],
+      positiveClass: 1)
     let text = binary.tableText
     #expect(text.contains("precision"))
     #expect(text.contains("malignant"))
@@ -49,6 +51,17 @@ struct ClassificationReportTests {
     #expect(text.contains("positive class 'malignant': TP 2  FP 1  FN 1  TN 1"))
     let line = text.split(separator: "\n").first { $0.hasPrefix("   malignant") }
     #expect(line.map(String.init) == "   malignant     0.667     0.667     0.667         3")
+  }
+
+  @Test func positiveClassCanBeNamed() {
+    let matrix = ConfusionMatrix(truth: [0, 1, 1], predicted: [0, 1, 0], classCount: 2)
+    let report = ClassificationReport(
+      confusion: matrix, classNames: ["benign", "malignant"], positive: "malignant")
+    #expect(report.positiveClass == 1)
+    #expect(report.binary?.falseNegatives == 1)
+    #expect(
+      ClassificationReport(confusion: matrix, classNames: ["benign", "malignant"], positive: "x")
+        .binary == nil)
   }
 
   @Test func confusionTableNamesClassesOnBothAxes() {
@@ -67,6 +80,7 @@ struct ClassificationReportTests {
     #expect(ImbalanceCheck.warning(classCounts: [50, 50, 40], classNames: ["a", "b", "c"]) == nil)
     #expect(ImbalanceCheck.warning(classCounts: [89, 11], classNames: ["a", "b"]) == nil)
     #expect(ImbalanceCheck.warning(classCounts: [90, 10], classNames: ["a", "b"]) != nil)
-    #expect(ImbalanceCheck.warning(classCounts: [400, 400, 30], classNames: ["a", "b", "c"]) != nil)
+    #expect(
+      ImbalanceCheck.warning(classCounts: [400, 400, 30], classNames: ["a", "b", "c"]) != nil)
   }
 }

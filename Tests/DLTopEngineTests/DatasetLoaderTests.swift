@@ -30,7 +30,8 @@ struct DatasetLoaderTests {
     #expect(validation.mean.contains { abs($0) > 1e-3 })
     // Refitting on train's raw values gives the stored normalizer.
     let raw = try DatasetLoader.load(name: "iris", normalize: "none", seed: 4)
-    #expect(Normalizer.fit(raw.train.features, mode: .standard, perFeature: true) == data.normalizer)
+    #expect(
+      Normalizer.fit(raw.train.features, mode: .standard, perFeature: true) == data.normalizer)
   }
 
   @Test func testSetCanBeEvaluatedOnlyOnce() throws {
@@ -79,17 +80,19 @@ struct DatasetLoaderTests {
 
   @Test func csvPathAndLabelColumnAreAccepted() throws {
     let dir = DatasetCatalog.sampleDataDirectory()!
-    let data = try DatasetLoader.load(name: dir + "/iris.csv", split: "70:15:15", labelColumn: "species", seed: 1)
+    let data = try DatasetLoader.load(
+      name: dir + "/iris.csv", split: "70:15:15", labelColumn: "species", seed: 1)
     #expect(data.name == "iris")
     #expect(data.classNames == ["setosa", "versicolor", "virginica"])
   }
 
-  @Test(arguments: [
-    ("nonsense", nil, nil, nil, "--data"),
-    ("iris", "70:30:10:5", nil, nil, "--split"),
-    ("iris", nil, "flip", nil, "--augment"),
-    ("iris", nil, nil, "dog", "--positive"),
-  ] as [(String, String?, String?, String?, String)])
+  @Test(
+    arguments: [
+      ("nonsense", nil, nil, nil, "--data"),
+      ("iris", "70:30:10:5", nil, nil, "--split"),
+      ("iris", nil, "flip", nil, "--augment"),
+      ("iris", nil, nil, "dog", "--positive"),
+    ] as [(String, String?, String?, String?, String)])
   func badOptionsNameTheirFlag(args: (String, String?, String?, String?, String)) {
     let error = #expect(throws: DataOptionError.self) {
       try DatasetLoader.load(name: args.0, split: args.1, augment: args.2, positive: args.3)
@@ -99,10 +102,26 @@ struct DatasetLoaderTests {
 
   @Test(.enabled(if: DatasetCatalog.isFashionMNISTInstalled()))
   func fashionMNISTUsesItsOfficialTestSplit() throws {
+    let clock = ContinuousClock()
+    let start = clock.now
     let data = try DatasetLoader.load(name: "fashion-mnist", split: "50000:10000", seed: 1)
+    // A figure for the record, not an assertion.
+    print("fashion-mnist: load + split + normalize took \(clock.now - start)")
     #expect(data.splitSizes == .init(train: 50_000, validation: 10_000, test: 10_000, unused: 0))
     #expect(data.classNames.first == "T-shirt/top" && data.classNames.last == "Ankle boot")
     #expect(data.sampleShape == [28, 28, 1])
-    #expect(throws: DataOptionError.self) { try DatasetLoader.load(name: "fashion-mnist", split: "70:15:15") }
+    #expect(throws: DataOptionError.self) {
+      try DatasetLoader.load(name: "fashion-mnist", split: "70:15:15")
+    }
+  }
+}
+
+extension DatasetLoaderTests {
+  @Test func skippedCSVRowsAreAWarningNotSilence() throws {
+    let path = fixturePath("bad-csv/nan.csv")
+    #expect(throws: DataFileError.self) { try DatasetLoader.load(name: path, split: "1:1") }
+    let data = try DatasetLoader.load(name: path, split: "1:1", skipBadRows: true)
+    #expect(data.warnings.contains { $0.hasPrefix("skipped 1 bad row") })
+    #expect(data.splitSizes.train + data.splitSizes.test == 2)
   }
 }

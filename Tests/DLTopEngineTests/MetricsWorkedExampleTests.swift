@@ -16,7 +16,10 @@ struct MetricsWorkedExampleTests {
 
   @Test func confusionMatrixGivesTheNotesCounts() {
     let counts = example.binaryCounts(positive: 1)
-    #expect(counts == BinaryCounts(truePositives: 100, falsePositives: 70, falseNegatives: 30, trueNegatives: 800))
+    #expect(
+      counts
+        == BinaryCounts(
+          truePositives: 100, falsePositives: 70, falseNegatives: 30, trueNegatives: 800))
     #expect(example.rows == [[800, 70], [30, 100]])
   }
 
@@ -42,7 +45,8 @@ struct MetricsWorkedExampleTests {
 
   @Test func accuracyOf90RightOutOf100Is90Percent() {
     let matrix = ConfusionMatrix(
-      truth: Array(repeating: 0, count: 100), predicted: Array(repeating: 0, count: 90) + Array(repeating: 1, count: 10),
+      truth: Array(repeating: 0, count: 100),
+      predicted: Array(repeating: 0, count: 90) + Array(repeating: 1, count: 10),
       classCount: 2)
     #expect(matrix.accuracy == 0.9)
   }

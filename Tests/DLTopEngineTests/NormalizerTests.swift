@@ -39,10 +39,13 @@ struct NormalizerTests {
   @Test func driftWarningNamesTheFeatureWhenMeansMoveFar() {
     let shifted = Tensor(shape: [2, 2], scalars: [9, 10, 8, 10])
     let warning = Normalizer.driftWarning(
-      train: train, other: shifted, splitName: "test", featureNames: ["price", "size"], perFeature: true)
+      train: train, other: shifted, splitName: "test", featureNames: ["price", "size"],
+      perFeature: true)
     #expect(warning?.contains("feature 'price'") == true)
     let similar = Tensor(shape: [2, 2], scalars: [2, 10, 3, 10])
     #expect(
-      Normalizer.driftWarning(train: train, other: similar, splitName: "test", featureNames: nil, perFeature: true) == nil)
+      Normalizer.driftWarning(
+        train: train, other: similar, splitName: "test", featureNames: nil, perFeature: true) == nil
+    )
   }
 }

@@ -16,13 +16,15 @@ struct RegressionReportTests {
 
   @Test func predictingTheMeanGivesRSquaredZero() {
     let report = RegressionReport(
-      predictions: Tensor(shape: [3, 1], scalars: [2, 2, 2]), targets: Tensor(shape: [3, 1], scalars: [1, 2, 3]))
+      predictions: Tensor(shape: [3, 1], scalars: [2, 2, 2]),
+      targets: Tensor(shape: [3, 1], scalars: [1, 2, 3]))
     #expect(report.rSquared == 0)
   }
 
   @Test func constantTargetsDoNotDivideByZero() {
     let report = RegressionReport(
-      predictions: Tensor(shape: [2, 1], scalars: [5, 6]), targets: Tensor(shape: [2, 1], scalars: [5, 5]))
+      predictions: Tensor(shape: [2, 1], scalars: [5, 6]),
+      targets: Tensor(shape: [2, 1], scalars: [5, 5]))
     #expect(report.rSquared == 0)
     #expect(report.meanSquaredError == 0.5)
   }

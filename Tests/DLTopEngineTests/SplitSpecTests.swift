@@ -31,7 +31,9 @@ struct SplitSpecTests {
   }
 
   @Test func impossibleSizesAreErrors() {
-    #expect(throws: DataOptionError.self) { try SplitSpec.parse("50000:20000").sizes(total: 60_000) }
+    #expect(throws: DataOptionError.self) {
+      try SplitSpec.parse("50000:20000").sizes(total: 60_000)
+    }
     #expect(throws: DataOptionError.self) { try SplitSpec.parse("99:1").sizes(total: 20) }
   }
 

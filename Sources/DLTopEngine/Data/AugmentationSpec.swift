@@ -39,7 +39,9 @@ package struct AugmentationSpec: Sendable, Equatable, CustomStringConvertible {
   /// `none` or an empty text turn augmentation off.
   package static func parse(_ text: String) throws -> AugmentationSpec {
     var spec = AugmentationSpec()
-    for item in text.lowercased().split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+    for item in text.lowercased().split(separator: ",").map({
+      $0.trimmingCharacters(in: .whitespaces)
+    }) {
       switch item {
       case "flip", "hflip": spec.horizontalFlip = true
       case "vflip": spec.verticalFlip = true
@@ -49,7 +51,8 @@ package struct AugmentationSpec: Sendable, Equatable, CustomStringConvertible {
       case "none", "": break
       default:
         throw DataOptionError(
-          flag: "--augment", "'\(item)' is not one of flip, hflip, vflip, shift, rotate, brightness")
+          flag: "--augment", "'\(item)' is not one of flip, hflip, vflip, shift, rotate, brightness"
+        )
       }
     }
     return spec
@@ -80,7 +83,8 @@ package struct AugmentationSpec: Sendable, Equatable, CustomStringConvertible {
       let degrees = rotate ? (rng.nextUnitFloat() * 2 - 1) * maxDegrees : 0
       let offset = brightness ? (rng.nextUnitFloat() * 2 - 1) * maxBrightness : 0
       batch.scalars.withUnsafeMutableBufferPointer { all in
-        let image = UnsafeMutableBufferPointer(rebasing: all[(sample * size)..<((sample + 1) * size)])
+        let image = UnsafeMutableBufferPointer(
+          rebasing: all[(sample * size)..<((sample + 1) * size)])
         for i in 0..<size { source[i] = image[i] }
         if flipX || flipY {
           for y in 0..<h {

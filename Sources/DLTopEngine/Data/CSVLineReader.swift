@@ -8,7 +8,7 @@ struct CSVLine {
 
 /// Splits CSV bytes into lines and cells, skipping blank lines but counting them.
 struct CSVLineReader {
-  private let bytes: [UInt8]
+  let bytes: [UInt8]
   private var position = 0
   private var lineNumber = 0
 
@@ -18,8 +18,13 @@ struct CSVLineReader {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
   }
 
-  /// The next line that has any non-space content, or `nil` at the end.
+  /// The next line that has any non-space content, split into cells, or `nil` at the end.
   mutating func next() -> CSVLine? {
+    nextLine().map { CSVLine(number: $0.number, cells: split($0.range)) }
+  }
+
+  /// The number and byte range (without the line break) of the next non-blank line.
+  mutating func nextLine() -> (number: Int, range: Range<Int>)? {
     while position < bytes.count {
       lineNumber += 1
       var end = position
@@ -28,14 +33,53 @@ struct CSVLineReader {
       position = end + 1
       var stop = end
       if stop > start, bytes[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
-      let isBlank = bytes[start..<stop].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+      let isBlank = bytes[start..<stop].allSatisfy {
+        $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t")
+      }
       if isBlank { continue }
-      return CSVLine(number: lineNumber, cells: split(start..<stop))
+      return (lineNumber, start..<stop)
     }
     return nil
   }
 
-  private func split(_ range: Range<Int>) -> [String] {
+  /// The trimmed byte ranges of the cells of a line without quotes; `false` (and `cells`
+  /// unspecified) when the line has a quote, which needs `split(_:)`.
+  func plainCells(_ range: Range<Int>, into cells: inout [Range<Int>]) -> Bool {
+    cells.removeAll(keepingCapacity: true)
+    return bytes.withUnsafeBufferPointer { b in
+      var start = range.lowerBound
+      var index = range.lowerBound
+      while true {
+        let atEnd = index == range.upperBound
+        if !atEnd {
+          let byte = b[index]
+          if byte == UInt8(ascii: "\"") { return false }
+          if byte != UInt8(ascii: ",") {
+            index += 1
+            continue
+          }
+        }
+        var low = start
+        var high = index
+        while low < high, b[low] == UInt8(ascii: " ") || b[low] == UInt8(ascii: "\t") { low += 1 }
+        while high > low, b[high - 1] == UInt8(ascii: " ") || b[high - 1] == UInt8(ascii: "\t") {
+          high -= 1
+        }
+        cells.append(low..<high)
+        if atEnd { return true }
+        index += 1
+        start = index
+      }
+    }
+  }
+
+  /// The text of a byte range.
+  func string(_ range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
+  }
+
+  /// Splits a line into cells, removing quotes and surrounding spaces.
+  func split(_ range: Range<Int>) -> [String] {
     var cells: [String] = []
     var cell: [UInt8] = []
     var inQuotes = false

@@ -15,7 +15,8 @@ package enum CSVLoader {
   package static func load(path: String, options: CSVOptions = CSVOptions()) throws -> CSVData {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DataFileError(
-        path: path, line: 1, column: "(file)", kind: .unreadable(reason: "no such file or unreadable"))
+        path: path, line: 1, column: "(file)",
+        kind: .unreadable(reason: "no such file or unreadable"))
     }
     return try parse([UInt8](data), path: path, options: options)
   }
@@ -29,12 +30,14 @@ package enum CSVLoader {
       throw DataFileError(path: path, line: 1, column: "(header)", kind: .emptyFile)
     }
     let names = header.cells.enumerated().map { $1.isEmpty ? "column \($0 + 1)" : $1 }
-    let labelIndex = try resolveLabelColumn(options.labelColumn, names: names, path: path, line: header.number)
+    let labelIndex = try resolveLabelColumn(
+      options.labelColumn, names: names, path: path, line: header.number)
     let featureNames = names.enumerated().filter { $0.offset != labelIndex }.map(\.element)
     if let shape = options.shape, shape.reduce(1, *) != featureNames.count {
       throw DataFileError(
         path: path, line: header.number, column: "(shape)",
-        kind: .badShape(shape: shape.map(String.init).joined(separator: "x"), features: featureNames.count))
+        kind: .badShape(
+          shape: shape.map(String.init).joined(separator: "x"), features: featureNames.count))
     }
 
     var features: [Float] = []
@@ -42,13 +45,25 @@ package enum CSVLoader {
     var labelLines: [Int] = []
     var skipped = 0
     var firstSkip: DataFileError?
-    while let line = lines.next() {
+    var ranges: [Range<Int>] = []
+    while let (number, range) = lines.nextLine() {
+      let mark = features.count
       do {
-        let row = try readRow(line, names: names, labelIndex: labelIndex, path: path)
-        features.append(contentsOf: row.features)
-        labels.append(row.label)
-        labelLines.append(line.number)
+        let label: String
+        if lines.plainCells(range, into: &ranges) {
+          label = try readPlainRow(
+            ranges, of: lines, line: number, names: names, labelIndex: labelIndex, path: path,
+            into: &features)
+        } else {
+          let line = CSVLine(number: number, cells: lines.split(range))
+          let row = try readRow(line, names: names, labelIndex: labelIndex, path: path)
+          features.append(contentsOf: row.features)
+          label = row.label
+        }
+        labels.append(label)
+        labelLines.append(number)
       } catch let error as DataFileError where options.skipBadRows {
+        features.removeSubrange(mark...)
         skipped += 1
         if firstSkip == nil { firstSkip = error }
       }
@@ -60,20 +75,24 @@ package enum CSVLoader {
 
     var notes: [String] = []
     if skipped > 0, let firstSkip {
-      notes.append("skipped \(skipped) bad row\(skipped == 1 ? "" : "s") of \(path) (first: \(firstSkip))")
+      notes.append(
+        "skipped \(skipped) bad row\(skipped == 1 ? "" : "s") of \(path) (first: \(firstSkip))")
     }
     let labelName = names[labelIndex]
     let sampleShape = options.shape ?? [featureNames.count]
     let tensor = Tensor(shape: [labels.count] + sampleShape, scalars: features)
     let (task, targets) = try makeTargets(
-      labels, lines: labelLines, kind: options.labelKind, labelName: labelName, path: path, notes: &notes)
+      labels, lines: labelLines, kind: options.labelKind, labelName: labelName, path: path,
+      notes: &notes)
     return CSVData(
       set: LabeledSet(features: tensor, targets: targets), task: task, featureNames: featureNames,
       labelName: labelName, skippedRows: skipped, notes: notes)
   }
 
   /// The index of the label column: a header name first, else a 0-based (or negative) index.
-  private static func resolveLabelColumn(_ requested: String?, names: [String], path: String, line: Int)
+  private static func resolveLabelColumn(
+    _ requested: String?, names: [String], path: String, line: Int
+  )
     throws -> Int
   {
     guard let requested else { return names.count - 1 }
@@ -87,15 +106,49 @@ package enum CSVLoader {
       kind: .labelColumnMissing(requested: requested, available: names))
   }
 
+  /// Reads an unquoted row straight from the bytes (no `String` per numeric cell), appending
+  /// its features; returns the label.
+  private static func readPlainRow(
+    _ cells: [Range<Int>], of reader: CSVLineReader, line: Int, names: [String],
+    labelIndex: Int, path: String, into features: inout [Float]
+  ) throws -> String {
+    guard cells.count == names.count else {
+      throw raggedRow(found: cells.count, names: names, line: line, path: path)
+    }
+    for (index, cell) in cells.enumerated() where index != labelIndex {
+      let fast = reader.bytes.withUnsafeBufferPointer {
+        DecimalParser.parse(bytes: UnsafeBufferPointer(rebasing: $0[cell]))
+      }
+      if let fast {
+        features.append(Float(fast))
+      } else {
+        features.append(
+          try number(reader.string(cell), path: path, line: line, column: names[index]))
+      }
+    }
+    let label = reader.string(cells[labelIndex])
+    guard !label.isEmpty else {
+      throw DataFileError(path: path, line: line, column: names[labelIndex], kind: .emptyCell)
+    }
+    return label
+  }
+
+  /// The error for a row of `found` cells; it names the first missing or first extra cell.
+  private static func raggedRow(found: Int, names: [String], line: Int, path: String)
+    -> DataFileError
+  {
+    let column =
+      found < names.count ? names[found] : "(cell \(names.count + 1), beyond the header)"
+    return DataFileError(
+      path: path, line: line, column: column,
+      kind: .raggedRow(expected: names.count, found: found))
+  }
+
   private static func readRow(_ line: CSVLine, names: [String], labelIndex: Int, path: String)
     throws -> (features: [Float], label: String)
   {
     guard line.cells.count == names.count else {
-      let column =
-        line.cells.count < names.count ? names[line.cells.count] : "(cell \(names.count + 1), beyond the header)"
-      throw DataFileError(
-        path: path, line: line.number, column: column,
-        kind: .raggedRow(expected: names.count, found: line.cells.count))
+      throw raggedRow(found: line.cells.count, names: names, line: line.number, path: path)
     }
     var features: [Float] = []
     features.reserveCapacity(names.count - 1)
@@ -104,7 +157,8 @@ package enum CSVLoader {
     }
     let label = line.cells[labelIndex]
     guard !label.isEmpty else {
-      throw DataFileError(path: path, line: line.number, column: names[labelIndex], kind: .emptyCell)
+      throw DataFileError(
+        path: path, line: line.number, column: names[labelIndex], kind: .emptyCell)
     }
     return (features, label)
   }
@@ -114,7 +168,7 @@ package enum CSVLoader {
     guard !cell.isEmpty else {
       throw DataFileError(path: path, line: line, column: column, kind: .emptyCell)
     }
-    guard let value = Double(cell) else {
+    guard let value = DecimalParser.parse(cell) ?? Double(cell) else {
       throw DataFileError(path: path, line: line, column: column, kind: .nonNumeric(value: cell))
     }
     let single = Float(value)
@@ -137,7 +191,9 @@ package enum CSVLoader {
       if !allNumeric || (integers && distinct.count <= CSVOptions.autoClassLimit) {
         resolved = .classification
         notes.append(
-          "label column '\(labelName)': \(distinct.count) distinct \(allNumeric ? "integer " : "")values → classification")
+          "label column '\(labelName)': \(distinct.count) distinct "
+            + "\(allNumeric ? "integer " : "")values → classification"
+        )
       } else {
         resolved = .regression
         notes.append("label column '\(labelName)': real values → regression")

@@ -14,6 +14,8 @@ package struct DataSource: Sendable {
   /// The positive class when `--positive` is not given.
   package var defaultPositive: String?
   package var notes: [String]
+  /// Things the user must see, such as CSV rows skipped with `skipBadRows`.
+  package var warnings: [String] = []
 
   /// Loads a data set by catalog name, CSV file path or IDX directory.
   ///
@@ -36,12 +38,15 @@ package struct DataSource: Sendable {
       source.notes.insert(
         installed
           ? "no --data given: using fashion-mnist (installed at \(fashionMNISTDirectory))"
-          : "no --data given: fashion-mnist is not installed at \(fashionMNISTDirectory), using digits",
+          : "no --data given: fashion-mnist is not installed at \(fashionMNISTDirectory), "
+            + "using digits",
         at: 0)
       return source
     }
-    if (labelColumn != nil || shape != nil), name == "fashion-mnist" || name == "spiral" {
-      throw DataOptionError(flag: labelColumn != nil ? "--label-column" : "--shape", "applies to CSV data only, not '\(name)'")
+    if labelColumn != nil || shape != nil, name == "fashion-mnist" || name == "spiral" {
+      throw DataOptionError(
+        flag: labelColumn != nil ? "--label-column" : "--shape",
+        "applies to CSV data only, not '\(name)'")
     }
     switch name {
     case "fashion-mnist":
@@ -54,49 +59,71 @@ package struct DataSource: Sendable {
       return DataSource(
         name: name, task: .classification(classNames: SpiralGenerator.classNames),
         pool: SpiralGenerator.make(seed: seed), officialTest: nil, featureNames: ["x", "y"],
-        isImage: false, defaultPositive: nil, notes: ["spiral: 1000 points generated from seed \(seed)"])
+        isImage: false, defaultPositive: nil,
+        notes: ["spiral: 1000 points generated from seed \(seed)"])
     default:
       break
     }
     if let entry = DatasetCatalog.samples.first(where: { $0.name == name }) {
       guard let directory = DatasetCatalog.sampleDataDirectory(explicit: sampleDataDirectory) else {
         throw DataOptionError(
-          flag: "--data", "'\(name)' ships in sample-data/, which was not found (set DLTOP_SAMPLE_DATA)")
+          flag: "--data",
+          "'\(name)' ships in sample-data/, which was not found (set DLTOP_SAMPLE_DATA)")
       }
       let options = CSVOptions(
         labelColumn: labelColumn, labelKind: labelColumn == nil ? entry.labelKind : .auto,
         shape: shape ?? entry.shape, skipBadRows: skipBadRows)
-      return try csv(path: directory + "/" + entry.fileName, name: name, options: options, positive: entry.positiveClass)
+      return try csv(
+        path: directory + "/" + entry.fileName, name: name, options: options,
+        positive: entry.positiveClass)
     }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) {
-      if isDirectory.boolValue { return try idxDirectory(name, labelColumn: labelColumn, shape: shape) }
+      if isDirectory.boolValue {
+        return try idxDirectory(name, labelColumn: labelColumn, shape: shape)
+      }
       let options = CSVOptions(labelColumn: labelColumn, shape: shape, skipBadRows: skipBadRows)
-      return try csv(path: name, name: ((name as NSString).lastPathComponent as NSString).deletingPathExtension, options: options, positive: nil)
+      return try csv(
+        path: name, name: ((name as NSString).lastPathComponent as NSString).deletingPathExtension,
+        options: options, positive: nil)
     }
     if name.lowercased().hasSuffix(".csv") || name.contains("/") {
-      throw DataFileError(path: name, line: 1, column: "(file)", kind: .unreadable(reason: "no such file"))
+      throw DataFileError(
+        path: name, line: 1, column: "(file)", kind: .unreadable(reason: "no such file"))
     }
     throw DataOptionError(
-      flag: "--data", "unknown data set '\(name)'; known: \(DatasetCatalog.names.joined(separator: ", ")), a .csv file or a directory of IDX files")
+      flag: "--data",
+      "unknown data set '\(name)'; known: \(DatasetCatalog.names.joined(separator: ", ")), "
+        + "a .csv file or a directory of IDX files"
+    )
   }
 
-  private static func csv(path: String, name: String, options: CSVOptions, positive: String?) throws -> DataSource {
+  private static func csv(path: String, name: String, options: CSVOptions, positive: String?) throws
+    -> DataSource
+  {
     let data = try CSVLoader.load(path: path, options: options)
     return DataSource(
-      name: name, task: data.task, pool: data.set, officialTest: nil, featureNames: data.featureNames,
+      name: name, task: data.task, pool: data.set, officialTest: nil,
+      featureNames: data.featureNames,
       isImage: options.shape.map { $0.count == 3 } ?? false, defaultPositive: positive,
-      notes: ["\(name): \(data.set.count) rows from \(path)"] + data.notes)
+      notes: ["\(name): \(data.set.count) rows from \(path)"]
+        + data.notes.filter { !$0.hasPrefix("skipped") },
+      warnings: data.notes.filter { $0.hasPrefix("skipped") })
   }
 
-  private static func idxDirectory(_ directory: String, labelColumn: String?, shape: [Int]?) throws -> DataSource {
+  private static func idxDirectory(_ directory: String, labelColumn: String?, shape: [Int]?) throws
+    -> DataSource
+  {
     if labelColumn != nil || shape != nil {
-      throw DataOptionError(flag: labelColumn != nil ? "--label-column" : "--shape", "applies to CSV data only, not IDX files")
+      throw DataOptionError(
+        flag: labelColumn != nil ? "--label-column" : "--shape",
+        "applies to CSV data only, not IDX files")
     }
     guard let files = DatasetCatalog.idxFiles(in: directory) else {
       throw DataFileError(
         path: directory, line: 1, column: "(directory)",
-        kind: .unreadable(reason: "no train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] here"))
+        kind: .unreadable(
+          reason: "no train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] here"))
     }
     let train = try IDXLoader.loadSet(imagesPath: files.trainImages, labelsPath: files.trainLabels)
     var test: LabeledSet?
@@ -107,13 +134,18 @@ package struct DataSource: Sendable {
     let classCount = max(2, (labels.max() ?? 0) + 1)
     let isFashion =
       URL(fileURLWithPath: directory).standardized.path
-        == URL(fileURLWithPath: DatasetCatalog.fashionMNISTDirectory).standardized.path
-    let names = isFashion ? DatasetCatalog.fashionMNISTClassNames : (0..<classCount).map(String.init)
+      == URL(fileURLWithPath: DatasetCatalog.fashionMNISTDirectory).standardized.path
+    let names =
+      isFashion ? DatasetCatalog.fashionMNISTClassNames : (0..<classCount).map(String.init)
     let name = URL(fileURLWithPath: directory).lastPathComponent
     return DataSource(
-      name: isFashion ? "fashion-mnist" : name, task: .classification(classNames: names), pool: train,
+      name: isFashion ? "fashion-mnist" : name, task: .classification(classNames: names),
+      pool: train,
       officialTest: test, featureNames: nil, isImage: true, defaultPositive: nil,
-      notes: ["\(name): \(train.count) training\(test.map { " and \($0.count) test" } ?? "") images from \(directory)"])
+      notes: [
+        "\(name): \(train.count) training\(test.map { " and \($0.count) test" } ?? "") images "
+          + "from \(directory)"
+      ])
   }
 }
 

@@ -28,7 +28,8 @@ package enum DatasetCatalog {
       positiveClass: "malignant"),
     SampleEntry(name: "iris", fileName: "iris.csv", labelKind: .classification),
     SampleEntry(name: "wine", fileName: "wine.csv", labelKind: .classification),
-    SampleEntry(name: "digits", fileName: "digits.csv", labelKind: .classification, shape: [8, 8, 1]),
+    SampleEntry(
+      name: "digits", fileName: "digits.csv", labelKind: .classification, shape: [8, 8, 1]),
     SampleEntry(name: "stock", fileName: "stock.csv", labelKind: .regression),
   ]
 
@@ -46,7 +47,9 @@ package enum DatasetCatalog {
   /// Finds `train-images-idx3-ubyte[.gz]` and friends in `directory` (also with a prefix, e.g.
   /// `emnist-train-images-idx3-ubyte.gz`); `nil` when there is no training pair.
   package static func idxFiles(in directory: String) -> IDXFiles? {
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+      return nil
+    }
     func find(_ stem: String) -> String? {
       let match = entries.sorted().first { $0.hasSuffix(stem) || $0.hasSuffix(stem + ".gz") }
       return match.map { (directory as NSString).appendingPathComponent($0) }
@@ -64,7 +67,7 @@ package enum DatasetCatalog {
     return files.testImages != nil && files.testLabels != nil
   }
 
-  /// Loads all 70,000 Fashion-MNIST images: the 60,000 training and the official 10,000 test images.
+  /// Loads all 70,000 Fashion-MNIST images: 60,000 training and the official 10,000 test images.
   ///
   /// This is the function the load benchmark times.
   /// - Returns: `[n, 28, 28, 1]` images in `[0, 1]` with labels `0..<10`.
@@ -76,17 +79,22 @@ package enum DatasetCatalog {
     else {
       throw DataFileError(
         path: directory, line: 1, column: "(directory)",
-        kind: .unreadable(reason: "Fashion-MNIST files not found (apt-get install dataset-fashion-mnist)"))
+        kind: .unreadable(
+          reason: "Fashion-MNIST files not found (apt-get install dataset-fashion-mnist)"))
     }
-    let train = try IDXLoader.loadSet(imagesPath: files.trainImages, labelsPath: files.trainLabels, classCount: 10)
+    let train = try IDXLoader.loadSet(
+      imagesPath: files.trainImages, labelsPath: files.trainLabels, classCount: 10)
     let test = try IDXLoader.loadSet(imagesPath: testImages, labelsPath: testLabels, classCount: 10)
     return (train, test)
   }
 
   /// The `sample-data/` directory: `explicit` if given, else `$DLTOP_SAMPLE_DATA`, else
   /// `./sample-data`, else a `sample-data` beside the executable or one of its parent
-  /// directories (a build in `.build/debug` of a checkout), else the checkout this file was built from.
-  package static func sampleDataDirectory(explicit: String? = nil, filePath: String = #filePath) -> String? {
+  /// directories (a build in `.build/debug` of a checkout), else the checkout this file was
+  /// built from.
+  package static func sampleDataDirectory(explicit: String? = nil, filePath: String = #filePath)
+    -> String?
+  {
     var candidates: [String] = []
     if let explicit { return explicit }
     if let env = ProcessInfo.processInfo.environment["DLTOP_SAMPLE_DATA"] { candidates.append(env) }

@@ -33,23 +33,27 @@ package enum DatasetLoader {
     }
     let mode = try normalize.map(NormalizationMode.parse) ?? .standard
     let augmentation = try augment.map(AugmentationSpec.parse) ?? .none
+    let requestedSplit = try split.map(SplitSpec.parse)
+    if name == "fashion-mnist", let parts = requestedSplit?.parts.count, parts == 3 {
+      // Refuse before reading 70,000 images.
+      throw ownTestSplitError("fashion-mnist")
+    }
     let source = try DataSource.load(
-      name: name, labelColumn: labelColumn, shape: parsedShape, skipBadRows: skipBadRows, seed: seed,
+      name: name, labelColumn: labelColumn, shape: parsedShape, skipBadRows: skipBadRows,
+      seed: seed,
       sampleDataDirectory: sampleDataDirectory, fashionMNISTDirectory: fashionMNISTDirectory)
     if !augmentation.isEmpty, !source.isImage {
       throw DataOptionError(
-        flag: "--augment", "'\(source.name)' is not image data (augmentation needs --shape HxWxC or IDX images)")
+        flag: "--augment",
+        "'\(source.name)' is not image data (augmentation needs --shape HxWxC or IDX images)")
     }
     var notes = source.notes
-    var warnings: [String] = []
+    var warnings = source.warnings
 
     // Split.
     let hasOwnTest = source.officialTest != nil
-    let spec = try split.map(SplitSpec.parse) ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
-    if hasOwnTest, spec.parts.count == 3 {
-      throw DataOptionError(
-        flag: "--split", "'\(source.name)' has its own test split; give two parts train:validation (e.g. 80:20)")
-    }
+    let spec = requestedSplit ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
+    if hasOwnTest, spec.parts.count == 3 { throw ownTestSplitError(source.name) }
     let sizes = try spec.sizes(total: source.pool.count)
     let labels = source.task.isClassification ? source.pool.targets.classLabelsOrEmpty : nil
     var rng = SeededGenerator(seed: seed).derived(stream: 0x5911)
@@ -62,40 +66,55 @@ package enum DatasetLoader {
       notes.append("split \(spec) = train:validation; the official test split is the test set")
     } else if parts.count == 2 {
       test = source.pool.subset(parts[1])
-      notes.append("split \(spec) = train:test, no validation (give three parts for a validation split)")
+      notes.append(
+        "split \(spec) = train:test, no validation (give three parts for a validation split)")
     } else {
       validation = source.pool.subset(parts[1])
       test = source.pool.subset(parts[2])
       notes.append("split \(spec) = train:validation:test")
     }
     let unused = source.pool.count - sizes.reduce(0, +)
-    if unused > 0 { notes.append("split \(spec) leaves \(unused) of \(source.pool.count) samples unused") }
+    if unused > 0 {
+      notes.append("split \(spec) leaves \(unused) of \(source.pool.count) samples unused")
+    }
     if labels != nil { notes.append("split is stratified by class (seed \(seed))") }
 
     // Normalize with training statistics only; look for drift first, on the raw values.
     let perFeature = !source.isImage
+    let trainStatistics = FeatureStatistics(train.features, perFeature: perFeature)
     for (set, splitName) in [(validation, "validation"), (test, "test")] {
       guard let set else { continue }
       if let warning = Normalizer.driftWarning(
-        train: train.features, other: set.features, splitName: splitName,
+        trainStatistics: trainStatistics, other: set.features, splitName: splitName,
         featureNames: source.featureNames, perFeature: perFeature)
       {
         warnings.append(warning)
       }
     }
-    let normalizer = Normalizer.fit(train.features, mode: mode, perFeature: perFeature)
-    train.features = normalizer.apply(train.features)
-    if let set = validation { validation = LabeledSet(features: normalizer.apply(set.features), targets: set.targets) }
-    if let set = test { test = LabeledSet(features: normalizer.apply(set.features), targets: set.targets) }
+    let normalizer = Normalizer.fit(statistics: trainStatistics, mode: mode)
+    normalizer.apply(to: &train.features)
+    if var set = validation {
+      validation = nil  // so that `set` holds the only reference and is rescaled in place
+      normalizer.apply(to: &set.features)
+      validation = set
+    }
+    if var set = test {
+      test = nil
+      normalizer.apply(to: &set.features)
+      test = set
+    }
     if mode != .none {
       notes.append(
-        "normalize \(mode.rawValue) \(perFeature ? "per feature" : "globally over all pixels"), fitted on the training split only")
+        "normalize \(mode.rawValue) \(perFeature ? "per feature" : "globally over all pixels"), "
+          + "fitted on the training split only"
+      )
     }
 
     // Classes: positive class and imbalance.
     let classNames = source.task.classNames ?? []
     let positiveClass = try resolvePositive(
-      positive ?? source.defaultPositive, classNames: classNames, explicit: positive != nil, task: source.task)
+      positive ?? source.defaultPositive, classNames: classNames, explicit: positive != nil,
+      task: source.task)
     if let positiveClass { notes.append("positive class: \(classNames[positiveClass])") }
     if !classNames.isEmpty {
       var counts = [Int](repeating: 0, count: classNames.count)
@@ -106,26 +125,42 @@ package enum DatasetLoader {
     }
 
     return PreparedData(
-      name: source.name, task: source.task, classNames: classNames, featureNames: source.featureNames,
-      train: train, validation: validation, test: test.map(HeldOutTestSet.init), sampleShape: train.sampleShape,
+      name: source.name, task: source.task, classNames: classNames,
+      featureNames: source.featureNames,
+      train: train, validation: validation, test: test.map(HeldOutTestSet.init),
+      sampleShape: train.sampleShape,
       isImage: source.isImage, normalizer: normalizer, augmentation: augmentation,
       positiveClass: positiveClass, split: spec,
       splitSizes: .init(
-        train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0, unused: unused),
+        train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0,
+        unused: unused),
       notes: notes, warnings: warnings)
   }
 
-  private static func resolvePositive(_ name: String?, classNames: [String], explicit: Bool, task: Task)
-    throws -> Int?
-  {
+  private static func ownTestSplitError(_ name: String) -> DataOptionError {
+    DataOptionError(
+      flag: "--split",
+      "'\(name)' has its own test split; give two parts train:validation (e.g. 80:20)")
+  }
+
+  /// The positive class: `--positive`, else the data set's default, else the second of two.
+  private static func resolvePositive(
+    _ name: String?, classNames: [String], explicit: Bool, task: Task
+  ) throws -> Int? {
     guard task.isClassification else {
-      if explicit { throw DataOptionError(flag: "--positive", "applies to classification, not regression") }
+      if explicit {
+        throw DataOptionError(flag: "--positive", "applies to classification, not regression")
+      }
       return nil
     }
-    guard let name else { return classNames.count == 2 ? 1 : nil }
+    let fallback = classNames.count == 2 ? 1 : nil
+    guard let name else { return fallback }
     guard let index = classNames.firstIndex(of: name) else {
+      // A data set's default positive class may be gone after another --label-column.
+      guard explicit else { return fallback }
       throw DataOptionError(
-        flag: "--positive", "'\(name)' is not a class; classes are \(classNames.joined(separator: ", "))")
+        flag: "--positive",
+        "'\(name)' is not a class; classes are \(classNames.joined(separator: ", "))")
     }
     return index
   }

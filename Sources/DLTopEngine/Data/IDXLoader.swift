@@ -21,7 +21,8 @@ package enum IDXLoader {
   /// - Complexity: O(bytes); the whole file is read in large chunks, then converted in one loop.
   package static func loadImages(path: String) throws -> Tensor {
     let bytes = try readAllBytes(path: path)
-    let dims = try header(bytes, path: path, magic: imageMagic, names: ["count", "rows", "columns"])
+    let dims = try header(
+      bytes, path: path, magic: imageMagic, names: ["count", "rows", "columns"])
     let count = dims[0]
     let pixels = count * dims[1] * dims[2]
     let start = 4 + 4 * dims.count
@@ -92,7 +93,8 @@ package enum IDXLoader {
     let expected = headerBytes + dims.reduce(1, *)
     guard bytes.count == expected else {
       throw DataFileError(
-        path: path, line: 1, column: "data (\(zip(names, dims).map { "\($0)=\($1)" }.joined(separator: ", ")))",
+        path: path, line: 1,
+        column: "data (\(zip(names, dims).map { "\($0)=\($1)" }.joined(separator: ", ")))",
         kind: .sizeMismatch(expectedBytes: expected, foundBytes: bytes.count))
     }
     return dims
@@ -110,10 +112,12 @@ package enum IDXLoader {
   /// The corresponding zlib calls are `gzopen`, `gzbuffer`, `gzread`, `gzerror` and `gzclose`.
   package static func readAllBytes(path: String) throws -> [UInt8] {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw DataFileError(path: path, line: 1, column: "file", kind: .unreadable(reason: "no such file"))
+      throw DataFileError(
+        path: path, line: 1, column: "file", kind: .unreadable(reason: "no such file"))
     }
     guard let file = gzopen(path, "rb") else {
-      throw DataFileError(path: path, line: 1, column: "file", kind: .unreadable(reason: "gzopen failed"))
+      throw DataFileError(
+        path: path, line: 1, column: "file", kind: .unreadable(reason: "gzopen failed"))
     }
     defer { gzclose(file) }
     gzbuffer(file, 1 << 20)

@@ -34,10 +34,19 @@ package struct Normalizer: Sendable, Equatable {
   package var factor: [Float]
 
   /// Fits on `features` (`[samples, …]`): per feature when `perFeature`, else one global value.
-  package static func fit(_ features: Tensor, mode: NormalizationMode, perFeature: Bool) -> Normalizer {
-    let width = perFeature ? features.columnsPerRow : 1
+  package static func fit(_ features: Tensor, mode: NormalizationMode, perFeature: Bool)
+    -> Normalizer
+  {
     guard mode != .none else { return Normalizer(mode: .none, shift: [0], factor: [1]) }
-    let stats = FeatureStatistics(features, perFeature: perFeature)
+    return fit(statistics: FeatureStatistics(features, perFeature: perFeature), mode: mode)
+  }
+
+  /// Fits from statistics already computed on the training split.
+  package static func fit(statistics stats: FeatureStatistics, mode: NormalizationMode)
+    -> Normalizer
+  {
+    guard mode != .none else { return Normalizer(mode: .none, shift: [0], factor: [1]) }
+    let width = stats.mean.count
     var shift = [Float](repeating: 0, count: width)
     var factor = [Float](repeating: 1, count: width)
     for j in 0..<width {
@@ -59,12 +68,18 @@ package struct Normalizer: Sendable, Equatable {
 
   /// `features` rescaled with the fitted values.
   package func apply(_ features: Tensor) -> Tensor {
-    guard mode != .none else { return features }
     var out = features
+    apply(to: &out)
+    return out
+  }
+
+  /// Rescales `features` in place (no copy when the storage is not shared).
+  package func apply(to out: inout Tensor) {
+    guard mode != .none else { return }
     let width = shift.count
     precondition(
-      width == 1 || width == features.columnsPerRow,
-      "Normalizer fitted on \(width) features, applied to samples of \(features.columnsPerRow)")
+      width == 1 || width == out.columnsPerRow,
+      "Normalizer fitted on \(width) features, applied to samples of \(out.columnsPerRow)")
     shift.withUnsafeBufferPointer { s in
       factor.withUnsafeBufferPointer { f in
         out.scalars.withUnsafeMutableBufferPointer { x in
@@ -81,7 +96,6 @@ package struct Normalizer: Sendable, Equatable {
         }
       }
     }
-    return out
   }
 
   /// A warning when a split's feature means are far from the training split's.
@@ -94,8 +108,19 @@ package struct Normalizer: Sendable, Equatable {
     train: Tensor, other: Tensor, splitName: String, featureNames: [String]?, perFeature: Bool,
     threshold: Double = 1
   ) -> String? {
-    guard train.rows > 0, other.rows > 0 else { return nil }
-    let a = FeatureStatistics(train, perFeature: perFeature)
+    guard train.rows > 0 else { return nil }
+    return driftWarning(
+      trainStatistics: FeatureStatistics(train, perFeature: perFeature), other: other,
+      splitName: splitName, featureNames: featureNames, perFeature: perFeature,
+      threshold: threshold)
+  }
+
+  /// `driftWarning(train:…)` with the training statistics computed once by the caller.
+  package static func driftWarning(
+    trainStatistics a: FeatureStatistics, other: Tensor, splitName: String,
+    featureNames: [String]?, perFeature: Bool, threshold: Double = 1
+  ) -> String? {
+    guard other.rows > 0 else { return nil }
     let b = FeatureStatistics(other, perFeature: perFeature)
     var distances: [(Double, Int)] = []
     for j in a.mean.indices {
@@ -106,44 +131,13 @@ package struct Normalizer: Sendable, Equatable {
     }
     guard let worst = distances.max(by: { $0.0 < $1.0 }) else { return nil }
     let name =
-      !perFeature ? "the mean pixel value"
+      !perFeature
+      ? "the mean pixel value"
       : featureNames.map { "feature '\($0[worst.1])'" } ?? "feature \(worst.1 + 1)"
-    let amount = worst.0.isFinite ? "\(String(format: "%.1f", worst.0))σ" : "some amount (constant in train)"
+    let amount =
+      worst.0.isFinite ? "\(String(format: "%.1f", worst.0))σ" : "some amount (constant in train)"
     let others = distances.count > 1 ? " (\(distances.count) features beyond \(threshold)σ)" : ""
     return "\(splitName): \(name) differs from train by \(amount)\(others); "
       + "\(splitName) and train may not come from one distribution"
-  }
-}
-
-/// Mean, variance, minimum and maximum per feature (or over all values), in `Double`.
-struct FeatureStatistics {
-  var mean: [Double]
-  var variance: [Double]
-  var minimum: [Double]
-  var maximum: [Double]
-
-  init(_ features: Tensor, perFeature: Bool) {
-    let width = perFeature ? features.columnsPerRow : 1
-    var sum = [Double](repeating: 0, count: width)
-    var sumSquares = [Double](repeating: 0, count: width)
-    var low = [Double](repeating: .infinity, count: width)
-    var high = [Double](repeating: -.infinity, count: width)
-    features.scalars.withUnsafeBufferPointer { x in
-      var j = 0
-      for value in x {
-        let v = Double(value)
-        sum[j] += v
-        sumSquares[j] += v * v
-        if v < low[j] { low[j] = v }
-        if v > high[j] { high[j] = v }
-        j += 1
-        if j == width { j = 0 }
-      }
-    }
-    let n = Double(max(1, features.count / width))
-    mean = sum.map { $0 / n }
-    variance = zip(sumSquares, mean).map { max(0, $0 / n - $1 * $1) }
-    minimum = low
-    maximum = high
   }
 }

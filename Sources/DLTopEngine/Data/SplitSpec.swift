@@ -40,13 +40,16 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
       $0.trimmingCharacters(in: .whitespaces)
     }
     guard pieces.count == 2 || pieces.count == 3 else {
-      throw DataOptionError(flag: "--split", "'\(text)' needs 2 or 3 parts joined by ':' (e.g. 80:20, 70:15:15)")
+      throw DataOptionError(
+        flag: "--split", "'\(text)' needs 2 or 3 parts joined by ':' (e.g. 80:20, 70:15:15)")
     }
     if pieces.allSatisfy({ $0.hasSuffix("%") }) {
       let values = pieces.compactMap { Double($0.dropLast()) }
-      guard values.count == pieces.count, values.allSatisfy({ $0 > 0 }), values.reduce(0, +) <= 100 + 1e-9
+      guard values.count == pieces.count, values.allSatisfy({ $0 > 0 }),
+        values.reduce(0, +) <= 100 + 1e-9
       else {
-        throw DataOptionError(flag: "--split", "'\(text)': percents must be positive and add up to at most 100%")
+        throw DataOptionError(
+          flag: "--split", "'\(text)': percents must be positive and add up to at most 100%")
       }
       return SplitSpec(parts: values.map { .percent($0) })
     }
@@ -62,7 +65,8 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
     let values = pieces.compactMap { Double($0) }
     guard values.count == pieces.count, values.allSatisfy({ $0 > 0 && $0.isFinite }) else {
       throw DataOptionError(
-        flag: "--split", "'\(text)' is not ratios (80:20), percents (80%:20%) or counts (50000:10000)")
+        flag: "--split",
+        "'\(text)' is not ratios (80:20), percents (80%:20%) or counts (50000:10000)")
     }
     return SplitSpec(parts: values.map { .ratio($0) })
   }
@@ -79,7 +83,8 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
       sizes = parts.map { if case .count(let n) = $0 { n } else { 0 } }
       guard sizes.reduce(0, +) <= total else {
         throw DataOptionError(
-          flag: "--split", "\(self) asks for \(sizes.reduce(0, +)) samples but the set has \(total)")
+          flag: "--split", "\(self) asks for \(sizes.reduce(0, +)) samples but the set has \(total)"
+        )
       }
     default:
       let weights = parts.map { part -> Double in
@@ -94,7 +99,9 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
       let exact = weights.map { $0 / denominator * Double(total) }
       sizes = exact.map { Int($0.rounded(.down)) }
       let wanted = Int((exact.reduce(0, +)).rounded())
-      let byRemainder = exact.indices.sorted { (exact[$0] - Double(sizes[$0])) > (exact[$1] - Double(sizes[$1])) }
+      let byRemainder = exact.indices.sorted {
+        (exact[$0] - Double(sizes[$0])) > (exact[$1] - Double(sizes[$1]))
+      }
       var left = wanted - sizes.reduce(0, +)
       for index in byRemainder where left > 0 {
         sizes[index] += 1

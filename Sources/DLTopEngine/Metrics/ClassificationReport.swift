@@ -66,7 +66,16 @@ package struct ClassificationReport: Sendable, Equatable {
     accuracy = confusion.accuracy
     self.positiveClass = positiveClass
     binary = positiveClass.map { confusion.binaryCounts(positive: $0) }
-    imbalanceWarning = ImbalanceCheck.warning(classCounts: scores.map(\.support), classNames: classNames)
+    imbalanceWarning = ImbalanceCheck.warning(
+      classCounts: scores.map(\.support), classNames: classNames)
+  }
+
+  /// With the positive class given by name (`--positive malignant`); a name that is not a
+  /// class gives no binary counts.
+  package init(confusion: ConfusionMatrix, classNames: [String], positive: String?) {
+    self.init(
+      confusion: confusion, classNames: classNames,
+      positiveClass: positive.flatMap { classNames.firstIndex(of: $0) })
   }
 
   /// From true and predicted class labels.
@@ -84,24 +93,34 @@ package struct ClassificationReport: Sendable, Equatable {
       String(repeating: " ", count: max(0, width - text.count)) + text
     }
     func number(_ value: Double) -> String { pad(String(format: "%.3f", value), 10) }
-    var lines = [pad("", nameWidth) + pad("precision", 10) + pad("recall", 10) + pad("f1-score", 10) + pad("support", 10)]
+    var lines = [
+      pad("", nameWidth) + pad("precision", 10) + pad("recall", 10) + pad("f1-score", 10)
+        + pad("support", 10)
+    ]
     for scores in perClass {
       lines.append(
-        pad(scores.name, nameWidth) + number(scores.precision) + number(scores.recall) + number(scores.f1)
+        pad(scores.name, nameWidth) + number(scores.precision) + number(scores.recall)
+          + number(scores.f1)
           + pad(String(scores.support), 10))
     }
     let total = pad(String(confusion.total), 10)
     lines.append("")
     lines.append(pad("accuracy", nameWidth) + pad("", 20) + number(accuracy) + total)
-    lines.append(pad("macro avg", nameWidth) + number(macro.precision) + number(macro.recall) + number(macro.f1) + total)
     lines.append(
-      pad("weighted avg", nameWidth) + number(weighted.precision) + number(weighted.recall) + number(weighted.f1) + total)
+      pad("macro avg", nameWidth) + number(macro.precision) + number(macro.recall)
+        + number(macro.f1) + total)
+    lines.append(
+      pad("weighted avg", nameWidth) + number(weighted.precision) + number(weighted.recall)
+        + number(weighted.f1) + total)
     if let positiveClass, let binary {
       lines.append("")
       lines.append(
-        "positive class '\(classNames[positiveClass])': TP \(binary.truePositives)  FP \(binary.falsePositives)  "
+        "positive class '\(classNames[positiveClass])': TP \(binary.truePositives)  "
+          + "FP \(binary.falsePositives)  "
           + "FN \(binary.falseNegatives)  TN \(binary.trueNegatives)  "
-          + "recall \(String(format: "%.3f", binary.recall))  precision \(String(format: "%.3f", binary.precision))")
+          + "recall \(String(format: "%.3f", binary.recall))  "
+          + "precision \(String(format: "%.3f", binary.precision))"
+      )
     }
     if let imbalanceWarning {
       lines.append("")

@@ -31,13 +31,17 @@ package struct ConfusionMatrix: Sendable, Equatable {
 
   /// Adds pairs of true and predicted classes.
   package mutating func add(truth: [Int], predicted: [Int]) {
-    precondition(truth.count == predicted.count, "ConfusionMatrix: \(truth.count) truths, \(predicted.count) predictions")
+    precondition(
+      truth.count == predicted.count,
+      "ConfusionMatrix: \(truth.count) truths, \(predicted.count) predictions")
     for (t, p) in zip(truth, predicted) { add(truth: t, predicted: p) }
   }
 
   /// Adds all counts of another matrix of the same size (e.g. per-batch matrices of an epoch).
   package mutating func merge(_ other: ConfusionMatrix) {
-    precondition(other.classCount == classCount, "ConfusionMatrix: merging \(other.classCount) into \(classCount) classes")
+    precondition(
+      other.classCount == classCount,
+      "ConfusionMatrix: merging \(other.classCount) into \(classCount) classes")
     for i in counts.indices { counts[i] += other.counts[i] }
   }
 
@@ -67,7 +71,9 @@ package struct ConfusionMatrix: Sendable, Equatable {
     let tp = self[positive, positive]
     let fn = support(of: positive) - tp
     let fp = predictedCount(of: positive) - tp
-    return BinaryCounts(truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: total - tp - fn - fp)
+    return BinaryCounts(
+      truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: total - tp - fn - fp
+    )
   }
 
   /// The predicted class of each row of `scores` (`[samples, classes]`): the first largest score.

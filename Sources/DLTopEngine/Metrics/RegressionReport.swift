@@ -24,7 +24,9 @@ package struct RegressionReport: Sendable, Equatable {
     var squared = 0.0
     var absolute = 0.0
     var mean = [Double](repeating: 0, count: outputs)
-    for i in 0..<targets.count { mean[i % outputs] += Double(targets.scalars[i]) / Double(max(n, 1)) }
+    for i in 0..<targets.count {
+      mean[i % outputs] += Double(targets.scalars[i]) / Double(max(n, 1))
+    }
     var residual = [Double](repeating: 0, count: outputs)
     var spread = [Double](repeating: 0, count: outputs)
     for i in 0..<targets.count {
