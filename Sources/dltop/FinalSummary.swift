@@ -5,7 +5,7 @@ import DLTopMonitor
 enum FinalSummary {
   static func print(_ outcome: TrainOutcome, job: TrainingJob, printer: HeadlessPrinter) {
     printer.line("stopped: \(outcome.stopReason)")
-    if let best = outcome.bestEpoch { printer.line("best epoch: \(best) (\(job.setup.earlyStopping?.monitor ?? MetricName.validationLoss))") }
+    if let best = outcome.bestEpoch { printer.line("best epoch: \(best) (\(outcome.monitor))") }
     if let diagnosis = outcome.diagnosis {
       printer.line("verdict: \(diagnosis.label.rawValue)")
     }

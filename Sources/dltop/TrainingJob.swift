@@ -18,6 +18,8 @@ struct TrainingJob: Sendable {
 struct TrainOutcome: Sendable {
   var history: [EpochRecord] = []
   var bestEpoch: Int?
+  /// The metric early stopping watched (and `bestEpoch` refers to).
+  var monitor = MetricName.validationLoss
   var stoppedEarly = false
   var stopReason: String = "completed"
   var diverged = false

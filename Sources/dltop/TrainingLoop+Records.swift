@@ -137,6 +137,7 @@ extension TrainingLoop {
   func finish() -> TrainOutcome {
     outcome.history = history
     outcome.bestEpoch = earlyStopping.bestEpoch
+    outcome.monitor = earlyStopping.options.monitor
     if let reason = stopRequest { outcome.stopReason = reason }
     outcome.test = evaluateTest()
     let status: RunStatus

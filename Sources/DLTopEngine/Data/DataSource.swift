@@ -16,6 +16,8 @@ package struct DataSource: Sendable {
   package var notes: [String]
   /// Things the user must see, such as CSV rows skipped with `skipBadRows`.
   package var warnings: [String] = []
+  /// The split to use when `--split` is not given, if the data set has its own default.
+  package var defaultSplit: SplitSpec?
 
   /// Loads a data set by catalog name, CSV file path or IDX directory.
   ///
@@ -73,9 +75,11 @@ package struct DataSource: Sendable {
       let options = CSVOptions(
         labelColumn: labelColumn, labelKind: labelColumn == nil ? entry.labelKind : .auto,
         shape: shape ?? entry.shape, skipBadRows: skipBadRows)
-      return try csv(
+      var source = try csv(
         path: directory + "/" + entry.fileName, name: name, options: options,
         positive: entry.positiveClass)
+      source.defaultSplit = entry.defaultSplit
+      return source
     }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: name, isDirectory: &isDirectory) {

@@ -52,7 +52,7 @@ package enum DatasetLoader {
 
     // Split.
     let hasOwnTest = source.officialTest != nil
-    let spec = requestedSplit ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
+    let spec = requestedSplit ?? source.defaultSplit ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
     if hasOwnTest, spec.parts.count == 3 { throw ownTestSplitError(source.name) }
     let sizes = try spec.sizes(total: source.pool.count)
     let labels = source.task.isClassification ? source.pool.targets.classLabelsOrEmpty : nil
@@ -61,7 +61,11 @@ package enum DatasetLoader {
     var train = source.pool.subset(parts[0])
     var validation: LabeledSet?
     var test = source.officialTest
-    if hasOwnTest {
+    if parts.count == 1 {
+      notes.append(
+        "split all = every sample trains; no validation split"
+          + (test == nil ? " and no test split" : ""))
+    } else if hasOwnTest {
       validation = source.pool.subset(parts[1])
       notes.append("split \(spec) = train:validation; the official test split is the test set")
     } else if parts.count == 2 {
@@ -108,6 +112,20 @@ package enum DatasetLoader {
         "normalize \(mode.rawValue) \(perFeature ? "per feature" : "globally over all pixels"), "
           + "fitted on the training split only"
       )
+    }
+
+    // Regression targets are scaled the same way (seed 004 min-max scales the whole table), so
+    // that a target near 800 does not need a huge bias; losses are then in scaled units.
+    if case .values(let trainTargets) = train.targets, mode != .none {
+      let targetNormalizer = Normalizer.fit(
+        statistics: FeatureStatistics(trainTargets, perFeature: true), mode: mode)
+      train.targets = .values(targetNormalizer.apply(trainTargets))
+      for index in [0, 1] {
+        guard var set = index == 0 ? validation : test, case .values(let values) = set.targets else { continue }
+        set.targets = .values(targetNormalizer.apply(values))
+        if index == 0 { validation = set } else { test = set }
+      }
+      notes.append("regression targets normalized \(mode.rawValue) with training statistics; losses are in those units")
     }
 
     // Classes: positive class and imbalance.

@@ -32,10 +32,14 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
       : SplitSpec(parts: [.ratio(70), .ratio(15), .ratio(15)])
   }
 
-  /// Parses `80:20`, `70:15:15`, `80%:20%`, `0.8:0.2` or `50000:10000`.
+  /// Every sample trains; no validation or test split (tiny data sets such as seed 004's table).
+  package static let trainOnly = SplitSpec(parts: [.ratio(100)])
+
+  /// Parses `80:20`, `70:15:15`, `80%:20%`, `0.8:0.2`, `50000:10000`, or `all` (train only).
   ///
   /// - Throws: `DataOptionError` (flag `--split`) for anything else.
   package static func parse(_ text: String) throws -> SplitSpec {
+    if text.trimmingCharacters(in: .whitespaces).lowercased() == "all" { return trainOnly }
     let pieces = text.split(separator: ":", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces)
     }
@@ -116,7 +120,8 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
   }
 
   package var description: String {
-    parts.map { part in
+    if parts.count == 1 { return "all" }
+    return parts.map { part in
       switch part {
       case .ratio(let r): r == r.rounded() ? String(Int(r)) : String(r)
       case .percent(let p): (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
