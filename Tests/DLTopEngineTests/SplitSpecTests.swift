@@ -38,7 +38,7 @@ struct SplitSpecTests {
   }
 
   @Test func defaultDependsOnAnOfficialTestSplit() {
-    #expect(SplitSpec.defaultSpec(hasOwnTestSplit: true).description == "80:20")
+    #expect(SplitSpec.defaultSpec(hasOwnTestSplit: true).description == "90:10")
     #expect(SplitSpec.defaultSpec(hasOwnTestSplit: false).description == "70:15:15")
   }
 

@@ -9,7 +9,7 @@ package enum DatasetLoader {
   /// - Parameters:
   ///   - name: `--data`: a catalog name, a `.csv` path or an IDX directory; `nil` picks
   ///     fashion-mnist when installed, otherwise digits.
-  ///   - split: `--split` (`80:20`, `70:15:15`, `80%:20%`, `50000:10000`); `nil` gives 80:20
+  ///   - split: `--split` (`80:20`, `70:15:15`, `80%:20%`, `50000:10000`); `nil` gives 90:10 (Keras's `validation_split=0.1`)
   ///     train:validation when the data set has its own test split, else 70:15:15.
   ///   - normalize: `--normalize` `standard` (default), `minmax` or `none`.
   ///   - augment: `--augment` e.g. `flip,shift,rotate,brightness`; images only.

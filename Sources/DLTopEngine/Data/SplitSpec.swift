@@ -24,11 +24,11 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
     self.parts = parts
   }
 
-  /// The split used when `--split` is not given: 80:20 train:validation when the data set has
+  /// The split used when `--split` is not given: 90:10 train:validation when the data set has
   /// its own test split, otherwise 70:15:15 train:validation:test.
   package static func defaultSpec(hasOwnTestSplit: Bool) -> SplitSpec {
     hasOwnTestSplit
-      ? SplitSpec(parts: [.ratio(80), .ratio(20)])
+      ? SplitSpec(parts: [.ratio(90), .ratio(10)])
       : SplitSpec(parts: [.ratio(70), .ratio(15), .ratio(15)])
   }
 
