@@ -44,7 +44,10 @@ package final class LogFollower {
   package let format: LogFormat
   private let makeParser: () -> any IncrementalLogParser
   private var parser: any IncrementalLogParser
-  private var handle: FileHandle?
+  /// The open file, or -1.
+  private var descriptor: Int32 = -1
+  /// Reused read buffer (one chunk), so following a big file allocates nothing per read.
+  private var buffer: [UInt8] = []
   private var inode: UInt64?
   /// Bytes of the file consumed so far.
   package private(set) var offset: UInt64 = 0
@@ -75,7 +78,7 @@ package final class LogFollower {
     }
   }
 
-  deinit { try? handle?.close() }
+  deinit { if descriptor >= 0 { close(descriptor) } }
 
   /// Epochs the parser holds back until it knows they are complete.
   package var pendingEpochs: [EpochRecord] {
@@ -98,12 +101,12 @@ package final class LogFollower {
       result.resetKind = .replaced
     } else if status.size < offset {
       result.resetKind = .truncated
-    } else if !head.isEmpty, read(at: 0, count: head.count) != head {
+    } else if !head.isEmpty, !read(at: 0, count: head.count).elementsEqual(head) {
       result.resetKind = .rewritten
     }
-    if result.reset != nil || handle == nil {
-      try? handle?.close()
-      handle = FileHandle(forReadingAtPath: path)
+    if result.reset != nil || descriptor < 0 {
+      if descriptor >= 0 { close(descriptor) }
+      descriptor = open(path, O_RDONLY | O_CLOEXEC)
       inode = status.inode
       if result.reset != nil || offset > 0 { restart() }
     }
@@ -117,7 +120,7 @@ package final class LogFollower {
       offset += UInt64(bytes.count)
       budget -= bytes.count
       result.bytesRead += bytes.count
-      result.items += parser.feed(bytes[...])
+      result.items += parser.feed(bytes)
     }
     return result
   }
@@ -133,15 +136,16 @@ package final class LogFollower {
     head = []
   }
 
-  private func read(at position: UInt64, count: Int) -> [UInt8] {
-    guard let handle else { return [] }
-    do {
-      try handle.seek(toOffset: position)
-      guard let data = try handle.read(upToCount: count) else { return [] }
-      return [UInt8](data)
-    } catch {
-      return []
+  /// Up to `count` bytes at `position`, in the reused buffer (valid until the next read).
+  /// The corresponding C call is `pread`.
+  private func read(at position: UInt64, count: Int) -> ArraySlice<UInt8> {
+    guard descriptor >= 0, count > 0 else { return [] }
+    if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, Self.chunk)) }
+    let fd = descriptor
+    let got = buffer.withUnsafeMutableBytes { raw in
+      pread(fd, raw.baseAddress, count, off_t(position))
     }
+    return got > 0 ? buffer[0..<got] : []
   }
 
   private static func status(of path: String) -> (size: UInt64, inode: UInt64)? {
