@@ -72,6 +72,8 @@ package final class WatchSession: @unchecked Sendable {
     self.onIssue = onIssue
   }
 
+  deinit { timer?.cancel() }
+
   /// A link whose first snapshot already says `.watching` and not controllable.
   package static func makeLink(path: String) -> EngineLink {
     let link = EngineLink(run: RunDescription(name: path, source: path, controllable: false))
