@@ -14,7 +14,7 @@ struct RunMonitorTests {
     let monitor = RunMonitor(link: link, earlyStopping: options)
     #expect(link.latest().earlyStopping?.patience == 2)
     let values = [1.0, 0.8, 0.7, 0.75, 0.9]
-    var decisions: [EarlyStoppingDecision] = []
+    var decisions: [RunMonitor.EpochDecision] = []
     for (index, value) in values.enumerated() {
       decisions.append(monitor.recordEpoch(EpochRecord(epoch: index + 1, metrics: ["loss": value, "val_loss": value])))
     }
@@ -26,6 +26,24 @@ struct RunMonitorTests {
     #expect(snapshot.earlyStopping?.stoppedEpoch == 5)
     #expect(snapshot.events.contains { $0.kind == .earlyStop && $0.text.contains("restoring the weights of epoch 3") })
     #expect(!snapshot.verdicts.isEmpty)
+  }
+
+  @Test func reduceOnPlateauLowersTheRateAndSaysSo() {
+    let link = EngineLink(run: run)
+    var plateau = ReduceLROnPlateau.Options()
+    plateau.patience = 2
+    plateau.factor = 0.5
+    let monitor = RunMonitor(link: link, earlyStopping: nil, plateau: (plateau, 0.1))
+    monitor.recordBatch(step: 40, epoch: 1, loss: 1)
+    let rates = (1...5).map { monitor.recordEpoch(EpochRecord(epoch: $0, metrics: ["val_loss": 1])).newLearningRate }
+    #expect(rates == [nil, nil, Double(Float(0.05)), nil, Double(Float(0.025))])
+    let snapshot = link.latest()
+    #expect(snapshot.learningRateChanges.map(\.epoch) == [3, 5])
+    #expect(snapshot.learningRateChanges.first?.cause == .plateau)
+    #expect(snapshot.learningRateChanges.first?.step == 40)
+    #expect(snapshot.events.contains { $0.kind == .schedule && $0.text == "reduce on plateau: lr 0.1 → 0.05" })
+    monitor.learningRateChanged(to: 1)
+    #expect(monitor.plateau?.learningRate == 1)
   }
 
   @Test func withoutEarlyStoppingItNeverStops() {

@@ -130,9 +130,9 @@ extension Diagnoser {
   }
 
   func plateau(_ curves: Curves) -> Verdict? {
-    let (name, series) = curves.loss.count >= 5
+    let (name, series) = curves.loss.count >= 8
       ? (MetricName.loss, curves.loss) : (MetricName.validationLoss, curves.validationLoss)
-    if series.count >= 5, series.values[0] > 0 {
+    if series.count >= 8, series.values[0] > 0 {
       let first = series.values[0]
       let best = series.values.min() ?? first
       let gain = (first - best) / first
@@ -144,9 +144,9 @@ extension Diagnoser {
         return Verdict(kind: .plateau, onsetEpoch: series.epochs[0], confidence: min(0.95, 0.6 + (0.05 - max(0, gain)) * 7), evidence: evidence, advice: Advice.text(for: .plateau))
       }
     }
-    if let chance = options.chanceAccuracy, curves.epochCount >= 5 {
-      let accuracy = curves.validationAccuracy.count >= 5 ? curves.validationAccuracy : curves.accuracy
-      if accuracy.count >= 5, let best = accuracy.values.max(), best <= chance + 0.05 * (1 - chance) {
+    if let chance = options.chanceAccuracy, curves.epochCount >= 8 {
+      let accuracy = curves.validationAccuracy.count >= 8 ? curves.validationAccuracy : curves.accuracy
+      if accuracy.count >= 8, let best = accuracy.values.max(), best <= chance + 0.05 * (1 - chance) {
         return Verdict(kind: .plateau, onsetEpoch: accuracy.epochs[0], confidence: 0.85, evidence: "accuracy never rose above \(EvidenceFormat.accuracy(best)) (chance is \(EvidenceFormat.accuracy(chance))) in \(accuracy.count) epochs", advice: Advice.text(for: .plateau))
       }
     }

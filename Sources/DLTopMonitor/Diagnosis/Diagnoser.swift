@@ -28,7 +28,7 @@ package struct Diagnosis: Sendable, Equatable {
 ///   above chance, and the train loss no longer improving (the notes' 14% vs 15%);
 /// - oscillation: in the second half, val_loss changes direction at least every other epoch with
 ///   steps ≥ 20% of its level, ≥ 10% of its whole range and ≥ 3× its net drift;
-/// - plateau: the train loss improved < 5% over the whole run (≥ 5 epochs), or accuracy never rose
+/// - plateau: the train loss improved < 5% over the whole run (≥ 8 epochs), or accuracy never rose
 ///   clearly above chance;
 /// - from extra signals: `grad_norm` ≥ 10× its early level or non-finite (exploding), per-layer
 ///   `grad_norm/<layer>` spread ≥ 1000× or a collapse of `grad_norm` with the loss still high
@@ -113,19 +113,32 @@ package struct Diagnoser: Sendable {
     }
     for record in records {
       let epoch = record.epoch
-      let metrics = record.metrics
-      var known = 0
-      if let value = metrics[MetricName.loss] { curves.loss.append(epoch: epoch, value: value); known += 1 }
-      if let value = metrics[MetricName.validationLoss] { curves.validationLoss.append(epoch: epoch, value: value); known += 1 }
-      if let value = metrics[MetricName.accuracy] { curves.accuracy.append(epoch: epoch, value: value); known += 1 }
-      if let value = metrics[MetricName.validationAccuracy] { curves.validationAccuracy.append(epoch: epoch, value: value); known += 1 }
-      let extra = metrics.count - known
-      if extra == 0 || (extra == 1 && metrics[MetricName.learningRate] != nil) { continue }
-      if let value = metrics["grad_norm"] { curves.gradientNorm.append(epoch: epoch, value: value) }
-      if let value = metrics["dead_relu"] { curves.deadReLU.append(epoch: epoch, value: value) }
-      if let value = metrics["update_ratio"] { curves.updateRatio.append(epoch: epoch, value: value) }
-      for (name, value) in metrics where name.hasPrefix("grad_norm/") {
-        curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()].append(epoch: epoch, value: value)
+      for (name, value) in record.metrics {
+        // Dispatch on the length first: one integer compare rules out most names.
+        switch name.utf8.count {
+        case 4:
+          if name == MetricName.loss { curves.loss.append(epoch: epoch, value: value) }
+        case 8:
+          if name == MetricName.validationLoss { curves.validationLoss.append(epoch: epoch, value: value) }
+          if name == MetricName.accuracy { curves.accuracy.append(epoch: epoch, value: value) }
+        case 12:
+          if name == MetricName.validationAccuracy {
+            curves.validationAccuracy.append(epoch: epoch, value: value)
+          } else if name == "update_ratio" {
+            curves.updateRatio.append(epoch: epoch, value: value)
+          } else if name.hasPrefix("grad_norm/") {
+            curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()].append(epoch: epoch, value: value)
+          }
+        case 9:
+          if name == "grad_norm" { curves.gradientNorm.append(epoch: epoch, value: value) }
+          if name == "dead_relu" { curves.deadReLU.append(epoch: epoch, value: value) }
+        case 11, 13...:
+          if name.hasPrefix("grad_norm/") {
+            curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()].append(epoch: epoch, value: value)
+          }
+        default:
+          continue
+        }
       }
     }
     return curves

@@ -18,7 +18,7 @@ package enum MetricNameMapping {
   /// The canonical name of `raw`.
   ///
   /// - `loss`, `train_loss`, `training_loss`, `train/loss`, `loss/train`, `epoch_loss` → `loss`
-  /// - `val_loss`, `valid_loss`, `validation_loss`, `val/loss`, `loss/val` → `val_loss`
+  /// - `val_loss`, `valid_loss`, `validation_loss`, `eval_loss`, `val/loss`, `loss/val` → `val_loss`
   /// - `acc`, `accuracy`, `train_acc`, `categorical_accuracy`, `sparse_categorical_accuracy`,
   ///   `epoch_accuracy` → `accuracy` (and the validation spellings → `val_accuracy`)
   /// - `lr`, `learning_rate`, `learning-rate`, `lr-Adam`, `lr-SGD`, `lr-Adam/pg1` → `lr` (but not
@@ -76,6 +76,7 @@ package enum MetricNameMapping {
   private static let splitPrefixes: [(String, Context)] = [
     ("validation_", .validation), ("validation/", .validation), ("valid_", .validation),
     ("valid/", .validation), ("val_", .validation), ("val/", .validation), ("val-", .validation),
+    ("eval_", .validation), ("eval/", .validation),
     ("training_", .train), ("training/", .train), ("train_", .train), ("train/", .train),
     ("train-", .train),
   ]
