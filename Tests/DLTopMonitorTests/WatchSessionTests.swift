@@ -263,3 +263,38 @@ struct WatchSessionKerasLayoutTests {
     #expect(recorder.issues.withLock { $0.isEmpty })
   }
 }
+
+extension WatchSessionKerasLayoutTests {
+  @Test func aValidationFolderAppearingAfterTheFirstEpochIsWaitedFor() {
+    let folder = WatchTestFolder()
+    let train = WatchFixtures.bytes(WatchFixtures.eventFile(in: "keras_tb/train"))
+    let validation = WatchFixtures.bytes(WatchFixtures.eventFile(in: "keras_tb/validation"))
+    // Where epoch 0's `epoch_*` scalars have been written but epoch 1's have not.
+    var reader = TFRecordReader()
+    var ends: [Int] = []
+    _ = reader.feed(train[...]) { record, offset in ends.append(offset + record.count + 16) }
+    let cut =
+      ends.first { end in
+        var parser = TensorBoardParser(path: "train/e", context: .train)
+        return !parser.feed(train[..<end]).isEmpty && !parser.pendingEpochs.isEmpty
+      } ?? 0
+    folder.write(Array(train[..<cut]), to: "logs/train/events.out.tfevents.1.host.v2")
+    let recorder = WatchRecorder()
+    var configuration = WatchSession.Configuration()
+    configuration.settleAfter = 3600
+    configuration.rescanInterval = 3600
+    let session = WatchSession(
+      path: folder.path, link: WatchSession.makeLink(path: folder.path),
+      configuration: configuration,
+      onNewEpoch: { run, record in recorder.epochs.withLock { $0.append((run, record)) } })
+    session.pollOnce()
+    folder.write(validation, to: "logs/validation/events.out.tfevents.2.host.v2")
+    folder.append(train[cut...], to: "logs/train/events.out.tfevents.1.host.v2")
+    session.pollOnce(rescan: false)
+    session.pollOnce(rescan: false)
+    #expect(cut > 0)
+    #expect(recorder.epochNumbers == [0, 1, 2, 3])
+    let records = recorder.epochs.withLock { $0.map(\.record) }
+    #expect(records.allSatisfy { $0.validationLoss != nil && $0.loss != nil })
+  }
+}

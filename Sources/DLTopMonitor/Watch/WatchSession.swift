@@ -108,9 +108,10 @@ package final class WatchSession: @unchecked Sendable {
     }
   }
 
-  /// One synchronous round: rescan, read every file, announce settled epochs, publish.
-  package func pollOnce() {
-    queue.sync { round(forceRescan: true) }
+  /// One synchronous round: rescan (always, or only when due if `rescan` is false), read every
+  /// file, announce settled epochs, publish.
+  package func pollOnce(rescan: Bool = true) {
+    queue.sync { round(forceRescan: rescan) }
   }
 
   /// Announces every epoch seen but not yet announced, as if every run had gone quiet.
@@ -134,12 +135,17 @@ package final class WatchSession: @unchecked Sendable {
   private func round(forceRescan: Bool) {
     let now = ContinuousClock.now
     var changed = !published
+    var scanned = false
     if forceRescan || lastScan.map({ now - $0 >= .seconds(configuration.rescanInterval) }) ?? true {
       lastScan = now
+      scanned = true
       changed = rescan(now: now) || changed
     }
+    var completedAnEpoch = false
     for run in runs {
       for state in run.files {
+        let before = state.completedThrough
+        defer { completedAnEpoch = completedAnEpoch || state.completedThrough != before }
         let poll = state.follower.poll()
         if let reason = poll.reset {
           state.reset()
@@ -158,6 +164,12 @@ package final class WatchSession: @unchecked Sendable {
           changed = true
         }
       }
+    }
+    // A finished epoch may announce it: first look for files that appeared meanwhile (Keras
+    // creates `validation/` at the end of the first epoch), so no half of a run is left out.
+    if completedAnEpoch && !scanned {
+      lastScan = now
+      changed = rescan(now: now) || changed
     }
     if settle(all: false, now: now) { changed = true }
     if changed || !pendingEvents.isEmpty { publish() }
