@@ -87,12 +87,25 @@ package final class LogFollower {
 
   /// Reads whatever was appended since the last poll.
   package func poll() -> Poll {
+    var items: [LogItem] = []
+    var result = poll { items += $0 }
+    result.items = items
+    return result
+  }
+
+  /// Reads whatever was appended since the last poll, handing items to `consume` chunk by chunk
+  /// (1 MB of file at a time), so a large backlog is never held as one array of items.
+  /// - Parameter onReset: called with the reason, before any item, when the file is read again
+  ///   from the start; the consumer drops this file's records there.
+  /// - Returns: the poll's reset and byte count; its `items` stay empty.
+  package func poll(onReset: (String) -> Void = { _ in }, consume: ([LogItem]) -> Void) -> Poll {
     var result = Poll()
     guard let status = Self.status(of: path) else {
       if !vanished {
         vanished = true
-        result.items.append(
-          .issue(LogIssue(path: path, message: "the file vanished; waiting for it to return")))
+        consume([
+          .issue(LogIssue(path: path, message: "the file vanished; waiting for it to return"))
+        ])
       }
       return result
     }
@@ -104,6 +117,7 @@ package final class LogFollower {
     } else if !head.isEmpty, !read(at: 0, count: head.count).elementsEqual(head) {
       result.resetKind = .rewritten
     }
+    if let reason = result.reset { onReset(reason) }
     if result.reset != nil || descriptor < 0 {
       if descriptor >= 0 { close(descriptor) }
       descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -120,7 +134,7 @@ package final class LogFollower {
       offset += UInt64(bytes.count)
       budget -= bytes.count
       result.bytesRead += bytes.count
-      result.items += parser.feed(bytes)
+      consume(parser.feed(bytes))
     }
     return result
   }

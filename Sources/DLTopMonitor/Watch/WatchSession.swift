@@ -146,20 +146,22 @@ package final class WatchSession: @unchecked Sendable {
       for state in run.files {
         let before = state.completedThrough
         defer { completedAnEpoch = completedAnEpoch || state.completedThrough != before }
-        let poll = state.follower.poll()
-        if let reason = poll.reset {
+        var consumed = false
+        let poll = state.follower.poll { reason in
           state.reset()
           let issue = LogIssue(
             path: state.file.path, message: "\(reason); reading it again from the start")
           note(.warning, issue.description)
           onIssue?(issue)
           changed = true
+        } consume: { items in
+          consumed = consumed || !items.isEmpty
+          for issue in state.take(items) {
+            note(.warning, issue.description)
+            onIssue?(issue)
+          }
         }
-        for issue in state.take(poll.items) {
-          note(.warning, issue.description)
-          onIssue?(issue)
-        }
-        if poll.bytesRead > 0 || !poll.items.isEmpty {
+        if poll.bytesRead > 0 || consumed {
           run.lastGrowth = now
           changed = true
         }
