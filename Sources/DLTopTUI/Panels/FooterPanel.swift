@@ -24,12 +24,14 @@ package struct FooterPanel: Sendable {
       return
     }
     var end = area.maxX
-    if !controllable {
-      let note = Self.watchNote
-      let width = min(note.count, area.width / 2)
-      end = area.maxX - width
-      grid.write(
-        note, x: end, y: area.y, style: theme.style(.message), maxWidth: width)
+    // The note for watched runs, shortened on narrow screens; the first hints keep ~24 columns.
+    if !controllable,
+      let note = [Self.watchNote, "watch: advice only"].first(where: {
+        $0.count <= area.width - 24
+      })
+    {
+      end = area.maxX - note.count
+      grid.write(note, x: end, y: area.y, style: theme.style(.message))
       end -= 1
     }
     var hints: [(String, String)] = [("q", "quit")]

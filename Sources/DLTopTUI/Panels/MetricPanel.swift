@@ -66,6 +66,11 @@ package struct MetricPanel: Sendable {
       ChartSeries(
         name: "val", points: context.points(validation), color: .validation, stroke: .dotted,
         marked: true))
+    // A scalar logged without its train or val partner (`epoch_time`): no legend for the
+    // missing line.
+    if chart.series.contains(where: { !$0.points.isEmpty }) {
+      chart.series.removeAll { $0.points.isEmpty }
+    }
     chart.logScale = allowsLogScale && context.state.logScale
     if let batches {
       chart.band = context.band(batches, columns: max(1, inner.width - 7))
@@ -89,7 +94,8 @@ package struct MetricPanel: Sendable {
     chart.xRange = context.historyRange(lastX: context.lastX)
     // The main run's legend goes in the border; the comparison runs get a row of their own.
     let legend = chart.legend(theme: theme)
-    let overlaid = RunList(snapshot: context.snapshot, overlay: context.state.runOverlay).overlaid
+    let runs = RunList(snapshot: context.snapshot, overlay: context.state.runOverlay)
+    let overlaid = runs.overlaid
     chart.series.insert(contentsOf: comparisonSeries(overlaid, validation, context), at: 0)
     var title = metric
     if context.state.smoothing { title += " ema" }
@@ -105,7 +111,8 @@ package struct MetricPanel: Sendable {
     }
     box.render(into: &grid, area: area, theme: theme)
     if !overlaid.isEmpty && inner.height >= 5 {
-      drawRunLegend(overlaid, into: &grid, row: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), theme: theme)
+      let row = Rect(x: inner.x, y: inner.y, width: inner.width, height: 1)
+      drawRunLegend(runs, into: &grid, row: row, theme: theme)
       inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
     }
     chart.render(into: &grid, area: inner, theme: theme)
@@ -133,19 +140,21 @@ package struct MetricPanel: Sendable {
     return series
   }
 
-  /// `◆ version_1  ▲ version_2`: each overlaid run's marker and (abbreviated) name.
+  /// `◆ version_1  ▲ version_2`: each overlaid run's marker and name, without the folder all
+  /// runs share and shortened to fit.
   private func drawRunLegend(
-    _ runs: [RunList.Entry], into grid: inout CellGrid, row: Rect, theme: Theme
+    _ list: RunList, into grid: inout CellGrid, row: Rect, theme: Theme
   ) {
-    let perRun = (row.width - 1) / max(1, runs.count) - 4
-    let nameWidth = min(16, max(3, perRun))
+    let runs = list.overlaid
+    let names = runs.map { list.shortName($0.name) }
+    let widths = RunList.fittedWidths(names, width: row.width - 1, extra: 4)
     var x = row.x + 1
-    for run in runs {
-      let name = RunList.abbreviate(run.name, to: nameWidth, ellipsis: theme.symbols.ellipsis)
-      guard x + name.count + 2 <= row.maxX else { break }
+    for (run, (name, width)) in zip(runs, zip(names, widths)) {
+      let shown = RunList.abbreviate(name, to: width, ellipsis: theme.symbols.ellipsis)
+      guard x + shown.count + 2 <= row.maxX else { break }
       x += grid.write(
         String(run.marker(theme.symbols)), x: x, y: row.y, style: theme.style(run.color, bold: true))
-      x += grid.write(" " + name, x: x, y: row.y, style: theme.style(run.color))
+      x += grid.write(" " + shown, x: x, y: row.y, style: theme.style(run.color))
       x += 2
     }
   }

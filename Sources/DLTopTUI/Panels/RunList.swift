@@ -30,6 +30,8 @@ package struct RunList: Sendable {
   }
 
   package var entries: [Entry]
+  /// The folder every run's name starts with (`runs/`), dropped in legends; empty if none.
+  package var commonFolder: String
 
   /// The list for a snapshot, with the picker's visibility choices applied.
   package init(snapshot: TrainingSnapshot, overlay: [String: Bool]) {
@@ -48,6 +50,36 @@ package struct RunList: Sendable {
     }.map(\.element)
     for i in all.indices { all[i].index = i }
     entries = all
+    commonFolder = Self.commonFolder(of: all.map(\.name))
+  }
+
+  /// `name` without the folder all runs share: what legends call the run.
+  package func shortName(_ name: String) -> String {
+    name.hasPrefix(commonFolder) ? String(name.dropFirst(commonFolder.count)) : name
+  }
+
+  /// The longest run of whole leading path components (with their `/`) that every name has
+  /// before its last component.
+  static func commonFolder(of names: [String]) -> String {
+    guard names.count > 1 else { return "" }
+    let folders = names.map { $0.split(separator: "/", omittingEmptySubsequences: false).dropLast() }
+    guard var common = folders.first.map(Array.init) else { return "" }
+    for folder in folders.dropFirst() {
+      common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))
+    }
+    return common.isEmpty ? "" : common.joined(separator: "/") + "/"
+  }
+
+  /// Widths for `names` so that they fit `width` columns in all, each item taking `extra` more
+  /// columns (marker and gap): the longest names give way first, down to 3 characters.
+  package static func fittedWidths(_ names: [String], width: Int, extra: Int) -> [Int] {
+    var widths = names.map(\.count)
+    while widths.reduce(0, +) + extra * widths.count > width,
+      let longest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[longest] > 3
+    {
+      widths[longest] -= 1
+    }
+    return widths
   }
 
   /// The comparison runs drawn over the charts, in list order.
