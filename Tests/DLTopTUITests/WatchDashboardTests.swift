@@ -27,7 +27,8 @@ struct WatchDashboardTests {
     let d = Dashboard(snapshot: SampleRun.snapshot(), clock: { 0 })
     #expect(d.handle(key: .char("r")).isEmpty)
     #expect(!d.state.runPickerVisible)
-    #expect(d.state.message == "no other runs to compare (dltop watch FOLDER lists the runs it finds)")
+    #expect(
+      d.state.message == "no other runs to compare (dltop watch FOLDER lists the runs it finds)")
   }
 
   @Test func thePickerListsEveryRunSortedByName() {
@@ -66,7 +67,8 @@ struct WatchDashboardTests {
 
   @Test func overlayStartsFromTheProducersVisibilityAndTheChoiceSticks() {
     let d = watch(WatchSample.snapshot(slowVisible: false))
-    #expect(RunList(snapshot: d.snapshot, overlay: [:]).overlaid.map(\.name) == [WatchSample.fastName])
+    #expect(
+      RunList(snapshot: d.snapshot, overlay: [:]).overlaid.map(\.name) == [WatchSample.fastName])
     _ = d.handle(key: .char("r"))
     _ = d.handle(key: .up)
     _ = d.handle(key: .char(" "))
@@ -151,7 +153,8 @@ struct WatchDashboardTests {
     let d = watch(snapshot)
     _ = d.handle(key: .char("v"))
     // Panel 2's top edge, columns 48..<84 at 120×40.
-    let top = String(d.render(snapshot: snapshot, size: (120, 40)).lines[2].dropFirst(48).prefix(36))
+    let top = String(
+      d.render(snapshot: snapshot, size: (120, 40)).lines[2].dropFirst(48).prefix(36))
     #expect(top.contains("┤2 val_auc├"))
     #expect(top.contains("┄• val") && !top.contains("train"))
   }
@@ -189,6 +192,30 @@ struct WatchDashboardTests {
     snapshot.comparisonRuns[0].visible = false
     let hidden = watch(snapshot).render(snapshot: snapshot, size: (120, 40)).lines
     #expect(!hidden[4].hasPrefix("│4"))
+  }
+
+  @Test func aLongRunListScrollsToKeepTheHighlightInView() {
+    var snapshot = WatchSample.snapshot()
+    snapshot.comparisonRuns = (0..<30).map {
+      ComparisonRun(name: "runs/trial-\($0 < 10 ? "0" : "")\($0)", epochs: [])
+    }
+    let d = watch(snapshot)
+    _ = d.handle(key: .char("r"))
+    for _ in 0..<25 { _ = d.handle(key: .down) }
+    #expect(d.state.runPickerSelection == "runs/trial-24")
+    let lines = d.render(snapshot: snapshot, size: (80, 24)).lines
+    #expect(lines.contains { $0.contains("▸ [x] ") && $0.contains("runs/trial-24") })
+    #expect(lines.contains { $0.contains("┤runs (31)├") })
+  }
+
+  @Test func theHighlightFollowsItsRunWhenANewRunAppears() {
+    let d = watch()
+    _ = d.handle(key: .char("r"))
+    _ = d.handle(key: .down)
+    var newer = WatchSample.snapshot()
+    newer.comparisonRuns.append(ComparisonRun(name: "runs/exp-0-first", epochs: []))
+    _ = d.render(snapshot: newer, size: (120, 40))
+    #expect(d.handle(key: .char("\r")) == [.send(.selectRun(index: 3))])
   }
 
   @Test func runNamesAreShortenedForLegends() {

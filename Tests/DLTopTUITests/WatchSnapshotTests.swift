@@ -23,6 +23,14 @@ struct WatchSnapshotTests {
     // The slow run's overlay switched off in the picker, the highlight moved to it.
     assertSnapshot(screen(keys: [.char("r"), .up, .char(" ")]))
   }
+  @Test func runPickerScrolledAt80x24() {
+    var snapshot = WatchSample.snapshot()
+    snapshot.comparisonRuns += (0..<20).map {
+      ComparisonRun(name: "lightning_logs/version_\($0)", epochs: [], visible: $0 % 3 == 0)
+    }
+    let up = Array(repeating: Key.up, count: 12)
+    assertSnapshot(screen(width: 80, height: 24, snapshot: snapshot, keys: [.char("r")] + up))
+  }
   @Test func unmappedScalarChosenAt120x40() {
     // `v` twice: past `epoch_time` to `f1`, drawn with its partner `val_f1`.
     assertSnapshot(screen(keys: [.char("v"), .char("v")]))

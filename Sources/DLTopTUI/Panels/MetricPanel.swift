@@ -153,7 +153,8 @@ package struct MetricPanel: Sendable {
       let shown = RunList.abbreviate(name, to: width, ellipsis: theme.symbols.ellipsis)
       guard x + shown.count + 2 <= row.maxX else { break }
       x += grid.write(
-        String(run.marker(theme.symbols)), x: x, y: row.y, style: theme.style(run.color, bold: true))
+        String(run.marker(theme.symbols)), x: x, y: row.y, style: theme.style(run.color, bold: true)
+      )
       x += grid.write(" " + shown, x: x, y: row.y, style: theme.style(run.color))
       x += 2
     }

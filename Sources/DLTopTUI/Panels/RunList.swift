@@ -62,7 +62,9 @@ package struct RunList: Sendable {
   /// before its last component.
   static func commonFolder(of names: [String]) -> String {
     guard names.count > 1 else { return "" }
-    let folders = names.map { $0.split(separator: "/", omittingEmptySubsequences: false).dropLast() }
+    let folders = names.map {
+      $0.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+    }
     guard var common = folders.first.map(Array.init) else { return "" }
     for folder in folders.dropFirst() {
       common = Array(zip(common, folder).prefix { $0 == $1 }.map(\.0))

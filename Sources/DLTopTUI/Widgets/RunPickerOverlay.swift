@@ -47,13 +47,19 @@ package struct RunPickerOverlay: Sendable {
       let y = inner.y + offset
       let isHighlighted = position == highlighted
       var spans: [Span] = [
-        Span(isHighlighted ? (symbols.unicode ? "▸ " : "> ") : "  ", theme.style(.highlight, bold: true)),
-        Span(entry.visible ? "[x] " : "[ ] ", theme.style(entry.isMain ? .inactive : .mainForeground)),
+        Span(
+          isHighlighted ? (symbols.unicode ? "▸ " : "> ") : "  ",
+          theme.style(.highlight, bold: true)),
+        Span(
+          entry.visible ? "[x] " : "[ ] ", theme.style(entry.isMain ? .inactive : .mainForeground)),
       ]
       if entry.isMain {
-        spans.append(Span(String(repeating: symbols.horizontal, count: 2) + " ", theme.style(.train, bold: true)))
+        spans.append(
+          Span(
+            String(repeating: symbols.horizontal, count: 2) + " ", theme.style(.train, bold: true)))
       } else {
-        spans.append(Span(String(entry.marker(symbols)) + "  ", theme.style(entry.color, bold: true)))
+        spans.append(
+          Span(String(entry.marker(symbols)) + "  ", theme.style(entry.color, bold: true)))
       }
       let name = RunList.abbreviate(entry.name, to: fittedName, ellipsis: symbols.ellipsis)
       let padded = name + String(repeating: " ", count: max(0, fittedName - name.count))

@@ -82,7 +82,8 @@ package struct StatusLine: Sendable {
       if !snapshot.run.controllable, let stop = stopping.stoppedEpoch {
         // A watched run cannot be stopped: the policy only says where it would have.
         groups.append([
-          Span("early stop would fire at ", dim), Span("e\(stop)", theme.style(.stopMark, bold: true)),
+          Span("early stop would fire at ", dim),
+          Span("e\(stop)", theme.style(.stopMark, bold: true)),
         ])
       } else if stopping.enabled {
         let style = stopping.wait * 2 >= stopping.patience ? theme.style(.warning) : text
