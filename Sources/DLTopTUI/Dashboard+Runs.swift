@@ -22,6 +22,10 @@ extension Dashboard {
   /// Keys while the picker is open: ↑/↓ (or k/j) move, space toggles the highlighted run's
   /// overlay, Enter makes it the main run, Esc or `r` close. Quit, redraw and suspend still work;
   /// other keys are ignored.
+  ///
+  /// Enter sends `.selectRun(index:)` with the run's position in the picker's order, which is
+  /// `RunList`'s: every run (the main one and the comparison runs) sorted by name, the order in
+  /// which `dltop watch` lists the runs of a folder.
   func handleRunPicker(key: Key) -> [DashboardEffect] {
     let list = RunList(snapshot: snapshot, overlay: state.runOverlay)
     guard !list.entries.isEmpty else {
