@@ -35,7 +35,7 @@ extension Dashboard {
         )
         .render(into: &grid, area: area, context: context)
       case .accuracy:
-        let metric = MetricPanel.mainMetric(in: snapshot)
+        let metric = MetricPanel.shownMetric(in: snapshot, chosen: state.chosenMetric)
         let batches = metric == MetricName.accuracy ? snapshot.batchAccuracy : nil
         MetricPanel(id: .accuracy, metric: metric, batches: batches, allowsLogScale: false)
           .render(into: &grid, area: area, context: context)
@@ -48,9 +48,16 @@ extension Dashboard {
       case .events:
         EventsPanel().render(into: &grid, area: area, context: context)
       case .footer:
-        FooterPanel(message: state.message, controllable: snapshot.run.controllable)
-          .render(into: &grid, area: area, theme: theme)
+        var footer = FooterPanel(message: state.message, controllable: snapshot.run.controllable)
+        footer.hasOtherRuns = !snapshot.comparisonRuns.isEmpty
+        footer.hasOtherMetrics = MetricPanel.metricChoices(in: snapshot).count > 1
+        footer.render(into: &grid, area: area, theme: theme)
       }
+    }
+    if state.runPickerVisible {
+      let list = RunList(snapshot: snapshot, overlay: state.runOverlay)
+      RunPickerOverlay(list: list, highlighted: list.highlighted(state.runPickerSelection))
+        .render(into: &grid, area: grid.bounds, theme: theme)
     }
     if state.helpVisible {
       var notes: [String] = []

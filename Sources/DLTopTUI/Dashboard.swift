@@ -8,7 +8,7 @@ import DLTopMonitor
 /// (`DashboardApp`) sends its effects on.
 @MainActor
 package final class Dashboard {
-  package private(set) var state = DashboardState()
+  package internal(set) var state = DashboardState()
   package var theme: Theme
   /// The snapshot of the last frame; keys are judged against it (pause or resume?).
   package private(set) var snapshot: TrainingSnapshot
@@ -87,6 +87,7 @@ package final class Dashboard {
       show(message: "quit cancelled")
       return []
     }
+    if state.runPickerVisible { return handleRunPicker(key: key) }
     if state.helpVisible {
       state.helpVisible = false
       changed()
@@ -143,6 +144,12 @@ package final class Dashboard {
       return [.requestSnapshot]
     case .toggleHelp:
       state.helpVisible.toggle()
+    case .toggleRunPicker:
+      openRunPicker()
+      return []
+    case .cycleMetric:
+      cycleMetric()
+      return []
     case .quit:
       guard quitNeedsConfirmation else { return [.quit] }
       state.quitPending = true
@@ -188,7 +195,7 @@ package final class Dashboard {
     }
   }
 
-  private func changed() { generation &+= 1 }
+  func changed() { generation &+= 1 }
 }
 
 /// The start of the dashboard's monotonic clock.

@@ -17,6 +17,15 @@ package struct DashboardState: Sendable, Equatable {
   package var messageExpiry: Double = 0
   /// `q` was pressed while training runs: the next `q` or `y` quits, anything else cancels.
   package var quitPending = false
+  /// The run picker (`r`) is open.
+  package var runPickerVisible = false
+  /// The run highlighted in the picker, by name (names survive runs appearing or reordering).
+  package var runPickerSelection: String?
+  /// Overlay visibility chosen in the picker, by run name; a run not in here follows its
+  /// producer's `ComparisonRun.visible`.
+  package var runOverlay: [String: Bool] = [:]
+  /// The metric panel 2 shows, chosen with `v`; nil shows the task's main metric.
+  package var chosenMetric: String?
 
   package init() {}
 }

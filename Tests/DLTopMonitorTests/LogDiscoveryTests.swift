@@ -29,6 +29,7 @@ struct LogDiscoveryTests {
     folder.write(Array("just some notes\n".utf8), to: "notes.csv")
     folder.write(Array("x".utf8), to: "model.bin")
     folder.write([], to: "metrics.csv")
+    folder.write([1, 2, 3], to: "profile/train/events.out.tfevents.1.host.profile-empty")
     folder.write(Array("x,y,label\n1,2,0\n".utf8), to: "data/train.csv")
     folder.write(Array("epoch,loss\n0,1\n".utf8), to: "snapshot-20261122-0600-epoch1/metrics.csv")
     #expect(LogDiscovery.runs(at: folder.path).isEmpty)

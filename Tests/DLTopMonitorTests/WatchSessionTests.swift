@@ -228,3 +228,73 @@ struct WatchSessionResetTests {
     #expect(session.link.latest().epochs.map(\.loss) == [2.5])
   }
 }
+
+struct WatchSessionKerasLayoutTests {
+  @Test func bothHalvesOfAKerasRunGrowingTogetherAnnounceCompleteEpochs() {
+    let folder = WatchTestFolder()
+    let train = WatchFixtures.bytes(WatchFixtures.eventFile(in: "keras_tb/train"))
+    let validation = WatchFixtures.bytes(WatchFixtures.eventFile(in: "keras_tb/validation"))
+    folder.write([], to: "logs/train/events.out.tfevents.1.host.v2")
+    folder.write([], to: "logs/validation/events.out.tfevents.2.host.v2")
+    let recorder = WatchRecorder()
+    let session = recorder.session(folder.path)
+    let trainChunks = awkwardChunks(of: train.count)
+    let validationChunks = awkwardChunks(of: validation.count)
+    for index in 0..<max(trainChunks.count, validationChunks.count) {
+      if index < trainChunks.count {
+        folder.append(train[trainChunks[index]], to: "logs/train/events.out.tfevents.1.host.v2")
+      }
+      if index < validationChunks.count {
+        folder.append(
+          validation[validationChunks[index]], to: "logs/validation/events.out.tfevents.2.host.v2")
+      }
+      session.pollOnce()
+    }
+    session.settleAll()
+    #expect(session.runNames == ["logs"])
+    #expect(recorder.epochNumbers == [0, 1, 2, 3, 4])
+    let records = recorder.epochs.withLock { $0.map(\.record) }
+    for record in records {
+      #expect(closeToFloat(record.loss, WatchFixtures.value("keras", epoch: record.epoch, "loss")))
+      #expect(
+        closeToFloat(
+          record.validationLoss, WatchFixtures.value("keras", epoch: record.epoch, "val_loss")))
+    }
+    #expect(recorder.issues.withLock { $0.isEmpty })
+  }
+}
+
+extension WatchSessionKerasLayoutTests {
+  @Test func aValidationFolderAppearingAfterTheFirstEpochIsWaitedFor() {
+    let folder = WatchTestFolder()
+    let train = WatchFixtures.bytes(WatchFixtures.eventFile(in: "keras_tb/train"))
+    let validation = WatchFixtures.bytes(WatchFixtures.eventFile(in: "keras_tb/validation"))
+    // Where epoch 0's `epoch_*` scalars have been written but epoch 1's have not.
+    var reader = TFRecordReader()
+    var ends: [Int] = []
+    _ = reader.feed(train[...]) { record, offset in ends.append(offset + record.count + 16) }
+    let cut =
+      ends.first { end in
+        var parser = TensorBoardParser(path: "train/e", context: .train)
+        return !parser.feed(train[..<end]).isEmpty && !parser.pendingEpochs.isEmpty
+      } ?? 0
+    folder.write(Array(train[..<cut]), to: "logs/train/events.out.tfevents.1.host.v2")
+    let recorder = WatchRecorder()
+    var configuration = WatchSession.Configuration()
+    configuration.settleAfter = 3600
+    configuration.rescanInterval = 3600
+    let session = WatchSession(
+      path: folder.path, link: WatchSession.makeLink(path: folder.path),
+      configuration: configuration,
+      onNewEpoch: { run, record in recorder.epochs.withLock { $0.append((run, record)) } })
+    session.pollOnce()
+    folder.write(validation, to: "logs/validation/events.out.tfevents.2.host.v2")
+    folder.append(train[cut...], to: "logs/train/events.out.tfevents.1.host.v2")
+    session.pollOnce(rescan: false)
+    session.pollOnce(rescan: false)
+    #expect(cut > 0)
+    #expect(recorder.epochNumbers == [0, 1, 2, 3])
+    let records = recorder.epochs.withLock { $0.map(\.record) }
+    #expect(records.allSatisfy { $0.validationLoss != nil && $0.loss != nil })
+  }
+}

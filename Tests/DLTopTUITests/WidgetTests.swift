@@ -127,3 +127,25 @@ struct WidgetTests {
     #expect(ASCIIFallback.map("⣀") == ".")
   }
 }
+
+struct ComparisonSeriesTests {
+  @Test func aSeriesWithItsOwnMarkerDrawsAndShowsThatShape() {
+    let points = (0..<5).map { ChartPoint(x: Double($0), y: Double($0)) }
+    let series = ChartSeries(
+      name: "b", points: points, color: .comparison1, stroke: .dotted, marked: true, marker: "◆")
+    #expect(series.sample(.unicodeSet) == "┄◆")
+    var grid = CellGrid(width: 40, height: 8)
+    LineChart(series: [series]).render(into: &grid, area: grid.bounds, theme: .standard)
+    #expect(grid.screenText.contains("◆"))
+    #expect(!grid.screenText.contains("•"))
+  }
+
+  @Test func comparisonColoursDifferFromTrainAndValidation() {
+    let theme = Theme.standard
+    let main = [theme.color(.train), theme.color(.validation)]
+    for role in ThemeRole.comparisonPalette { #expect(!main.contains(theme.color(role))) }
+    #expect(Set(ThemeRole.comparisonPalette.compactMap { theme.color($0) }).count == 4)
+    #expect(Set(Symbols.unicodeSet.comparisonMarkers).count == 4)
+    #expect(Symbols.asciiSet.comparisonMarkers.allSatisfy { $0.isASCII })
+  }
+}

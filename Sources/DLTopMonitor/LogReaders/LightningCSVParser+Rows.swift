@@ -41,7 +41,7 @@ extension LightningCSVParser {
     }
     var epoch: Int?
     var step: Int?
-    var stepMetrics: [String: Double] = [:]
+    var stepMetrics = StepMetrics()
     var epochMetrics: [(String, Double)] = []
     var means: [(String, Double)] = []
     var learningRate: Double?
@@ -68,20 +68,20 @@ extension LightningCSVParser {
         if roles[index] == .epoch { epoch = Int(value) } else { step = Int(value) }
       case .learningRate:
         learningRate = value
-        stepMetrics[MetricName.learningRate] = value
+        stepMetrics.add(MetricName.learningRate, value, capacity: roles.count)
       case .stepMetric(let name):
-        stepMetrics[name] = value
+        stepMetrics.add(name, value, capacity: roles.count)
       case .epochMetric(let name):
         epochMetrics.append((name, value))
       case .mixed(let name):
-        stepMetrics[name] = value
+        stepMetrics.add(name, value, capacity: roles.count)
         means.append((name, value))
       }
     }
     rowsRead += 1
     if let learningRate { latestLearningRate = learningRate }
-    if !stepMetrics.isEmpty {
-      items.append(.step(step: step ?? rowsRead - 1, epoch: epoch, metrics: stepMetrics))
+    if let metrics = stepMetrics.dictionary {
+      items.append(.step(step: step ?? rowsRead - 1, epoch: epoch, metrics: metrics))
     }
     guard let epoch else { return }
     if let open = openEpoch, open != epoch, let record = takeOpenEpoch() {
@@ -115,5 +115,31 @@ extension LightningCSVParser {
 
   private func isBlank(_ cell: UnsafeRawBufferPointer) -> Bool {
     cell.allSatisfy { $0 == 0x20 }
+  }
+}
+
+/// A row's per-step metrics. Most rows hold one, which is kept aside and turned into a
+/// one-element dictionary at the end, so the common row hashes once and allocates once.
+private struct StepMetrics {
+  private var first: (name: String, value: Double)?
+  private var more: [String: Double]?
+
+  mutating func add(_ name: String, _ value: Double, capacity: Int) {
+    if more != nil {
+      more?[name] = value
+    } else if let first {
+      var all = [String: Double](minimumCapacity: capacity)
+      all[first.name] = first.value
+      all[name] = value
+      more = all
+    } else {
+      first = (name, value)
+    }
+  }
+
+  var dictionary: [String: Double]? {
+    if let more { return more }
+    if let first { return [first.name: first.value] }
+    return nil
   }
 }

@@ -85,6 +85,8 @@ package enum LogDiscovery {
   /// Names worth opening: event files and the text logs dltop reads.
   private static func isCandidate(_ name: String) -> Bool {
     let lower = name.lowercased()
+    // TensorFlow's profiler leaves `events.out.tfevents.*.profile-empty` files without scalars.
+    if lower.hasSuffix(".profile-empty") { return false }
     return lower.hasPrefix("events.out.tfevents.") || lower.hasSuffix(".csv")
       || lower.hasSuffix(".jsonl")
       || lower.hasSuffix(".ndjson") || lower.hasSuffix(".log.json")

@@ -44,7 +44,10 @@ package final class LogFollower {
   package let format: LogFormat
   private let makeParser: () -> any IncrementalLogParser
   private var parser: any IncrementalLogParser
-  private var handle: FileHandle?
+  /// The open file, or -1.
+  private var descriptor: Int32 = -1
+  /// Reused read buffer (one chunk), so following a big file allocates nothing per read.
+  private var buffer: [UInt8] = []
   private var inode: UInt64?
   /// Bytes of the file consumed so far.
   package private(set) var offset: UInt64 = 0
@@ -75,7 +78,7 @@ package final class LogFollower {
     }
   }
 
-  deinit { try? handle?.close() }
+  deinit { if descriptor >= 0 { close(descriptor) } }
 
   /// Epochs the parser holds back until it knows they are complete.
   package var pendingEpochs: [EpochRecord] {
@@ -84,12 +87,25 @@ package final class LogFollower {
 
   /// Reads whatever was appended since the last poll.
   package func poll() -> Poll {
+    var items: [LogItem] = []
+    var result = poll { items += $0 }
+    result.items = items
+    return result
+  }
+
+  /// Reads whatever was appended since the last poll, handing items to `consume` chunk by chunk
+  /// (1 MB of file at a time), so a large backlog is never held as one array of items.
+  /// - Parameter onReset: called with the reason, before any item, when the file is read again
+  ///   from the start; the consumer drops this file's records there.
+  /// - Returns: the poll's reset and byte count; its `items` stay empty.
+  package func poll(onReset: (String) -> Void = { _ in }, consume: ([LogItem]) -> Void) -> Poll {
     var result = Poll()
     guard let status = Self.status(of: path) else {
       if !vanished {
         vanished = true
-        result.items.append(
-          .issue(LogIssue(path: path, message: "the file vanished; waiting for it to return")))
+        consume([
+          .issue(LogIssue(path: path, message: "the file vanished; waiting for it to return"))
+        ])
       }
       return result
     }
@@ -98,12 +114,13 @@ package final class LogFollower {
       result.resetKind = .replaced
     } else if status.size < offset {
       result.resetKind = .truncated
-    } else if !head.isEmpty, read(at: 0, count: head.count) != head {
+    } else if !head.isEmpty, !read(at: 0, count: head.count).elementsEqual(head) {
       result.resetKind = .rewritten
     }
-    if result.reset != nil || handle == nil {
-      try? handle?.close()
-      handle = FileHandle(forReadingAtPath: path)
+    if let reason = result.reset { onReset(reason) }
+    if result.reset != nil || descriptor < 0 {
+      if descriptor >= 0 { close(descriptor) }
+      descriptor = open(path, O_RDONLY | O_CLOEXEC)
       inode = status.inode
       if result.reset != nil || offset > 0 { restart() }
     }
@@ -117,7 +134,7 @@ package final class LogFollower {
       offset += UInt64(bytes.count)
       budget -= bytes.count
       result.bytesRead += bytes.count
-      result.items += parser.feed(bytes[...])
+      consume(parser.feed(bytes))
     }
     return result
   }
@@ -133,15 +150,16 @@ package final class LogFollower {
     head = []
   }
 
-  private func read(at position: UInt64, count: Int) -> [UInt8] {
-    guard let handle else { return [] }
-    do {
-      try handle.seek(toOffset: position)
-      guard let data = try handle.read(upToCount: count) else { return [] }
-      return [UInt8](data)
-    } catch {
-      return []
+  /// Up to `count` bytes at `position`, in the reused buffer (valid until the next read).
+  /// The corresponding C call is `pread`.
+  private func read(at position: UInt64, count: Int) -> ArraySlice<UInt8> {
+    guard descriptor >= 0, count > 0 else { return [] }
+    if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, Self.chunk)) }
+    let fd = descriptor
+    let got = buffer.withUnsafeMutableBytes { raw in
+      pread(fd, raw.baseAddress, count, off_t(position))
     }
+    return got > 0 ? buffer[0..<got] : []
   }
 
   private static func status(of path: String) -> (size: UInt64, inode: UInt64)? {

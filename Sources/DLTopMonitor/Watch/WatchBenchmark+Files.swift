@@ -32,8 +32,7 @@ extension WatchBenchmark {
     let start = clock.now
     let cpuStart = threadCPUSeconds()
     while true {
-      let poll = follower.poll()
-      count(poll.items, &epochs, &steps)
+      let poll = follower.poll { count($0, &epochs, &steps) }
       bytes += poll.bytesRead
       if poll.bytesRead == 0 { break }
     }

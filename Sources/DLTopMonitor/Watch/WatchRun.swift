@@ -120,12 +120,19 @@ final class WatchRun {
     return merged.keys.sorted().compactMap { merged[$0] }
   }
 
-  /// Epochs known to be complete in every file that has epochs.
+  /// The last epoch known to be complete in every file of the run.
+  ///
+  /// A file without a completed epoch yet holds everything back: Keras's `train/` file starts
+  /// with per-batch scalars and gets its first `epoch_loss` at the same moment `validation/` gets
+  /// its own, so announcing from one half alone would miss the other half's metrics. A run whose
+  /// file never gets epochs is settled by quiet time instead (`WatchSession`'s `settleAfter`).
   func settledThrough() -> Int? {
-    let marks = files.filter { !$0.epochs.isEmpty || !$0.follower.pendingEpochs.isEmpty }
-      .map(\.completedThrough)
-    guard !marks.isEmpty, !marks.contains(where: { $0 == nil }) else { return nil }
-    return marks.compactMap { $0 }.min()
+    var lowest: Int?
+    for state in files {
+      guard let mark = state.completedThrough else { return nil }
+      lowest = min(lowest ?? mark, mark)
+    }
+    return lowest
   }
 
   /// The per-batch series of the first file that has any, as the dashboard shows one.

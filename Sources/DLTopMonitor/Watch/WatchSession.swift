@@ -72,6 +72,8 @@ package final class WatchSession: @unchecked Sendable {
     self.onIssue = onIssue
   }
 
+  deinit { timer?.cancel() }
+
   /// A link whose first snapshot already says `.watching` and not controllable.
   package static func makeLink(path: String) -> EngineLink {
     let link = EngineLink(run: RunDescription(name: path, source: path, controllable: false))
@@ -106,9 +108,10 @@ package final class WatchSession: @unchecked Sendable {
     }
   }
 
-  /// One synchronous round: rescan, read every file, announce settled epochs, publish.
-  package func pollOnce() {
-    queue.sync { round(forceRescan: true) }
+  /// One synchronous round: rescan (always, or only when due if `rescan` is false), read every
+  /// file, announce settled epochs, publish.
+  package func pollOnce(rescan: Bool = true) {
+    queue.sync { round(forceRescan: rescan) }
   }
 
   /// Announces every epoch seen but not yet announced, as if every run had gone quiet.
@@ -132,30 +135,43 @@ package final class WatchSession: @unchecked Sendable {
   private func round(forceRescan: Bool) {
     let now = ContinuousClock.now
     var changed = !published
+    var scanned = false
     if forceRescan || lastScan.map({ now - $0 >= .seconds(configuration.rescanInterval) }) ?? true {
       lastScan = now
+      scanned = true
       changed = rescan(now: now) || changed
     }
+    var completedAnEpoch = false
     for run in runs {
       for state in run.files {
-        let poll = state.follower.poll()
-        if let reason = poll.reset {
+        let before = state.completedThrough
+        defer { completedAnEpoch = completedAnEpoch || state.completedThrough != before }
+        var consumed = false
+        let poll = state.follower.poll { reason in
           state.reset()
           let issue = LogIssue(
             path: state.file.path, message: "\(reason); reading it again from the start")
           note(.warning, issue.description)
           onIssue?(issue)
           changed = true
+        } consume: { items in
+          consumed = consumed || !items.isEmpty
+          for issue in state.take(items) {
+            note(.warning, issue.description)
+            onIssue?(issue)
+          }
         }
-        for issue in state.take(poll.items) {
-          note(.warning, issue.description)
-          onIssue?(issue)
-        }
-        if poll.bytesRead > 0 || !poll.items.isEmpty {
+        if poll.bytesRead > 0 || consumed {
           run.lastGrowth = now
           changed = true
         }
       }
+    }
+    // A finished epoch may announce it: first look for files that appeared meanwhile (Keras
+    // creates `validation/` at the end of the first epoch), so no half of a run is left out.
+    if completedAnEpoch && !scanned {
+      lastScan = now
+      changed = rescan(now: now) || changed
     }
     if settle(all: false, now: now) { changed = true }
     if changed || !pendingEvents.isEmpty { publish() }

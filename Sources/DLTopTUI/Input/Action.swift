@@ -14,6 +14,10 @@ package enum Action: Sendable, Hashable {
   case toggleEarlyStopping
   case snapshot
   case toggleHelp
+  /// Open or close the run picker (overlay other runs, switch the main run).
+  case toggleRunPicker
+  /// Show the next metric in panel 2: the main metric, then each unmapped scalar.
+  case cycleMetric
   case quit
   case redraw
   case suspend

@@ -41,6 +41,11 @@ package enum Keymap {
       keys: [.char("e")], action: .toggleEarlyStopping, description: "early stopping on / off"),
     Binding(keys: [.char("s")], action: .snapshot, description: "write a snapshot folder"),
     Binding(
+      keys: [.char("r")], action: .toggleRunPicker,
+      description: "runs: overlay others, pick the main run"),
+    Binding(
+      keys: [.char("v")], action: .cycleMetric, description: "panel 2: next metric (unmapped too)"),
+    Binding(
       keys: [.char("?"), .char("h"), .function(1)], action: .toggleHelp, description: "this help"),
     Binding(keys: [.char("q")], action: .quit, description: "quit (asks while training runs)"),
     Binding(keys: [.control("l")], action: .redraw, description: "redraw the screen"),
@@ -58,10 +63,21 @@ package enum Keymap {
     return bindings.first { $0.keys.contains(key) }?.action
   }
 
-  /// The help screen's lines: keys left-aligned in a column, then the description.
-  package static func helpLines() -> [(keys: String, description: String)] {
-    bindings.map { binding in
-      (binding.keys.map(\.description).joined(separator: " "), binding.description)
+  /// The help screen's lines: keys left-aligned in a column, then the description. `compact`
+  /// folds the five zoom rows into one, for screens too short for the whole table.
+  package static func helpLines(compact: Bool = false) -> [(keys: String, description: String)] {
+    var lines: [(keys: String, description: String)] = []
+    var zoomFolded = false
+    for binding in bindings {
+      if compact, case .zoom = binding.action {
+        if !zoomFolded {
+          lines.append(("1-5", "zoom: loss, accuracy, lr, confusion, diagnosis"))
+          zoomFolded = true
+        }
+        continue
+      }
+      lines.append((binding.keys.map(\.description).joined(separator: " "), binding.description))
     }
+    return lines
   }
 }

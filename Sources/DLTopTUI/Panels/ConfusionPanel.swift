@@ -32,7 +32,9 @@ package struct ConfusionPanel: Sendable {
     box.render(into: &grid, area: area, theme: theme)
     let inner = Box.inner(area)
     guard let record else {
-      CenteredMessage(lines: ["no validation pass yet"], role: .inactive).render(
+      let text =
+        snapshot.run.controllable ? "no validation pass yet" : "no confusion matrix in this log"
+      CenteredMessage(lines: [text], role: .inactive).render(
         into: &grid, area: inner, theme: theme)
       return
     }

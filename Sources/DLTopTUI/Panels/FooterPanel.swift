@@ -1,7 +1,15 @@
-/// The bottom row: a message while one is showing, else the most used keys.
+/// The bottom row: a message while one is showing, else the most used keys; for a run dltop
+/// does not control, a note at the right that control is advice only.
 package struct FooterPanel: Sendable {
   package var message: String?
   package var controllable: Bool
+  /// Show the run picker's key (there are runs to compare).
+  package var hasOtherRuns = false
+  /// Show the metric key (panel 2 has more than one metric to show).
+  package var hasOtherMetrics = false
+
+  /// The note for watched runs.
+  package static let watchNote = "watch: advice only, cannot pause or steer"
 
   package init(message: String?, controllable: Bool) {
     self.message = message
@@ -15,6 +23,17 @@ package struct FooterPanel: Sendable {
         style: theme.style(.message, bold: true).reversedIfMonochrome(theme), maxWidth: area.width)
       return
     }
+    var end = area.maxX
+    // The note for watched runs, shortened on narrow screens; the first hints keep ~24 columns.
+    if !controllable,
+      let note = [Self.watchNote, "watch: advice only"].first(where: {
+        $0.count <= area.width - 24
+      })
+    {
+      end = area.maxX - note.count
+      grid.write(note, x: end, y: area.y, style: theme.style(.message))
+      end -= 1
+    }
     var hints: [(String, String)] = [("q", "quit")]
     if controllable {
       hints += [
@@ -22,14 +41,14 @@ package struct FooterPanel: Sendable {
         ("e", "early stop"),
       ]
     }
-    hints += [
-      ("1-5", "zoom"), ("l", "log"), ("m", "smooth"), ("c", "counts/%"), ("s", "snapshot"),
-      ("?", "help"),
-    ]
+    hints.append(("1-5", "zoom"))
+    if hasOtherRuns { hints.append(("r", "runs")) }
+    if hasOtherMetrics { hints.append(("v", "metric")) }
+    hints += [("l", "log"), ("m", "smooth"), ("c", "counts/%"), ("s", "snapshot"), ("?", "help")]
     var x = area.x
     for (key, text) in hints {
       let width = key.count + text.count + 2
-      guard x + width <= area.maxX else { break }
+      guard x + width <= end else { break }
       x += grid.write(key, x: x, y: area.y, style: theme.style(.highlight, bold: true))
       x += grid.write(" " + text + " ", x: x, y: area.y, style: theme.style(.inactive))
     }

@@ -30,16 +30,47 @@ package struct MetricPanel: Sendable {
     return names.sorted().first ?? MetricName.accuracy
   }
 
+  /// What `v` cycles panel 2 through: the main metric, then each unmapped scalar the run logs
+  /// (a `val_x` is left out when `x` is listed too: choosing `x` draws both).
+  package static func metricChoices(in snapshot: TrainingSnapshot) -> [String] {
+    let main = mainMetric(in: snapshot)
+    let scalars = snapshot.unmappedScalars
+    var choices = [main]
+    for name in scalars where name != main && !choices.contains(name) {
+      if name.hasPrefix("val_"), scalars.contains(String(name.dropFirst(4))) { continue }
+      if name == "val_" + main { continue }
+      choices.append(name)
+    }
+    return choices
+  }
+
+  /// The metric panel 2 shows: the one chosen with `v` while the run still offers it, else the
+  /// main metric.
+  package static func shownMetric(in snapshot: TrainingSnapshot, chosen: String?) -> String {
+    if let chosen, metricChoices(in: snapshot).contains(chosen) { return chosen }
+    return mainMetric(in: snapshot)
+  }
+
   package func render(into grid: inout CellGrid, area: Rect, context: PanelContext) {
     let theme = context.theme
-    let inner = Box.inner(area)
-    let validation = "val_" + metric
-    let train = ChartSeries(
-      name: "train", points: context.points(metric), color: .train, stroke: .solid)
-    let val = ChartSeries(
-      name: "val", points: context.points(validation), color: .validation, stroke: .dotted,
-      marked: true)
-    var chart = LineChart(series: [train, val])
+    var inner = Box.inner(area)
+    // A metric that is itself a validation scalar (`val_f1` alone) is drawn as the val line.
+    let validationOnly = metric.hasPrefix("val_")
+    let validation = validationOnly ? metric : "val_" + metric
+    var chart = LineChart(series: [])
+    if !validationOnly {
+      chart.series.append(
+        ChartSeries(name: "train", points: context.points(metric), color: .train, stroke: .solid))
+    }
+    chart.series.append(
+      ChartSeries(
+        name: "val", points: context.points(validation), color: .validation, stroke: .dotted,
+        marked: true))
+    // A scalar logged without its train or val partner (`epoch_time`): no legend for the
+    // missing line.
+    if chart.series.contains(where: { !$0.points.isEmpty }) {
+      chart.series.removeAll { $0.points.isEmpty }
+    }
     chart.logScale = allowsLogScale && context.state.logScale
     if let batches {
       chart.band = context.band(batches, columns: max(1, inner.width - 7))
@@ -61,17 +92,71 @@ package struct MetricPanel: Sendable {
       }
     }
     chart.xRange = context.historyRange(lastX: context.lastX)
+    // The main run's legend goes in the border; the comparison runs get a row of their own.
+    let legend = chart.legend(theme: theme)
+    let runs = RunList(snapshot: context.snapshot, overlay: context.state.runOverlay)
+    let overlaid = runs.overlaid
+    chart.series.insert(contentsOf: comparisonSeries(overlaid, validation, context), at: 0)
     var title = metric
     if context.state.smoothing { title += " ema" }
-    var box = Box(key: id.zoomKey, title: title, legend: chart.legend(theme: theme))
+    var box = Box(key: id.zoomKey, title: title, legend: legend)
     let last = context.snapshot.epochs.last
     var values: [String] = []
-    if let value = last?[metric] { values.append("train " + NumberFormat.compact(value)) }
+    if !validationOnly, let value = last?[metric] {
+      values.append("train " + NumberFormat.compact(value))
+    }
     if let value = last?[validation] { values.append("val " + NumberFormat.compact(value)) }
     if !values.isEmpty {
       box.bottomLabels = [(offset: 2, text: " " + values.joined(separator: "  ") + " ")]
     }
     box.render(into: &grid, area: area, theme: theme)
+    if !overlaid.isEmpty && inner.height >= 5 {
+      let row = Rect(x: inner.x, y: inner.y, width: inner.width, height: 1)
+      drawRunLegend(runs, into: &grid, row: row, theme: theme)
+      inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+    }
     chart.render(into: &grid, area: inner, theme: theme)
+  }
+
+  /// Each overlaid run's train (solid) and validation (dotted) line in its own colour, marked
+  /// with its own shape.
+  private func comparisonSeries(
+    _ runs: [RunList.Entry], _ validation: String, _ context: PanelContext
+  ) -> [ChartSeries] {
+    var series: [ChartSeries] = []
+    for run in runs {
+      let marker = run.marker(context.theme.symbols)
+      if validation != metric {
+        series.append(
+          ChartSeries(
+            name: run.name, points: context.points(metric, in: run.epochs), color: run.color,
+            stroke: .solid, marked: true, marker: marker))
+      }
+      series.append(
+        ChartSeries(
+          name: run.name, points: context.points(validation, in: run.epochs), color: run.color,
+          stroke: .dotted, marked: true, marker: marker))
+    }
+    return series
+  }
+
+  /// `◆ version_1  ▲ version_2`: each overlaid run's marker and name, without the folder all
+  /// runs share and shortened to fit.
+  private func drawRunLegend(
+    _ list: RunList, into grid: inout CellGrid, row: Rect, theme: Theme
+  ) {
+    let runs = list.overlaid
+    let names = runs.map { list.shortName($0.name) }
+    let widths = RunList.fittedWidths(names, width: row.width - 1, extra: 4)
+    var x = row.x + 1
+    for (run, (name, width)) in zip(runs, zip(names, widths)) {
+      let shown = RunList.abbreviate(name, to: width, ellipsis: theme.symbols.ellipsis)
+      guard x + shown.count + 2 <= row.maxX else { break }
+      x += grid.write(
+        String(run.marker(theme.symbols)), x: x, y: row.y, style: theme.style(run.color, bold: true)
+      )
+      x += grid.write(" " + shown, x: x, y: row.y, style: theme.style(run.color))
+      x += 2
+    }
   }
 }

@@ -29,10 +29,13 @@ package struct PanelContext: Sendable {
     return max(firstX, high - span)...high
   }
 
-  /// Per-epoch points of one metric, EMA-smoothed when smoothing is on.
-  package func points(_ metric: String) -> [ChartPoint] {
+  /// Per-epoch points of one metric of the main run, EMA-smoothed when smoothing is on.
+  package func points(_ metric: String) -> [ChartPoint] { points(metric, in: snapshot.epochs) }
+
+  /// Per-epoch points of one metric of `epochs` (any run), EMA-smoothed when smoothing is on.
+  package func points(_ metric: String, in epochs: [EpochRecord]) -> [ChartPoint] {
     var points: [ChartPoint] = []
-    for record in snapshot.epochs {
+    for record in epochs {
       if let value = record[metric] { points.append(ChartPoint(x: Double(record.epoch), y: value)) }
     }
     guard state.smoothing else { return points }

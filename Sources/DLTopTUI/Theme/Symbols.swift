@@ -26,4 +26,9 @@ package struct Symbols: Sendable, Equatable {
     unicode: false, horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
     bottomRight: "+", titleLeft: "[", titleRight: "]", barFull: "#", barEmpty: ".", marker: "o",
     markLine: ":", ellipsis: "~")
+
+  /// Markers for comparison runs, one shape per run in turn (validation points keep `marker`).
+  package var comparisonMarkers: [Character] {
+    unicode ? ["◆", "▲", "■", "×"] : ["*", "+", "x", "#"]
+  }
 }

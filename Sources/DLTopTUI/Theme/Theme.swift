@@ -52,7 +52,9 @@ package struct Theme: Sendable {
       .plannedLearningRate: ANSIColor.green.rgb, .bestMark: ANSIColor.brightYellow.rgb,
       .stopMark: ANSIColor.red.rgb, .changeMark: ANSIColor.magenta.rgb, .good: ANSIColor.green.rgb,
       .warning: ANSIColor.yellow.rgb, .bad: ANSIColor.red.rgb, .paused: ANSIColor.yellow.rgb,
-      .message: ANSIColor.cyan.rgb,
+      .message: ANSIColor.cyan.rgb, .comparison1: ANSIColor.magenta.rgb,
+      .comparison2: ANSIColor.green.rgb, .comparison3: ANSIColor.brightBlue.rgb,
+      .comparison4: ANSIColor.brightYellow.rgb,
     ],
     gradientStops: [
       .heat: (ANSIColor.black.rgb, ANSIColor.blue.rgb, ANSIColor.cyan.rgb),

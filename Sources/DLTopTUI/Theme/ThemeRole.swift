@@ -24,6 +24,16 @@ package enum ThemeRole: String, Sendable, CaseIterable {
   case bad
   case paused
   case message
+  /// Other runs overlaid for comparison (`dltop watch` on a folder), one colour per run in turn.
+  case comparison1 = "compare_1"
+  case comparison2 = "compare_2"
+  case comparison3 = "compare_3"
+  case comparison4 = "compare_4"
+
+  /// The comparison runs' colours, used in turn (distinct from train and validation).
+  package static let comparisonPalette: [ThemeRole] = [
+    .comparison1, .comparison2, .comparison3, .comparison4,
+  ]
 
   /// The built-in default (Okabe–Ito colours, safe for colour-blind readers), used for keys a
   /// theme file leaves out.
@@ -49,6 +59,10 @@ package enum ThemeRole: String, Sendable, CaseIterable {
     case .bad: RGB(0xD5, 0x5E, 0x00)
     case .paused: RGB(0xE6, 0x9F, 0x00)
     case .message: RGB(0x56, 0xB4, 0xE9)
+    case .comparison1: RGB(0xCC, 0x79, 0xA7)
+    case .comparison2: RGB(0x00, 0x9E, 0x73)
+    case .comparison3: RGB(0x00, 0x72, 0xB2)
+    case .comparison4: RGB(0xF0, 0xE4, 0x42)
     }
   }
 }

@@ -16,28 +16,33 @@ package struct ChartSeries: Sendable, Equatable {
   package var points: [ChartPoint]
   package var color: ThemeRole
   package var stroke: Stroke
-  /// Draw the theme's marker (`•`) on each point when points are at least two columns apart.
+  /// Draw a marker on points at least four columns apart.
   package var marked: Bool
+  /// The marker's shape; nil uses the theme's (`•`). Comparison runs each get their own.
+  package var marker: Character?
 
   package init(
     name: String, points: [ChartPoint], color: ThemeRole, stroke: Stroke = .solid,
-    marked: Bool = false
+    marked: Bool = false, marker: Character? = nil
   ) {
     self.name = name
     self.points = points
     self.color = color
     self.stroke = stroke
     self.marked = marked
+    self.marker = marker
   }
 
-  /// A short sample of the line for legends: `⣀⣀` / `⠤⠄•` (or ASCII).
+  /// A short sample of the line for legends: `──` / `┄•` (or ASCII).
   package func sample(_ symbols: Symbols) -> String {
-    switch (stroke, symbols.unicode) {
-    case (.solid, true): marked ? "─•" : "──"
-    case (.dotted, true): marked ? "┄•" : "┄┄"
-    case (.solid, false): marked ? "-o" : "--"
-    case (.dotted, false): marked ? ".o" : ".."
-    }
+    let line: Character =
+      switch (stroke, symbols.unicode) {
+      case (.solid, true): "─"
+      case (.dotted, true): "┄"
+      case (.solid, false): "-"
+      case (.dotted, false): "."
+      }
+    return String(line) + String(marked ? marker ?? symbols.marker : line)
   }
 }
 

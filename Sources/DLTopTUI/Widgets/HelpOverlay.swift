@@ -8,7 +8,8 @@ package struct HelpOverlay: Sendable {
   }
 
   package func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
-    let lines = Keymap.helpLines()
+    var lines = Keymap.helpLines()
+    if lines.count + notes.count + 4 > area.height { lines = Keymap.helpLines(compact: true) }
     let keyWidth = lines.map(\.keys.count).max() ?? 0
     let textWidth = lines.map(\.description.count).max() ?? 0
     let width = min(area.width, max(keyWidth + textWidth + 7, (notes.map(\.count).max() ?? 0) + 4))

@@ -164,7 +164,7 @@ package struct LineChart: Sendable {
       for (index, p) in visible.reversed().enumerated() where index % stride == 0 {
         guard let y = transformed(p.y) else { continue }
         grid.put(
-          theme.symbols.marker, x: plot.x + dotX(p.x) / 2, y: plot.y + dotY(y) / 4,
+          item.marker ?? theme.symbols.marker, x: plot.x + dotX(p.x) / 2, y: plot.y + dotY(y) / 4,
           style: theme.style(item.color, bold: true), clip: plot)
       }
     }

@@ -3,6 +3,8 @@ import DLTopMonitor
 /// The two status rows at the top:
 /// `name  RUNNING  epoch 12/30 ████░░ 234/469  12.3k/s  ETA 3:21  elapsed 5:02`
 /// `lr 1e-3  adam  best val_loss 0.312 @ e9  patience 3/5`.
+/// A watched run (not controllable) adds `advice only`, and reads `early stop would fire at e12`
+/// once the policy would have stopped it.
 /// Groups that do not fit are left out from the right; the progress bar takes the room left.
 package struct StatusLine: Sendable {
   package var snapshot: TrainingSnapshot
@@ -77,7 +79,13 @@ package struct StatusLine: Sendable {
           Span(" @ e\(epoch)", dim),
         ])
       }
-      if stopping.enabled {
+      if !snapshot.run.controllable, let stop = stopping.stoppedEpoch {
+        // A watched run cannot be stopped: the policy only says where it would have.
+        groups.append([
+          Span("early stop would fire at ", dim),
+          Span("e\(stop)", theme.style(.stopMark, bold: true)),
+        ])
+      } else if stopping.enabled {
         let style = stopping.wait * 2 >= stopping.patience ? theme.style(.warning) : text
         groups.append([
           Span("patience ", dim), Span("\(stopping.wait)/\(stopping.patience)", style),
@@ -92,8 +100,11 @@ package struct StatusLine: Sendable {
         Span(" @ e\(best.epoch)", dim),
       ])
     }
-    if !snapshot.run.controllable && snapshot.status != .watching {
-      groups.append([Span("WATCHING", theme.style(.message, bold: true))])
+    if !snapshot.run.controllable {
+      if snapshot.status != .watching {
+        groups.append([Span("WATCHING", theme.style(.message, bold: true))])
+      }
+      groups.append([Span("advice only", theme.style(.message))])
     }
     groups.append([Span(snapshot.run.name, theme.style(.title))])
     x = area.x
