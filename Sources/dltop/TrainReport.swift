@@ -7,7 +7,7 @@ enum TrainReport {
   static func document(job: TrainingJob, outcome: TrainOutcome) -> JSONValue {
     let data = job.data
     let classification = outcome.test?.classification
-    var pairs: [(String, JSONValue)] = [
+    var pairs: [(key: String, value: JSONValue)] = [
       ("dataset", .string(data.name)),
       ("task", .string(data.task.isClassification ? "classification" : "regression")),
       ("classes", data.task.isClassification ? .array(data.classNames.map(JSONValue.string)) : .null),
@@ -50,7 +50,7 @@ enum TrainReport {
 
   private static func testObject(_ test: TestResult?, classification: ClassificationReport?) -> JSONValue {
     guard let test else { return .null }
-    var pairs: [(String, JSONValue)] = [
+    var pairs: [(key: String, value: JSONValue)] = [
       ("loss", .number(test.loss)),
       ("accuracy", .double(test.accuracy)),
       ("confusion", classification.map { .array($0.confusion.rows.map { .array($0.map(JSONValue.int)) }) } ?? .null),
