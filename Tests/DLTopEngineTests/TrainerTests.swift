@@ -186,3 +186,28 @@ struct TrainerTests {
     #expect(abs(whole.loss - pieces.loss) < 1e-6)
   }
 }
+
+struct FirstLayerGradientTests {
+  @Test func trainerSkipsOnlyTheDataGradientOfTheFirstDense() {
+    let trainer = TrainingFixtures.blobTrainer()
+    let dense = trainer.model.layers.compactMap { $0 as? Dense }
+    #expect(dense.map(\.computesInputGradient) == [false, true])
+  }
+
+  @Test func skippingTheInputGradientLeavesParameterGradientsAlone() {
+    var generator = SeededGenerator(seed: 4)
+    let layer = TrainingFixtures.dense("d", 3, 2, &generator)
+    let x = Tensor(shape: [2, 3], scalars: [1, -2, 0.5, 3, 0, -1])
+    let dout = Tensor(shape: [2, 2], scalars: [0.1, -0.2, 0.3, 0.4])
+    _ = layer.forward(x, training: true)
+    let dx = layer.backward(dout)
+    let full = (layer.weight.grad, layer.bias.grad)
+    layer.weight.zeroGrad()
+    layer.bias.zeroGrad()
+    layer.computesInputGradient = false
+    _ = layer.forward(x, training: true)
+    let skipped = layer.backward(dout)
+    #expect(layer.weight.grad == full.0 && layer.bias.grad == full.1)
+    #expect(skipped == Tensor(zeros: [2, 3]) && dx != skipped)
+  }
+}

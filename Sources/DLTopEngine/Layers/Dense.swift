@@ -5,6 +5,10 @@ package final class Dense: Layer {
   package let name: String
   package let weight: Parameter
   package let bias: Parameter
+  /// Whether `backward` computes ∂L/∂x. A model's first layer sees data, whose gradient nobody
+  /// reads, so the `Trainer` turns this off there and saves a third of the layer's matrix products
+  /// per batch; `backward` then returns zeros of the input's shape.
+  package var computesInputGradient = true
   private var input = Tensor(zeros: [0, 0])  // [batch, in]
   private var inputShape: [Int] = []
 
@@ -58,6 +62,7 @@ package final class Dense: Layer {
         }
       }
     }
+    guard computesInputGradient else { return Tensor(zeros: inputShape) }
     let dx = dout.matmul(weight.value, transposeOther: true)  // [batch, in]
     return dx.reshaped(to: inputShape)
   }

@@ -33,19 +33,37 @@ package final class Adam: Optimizer {
       let t = Double(slots.steps)
       let correction1 = Float(1 / (1 - pow(Double(beta1), t)))
       let correction2 = Float(1 / (1 - pow(Double(beta2), t)))
-      parameter.grad.scalars.withUnsafeBufferPointer { g in
-        slots.first.withUnsafeMutableBufferPointer { m in
-          slots.second.withUnsafeMutableBufferPointer { v in
-            parameter.value.scalars.withUnsafeMutableBufferPointer { w in
-              for i in 0..<w.count {
+      let count = parameter.value.count
+      precondition(parameter.grad.count == count, "Adam: \(parameter.name) grad and value differ in size")
+      parameter.grad.scalars.withUnsafeBufferPointer { gBuffer in
+        slots.first.withUnsafeMutableBufferPointer { mBuffer in
+          slots.second.withUnsafeMutableBufferPointer { vBuffer in
+            parameter.value.scalars.withUnsafeMutableBufferPointer { wBuffer in
+              guard count > 0, let g = gBuffer.baseAddress, let m = mBuffer.baseAddress,
+                let v = vBuffer.baseAddress, let w = wBuffer.baseAddress
+              else { return }
+              var i = 0
+              while i + Lanes.width <= count {
+                let gi = Lanes.load(g, i)
+                let mi = b1 * Lanes.load(m, i) + keep1 * gi
+                let vi = b2 * Lanes.load(v, i) + keep2 * (gi * gi)
+                Lanes.store(mi, m, i)
+                Lanes.store(vi, v, i)
+                let mHat = mi * correction1
+                let vHat = vi * correction2
+                Lanes.store(Lanes.load(w, i) - eta * mHat / (vHat.squareRoot() + eps), w, i)
+                i += Lanes.width
+              }
+              while i < count {
                 let gi = g[i]
                 let mi = b1 * m[i] + keep1 * gi
-                let vi = b2 * v[i] + keep2 * gi * gi
+                let vi = b2 * v[i] + keep2 * (gi * gi)
                 m[i] = mi
                 v[i] = vi
                 let mHat = mi * correction1
                 let vHat = vi * correction2
                 w[i] -= eta * mHat / (vHat.squareRoot() + eps)
+                i += 1
               }
             }
           }

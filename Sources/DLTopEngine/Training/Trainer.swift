@@ -4,6 +4,9 @@
 /// any two calls it may change the learning rate, save or restore weights, or evaluate. The
 /// trainer knows nothing of threads or the dashboard; the executable runs it on a background queue.
 ///
+/// The trainer turns off the first layer's input gradient when it is a `Dense` (nobody reads the
+/// gradient of the data), which saves a third of that layer's matrix products.
+///
 /// Determinism: shuffling and augmentation draw from generators derived from
 /// `configuration.seed`, so a model with the same initial weights and the same seed gives the
 /// same losses bit for bit (with `OPENBLAS_NUM_THREADS=1`).
@@ -78,6 +81,8 @@ package final class Trainer {
       layer.parameters.isEmpty ? nil : ParameterGroup(layer: layer.name, parameters: layer.parameters)
     }
     reluLayers = model.layers.compactMap { $0 as? ReLU }
+    // The input gradient of the first layer is the gradient of the data: never read.
+    (model.layers.first as? Dense)?.computesInputGradient = false
     order = Array(0..<train.count)
     let root = SeededGenerator(seed: configuration.seed)
     shuffleGenerator = root.derived(stream: 1)
