@@ -42,19 +42,9 @@ package final class Adam: Optimizer {
               guard count > 0, let g = gBuffer.baseAddress, let m = mBuffer.baseAddress,
                 let v = vBuffer.baseAddress, let w = wBuffer.baseAddress
               else { return }
-              var i = 0
-              while i + Lanes.width <= count {
-                let gi = Lanes.load(g, i)
-                let mi = b1 * Lanes.load(m, i) + keep1 * gi
-                let vi = b2 * Lanes.load(v, i) + keep2 * (gi * gi)
-                Lanes.store(mi, m, i)
-                Lanes.store(vi, v, i)
-                let mHat = mi * correction1
-                let vHat = vi * correction2
-                Lanes.store(Lanes.load(w, i) - eta * mHat / (vHat.squareRoot() + eps), w, i)
-                i += Lanes.width
-              }
-              while i < count {
+              // `v ≥ 0`, so `.magnitude` changes nothing, but it lets the compiler use a vector
+              // square root (without it, `squareRoot()` keeps a scalar errno path for x < 0).
+              for i in 0..<count {
                 let gi = g[i]
                 let mi = b1 * m[i] + keep1 * gi
                 let vi = b2 * v[i] + keep2 * (gi * gi)
@@ -62,8 +52,7 @@ package final class Adam: Optimizer {
                 v[i] = vi
                 let mHat = mi * correction1
                 let vHat = vi * correction2
-                w[i] -= eta * mHat / (vHat.squareRoot() + eps)
-                i += 1
+                w[i] -= eta * mHat / (vHat.magnitude.squareRoot() + eps)
               }
             }
           }

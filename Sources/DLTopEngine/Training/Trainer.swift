@@ -113,7 +113,7 @@ package final class Trainer {
     let indices = order[start..<end]
     var x =
       (start == 0 && end == train.count && !configuration.shuffle)
-      ? train.features : train.features.gatherRows(indices)
+      ? train.features : Self.gatherBatch(train.features, indices)
     let targets = train.targets.gathered(indices)
     if let augmentation { augmentation(&x, &augmentationGenerator) }
 
