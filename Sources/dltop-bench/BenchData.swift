@@ -21,13 +21,15 @@ struct BenchData {
     {
       let pixels = images[16...].map { Float($0) / 255 }
       let classes = labels[8...].map { Int($0) }
-      let set = LabeledSet(features: Tensor(shape: [count, 784], scalars: pixels), targets: .classes(classes))
+      let set = LabeledSet(
+        features: Tensor(shape: [count, 784], scalars: pixels), targets: .classes(classes))
       return BenchData(set: set, source: "fashion-mnist")
     }
     var generator = SeededGenerator(seed: seed)
     let pixels = (0..<(count * 784)).map { _ in generator.nextUnitFloat() }
     let classes = (0..<count).map { _ in Int(generator.next() % 10) }
-    let set = LabeledSet(features: Tensor(shape: [count, 784], scalars: pixels), targets: .classes(classes))
+    let set = LabeledSet(
+      features: Tensor(shape: [count, 784], scalars: pixels), targets: .classes(classes))
     return BenchData(set: set, source: "random")
   }
 

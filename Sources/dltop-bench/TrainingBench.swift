@@ -22,12 +22,15 @@ enum TrainingBench {
     var samplesPerSecond: Double { Double(samples) / bestEpochSeconds }
   }
 
-  static func measure(makeModel: () -> Sequential, data: LabeledSet, epochs: Int, batchSize: Int = 128)
+  static func measure(
+    makeModel: () -> Sequential, data: LabeledSet, epochs: Int, batchSize: Int = 128
+  )
     -> Figures
   {
     let model = makeModel()
     let trainer = Trainer(
-      model: model, loss: SoftmaxCrossEntropy(), optimizer: Adam(), schedule: ConstantRate(rate: 1e-3),
+      model: model, loss: SoftmaxCrossEntropy(), optimizer: Adam(),
+      schedule: ConstantRate(rate: 1e-3),
       configuration: TrainerConfiguration(batchSize: .samples(batchSize), epochs: epochs, seed: 1),
       train: data)
     var seconds: [Double] = []
@@ -40,12 +43,14 @@ enum TrainingBench {
       while trainer.trainBatch() != nil {}
       let report = trainer.finishEpoch()
       let elapsed = started.duration(to: clock.now)
-      seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+      seconds.append(
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
       cpuSeconds.append(processCPUSeconds() - cpuStarted)
       loss = report.loss
     }
     return Figures(
-      epochSeconds: seconds, epochCPUSeconds: cpuSeconds, samples: data.count, batchSize: batchSize, finalLoss: loss,
+      epochSeconds: seconds, epochCPUSeconds: cpuSeconds, samples: data.count, batchSize: batchSize,
+      finalLoss: loss,
       parameterCount: model.parameterCount)
   }
 
@@ -62,9 +67,12 @@ enum TrainingBench {
     func dense(_ name: String, _ inputs: Int, _ outputs: Int) -> Dense {
       let scale = (2 / Float(inputs)).squareRoot()
       let weights = (0..<(inputs * outputs)).map { _ in scale * generator.nextGaussian() }
-      return Dense(name: name, weight: Tensor(shape: [inputs, outputs], scalars: weights), bias: Tensor(zeros: [outputs]))
+      return Dense(
+        name: name, weight: Tensor(shape: [inputs, outputs], scalars: weights),
+        bias: Tensor(zeros: [outputs]))
     }
     return Sequential(
-      inputShape: [784], layers: [dense("dense1", 784, 128), ReLU(name: "relu1"), dense("dense2", 128, 10)])
+      inputShape: [784],
+      layers: [dense("dense1", 784, 128), ReLU(name: "relu1"), dense("dense2", 128, 10)])
   }
 }

@@ -13,7 +13,9 @@ import Foundation
 let arguments = Set(CommandLine.arguments.dropFirst())
 let unknown = arguments.subtracting(["--json", "--quick", "--mlp-only"])
 if !unknown.isEmpty {
-  FileHandle.standardError.write("dltop-bench: unknown argument \(unknown.sorted().joined(separator: " ")); usage: dltop-bench [--json] [--quick] [--mlp-only]\n".data(using: .utf8)!)
+  FileHandle.standardError.write(
+    "dltop-bench: unknown argument \(unknown.sorted().joined(separator: " ")); usage: dltop-bench [--json] [--quick] [--mlp-only]\n"
+      .data(using: .utf8)!)
   exit(2)
 }
 let quick = arguments.contains("--quick")
@@ -22,9 +24,12 @@ let epochs = quick ? 1 : 2
 
 let data = BenchData.load(count: samples, seed: 1)
 let mlpOnly = arguments.contains("--mlp-only")
-let gemmSmall = mlpOnly ? nil : GEMMBench.gflops(m: 128, n: 128, k: 784, minimumSeconds: quick ? 0.1 : 0.5)
-let gemmLarge = mlpOnly ? nil : GEMMBench.gflops(m: 1024, n: 1024, k: 1024, minimumSeconds: quick ? 0.2 : 1.0)
-let mlp = TrainingBench.measure(makeModel: { TrainingBench.mlp(seed: 1) }, data: data.set, epochs: epochs)
+let gemmSmall =
+  mlpOnly ? nil : GEMMBench.gflops(m: 128, n: 128, k: 784, minimumSeconds: quick ? 0.1 : 0.5)
+let gemmLarge =
+  mlpOnly ? nil : GEMMBench.gflops(m: 1024, n: 1024, k: 1024, minimumSeconds: quick ? 0.2 : 1.0)
+let mlp = TrainingBench.measure(
+  makeModel: { TrainingBench.mlp(seed: 1) }, data: data.set, epochs: epochs)
 
 let environment = ProcessInfo.processInfo.environment
 var report: [String: Any] = [
@@ -43,7 +48,8 @@ if let gemmSmall, let gemmLarge {
 // The CNN section is added here after the merge (see the comment at the top)
 
 if arguments.contains("--json") {
-  let json = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys, .prettyPrinted])
+  let json = try JSONSerialization.data(
+    withJSONObject: report, options: [.sortedKeys, .prettyPrinted])
   print(String(decoding: json, as: UTF8.self))
 } else {
   print(BenchReport.text(report))

@@ -44,7 +44,8 @@ struct TrainerTests {
     let first = TrainingFixtures.runEpoch(trainer)
     let second = TrainingFixtures.runEpoch(trainer)
     #expect(first.batches.map(\.step) == [0, 1, 2] && second.batches.map(\.step) == [3, 4, 5])
-    #expect(second.batches.map(\.batchIndex) == [0, 1, 2] && second.batches.allSatisfy { $0.epoch == 2 })
+    #expect(
+      second.batches.map(\.batchIndex) == [0, 1, 2] && second.batches.allSatisfy { $0.epoch == 2 })
     #expect(first.epoch.epoch == 1 && second.epoch.epoch == 2 && trainer.completedEpochs == 2)
     #expect(first.epoch.samples == 60)
   }
@@ -73,11 +74,13 @@ struct TrainerTests {
     // A linear model, so the NaN reaches the loss (a ReLU would turn the NaN activations into 0
     // and only the gradient xᵀ·dout would be NaN — also reported, see the next check).
     var generator = SeededGenerator(seed: 1)
-    let linear = Sequential(inputShape: [2], layers: [TrainingFixtures.dense("dense1", 2, 3, &generator)])
+    let linear = Sequential(
+      inputShape: [2], layers: [TrainingFixtures.dense("dense1", 2, 3, &generator)])
     let trainer = Trainer(
       model: linear, loss: SoftmaxCrossEntropy(), optimizer: SGD(),
       schedule: ConstantRate(rate: 0.1),
-      configuration: TrainerConfiguration(batchSize: .full, epochs: 1, seed: 1, shuffle: false), train: data)
+      configuration: TrainerConfiguration(batchSize: .full, epochs: 1, seed: 1, shuffle: false),
+      train: data)
     let before = trainer.model.weights()
     let report = trainer.trainBatch()
     #expect(report?.isFinite == false)
@@ -87,7 +90,8 @@ struct TrainerTests {
     let withReLU = Trainer(
       model: TrainingFixtures.mlp(seed: 1), loss: SoftmaxCrossEntropy(), optimizer: SGD(),
       schedule: ConstantRate(rate: 0.1),
-      configuration: TrainerConfiguration(batchSize: .full, epochs: 1, seed: 1, shuffle: false), train: data)
+      configuration: TrainerConfiguration(batchSize: .full, epochs: 1, seed: 1, shuffle: false),
+      train: data)
     let reluReport = withReLU.trainBatch()
     #expect(reluReport?.isFinite == false && reluReport?.gradientNorm.isNaN == true)
   }
@@ -118,7 +122,9 @@ struct TrainerTests {
     // Same seed, same first batch: the only difference is ½λΣw² over dense1.W and dense2.W.
     let plain = TrainingFixtures.blobTrainer(l2: 0)
     let decayed = TrainingFixtures.blobTrainer(l2: 0.01)
-    let weights = decayed.model.parameters.filter(\.decays).reduce(0.0) { $0 + Double($1.value.squaredNorm) }
+    let weights = decayed.model.parameters.filter(\.decays).reduce(0.0) {
+      $0 + Double($1.value.squaredNorm)
+    }
     let a = plain.trainBatch()!.loss
     let b = decayed.trainBatch()!.loss
     #expect(abs((b - a) - 0.005 * weights) < 1e-4)
@@ -163,8 +169,10 @@ struct TrainerTests {
   @Test func regressionEvaluationReturnsRawOutputs() {
     let data = TrainingFixtures.line(count: 64, seed: 5)
     let trainer = Trainer(
-      model: TrainingFixtures.mlp(hidden: 16, outputs: 1, seed: 2), loss: TestMeanSquaredError(), optimizer: Adam(),
-      schedule: ConstantRate(rate: 0.01), configuration: TrainerConfiguration(batchSize: .samples(16), epochs: 40, seed: 3),
+      model: TrainingFixtures.mlp(hidden: 16, outputs: 1, seed: 2), loss: TestMeanSquaredError(),
+      optimizer: Adam(),
+      schedule: ConstantRate(rate: 0.01),
+      configuration: TrainerConfiguration(batchSize: .samples(16), epochs: 40, seed: 3),
       train: data, validation: data)
     let first = TrainingFixtures.runEpoch(trainer).epoch
     var last = first

@@ -34,7 +34,8 @@ package final class Adam: Optimizer {
       let correction1 = Float(1 / (1 - pow(Double(beta1), t)))
       let correction2 = Float(1 / (1 - pow(Double(beta2), t)))
       let count = parameter.value.count
-      precondition(parameter.grad.count == count, "Adam: \(parameter.name) grad and value differ in size")
+      precondition(
+        parameter.grad.count == count, "Adam: \(parameter.name) grad and value differ in size")
       parameter.grad.scalars.withUnsafeBufferPointer { gBuffer in
         slots.first.withUnsafeMutableBufferPointer { mBuffer in
           slots.second.withUnsafeMutableBufferPointer { vBuffer in

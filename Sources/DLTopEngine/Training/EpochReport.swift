@@ -57,7 +57,8 @@ package struct EpochReport: Sendable, Equatable {
     validationAccuracy: Double? = nil, learningRate: Double, nextLearningRate: Double? = nil,
     reducedLearningRate: Double? = nil, seconds: Double = 0, trainingSeconds: Double = 0,
     samplesPerSecond: Double = 0, samples: Int = 0, batches: Int = 0, nonFiniteBatches: Int = 0,
-    gradientNorms: [LayerStatistic] = [], weightNorm: Double = 0, updateRatios: [LayerStatistic] = [],
+    gradientNorms: [LayerStatistic] = [], weightNorm: Double = 0,
+    updateRatios: [LayerStatistic] = [],
     updateRatio: Double? = nil, deadReLUFractions: [LayerStatistic] = [],
     meanDeadReLUFraction: Double? = nil, validationPredictions: [Int]? = nil,
     validationLabels: [Int]? = nil

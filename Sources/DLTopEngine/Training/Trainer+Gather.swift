@@ -12,7 +12,8 @@ extension Trainer {
         if let from = source.baseAddress, let to = target.baseAddress, width > 0 {
           var offset = 0
           for index in indices {
-            precondition(index >= 0 && index < features.rows, "gatherBatch: row \(index) of \(features.rows)")
+            precondition(
+              index >= 0 && index < features.rows, "gatherBatch: row \(index) of \(features.rows)")
             (to + offset).initialize(from: from + index * width, count: width)
             offset += width
           }

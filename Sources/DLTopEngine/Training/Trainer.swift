@@ -63,7 +63,8 @@ package final class Trainer {
     precondition(train.count > 0, "Trainer: the training set is empty")
     precondition(
       train.sampleShape.reduce(1, *) == model.inputShape.reduce(1, *),
-      "Trainer: samples of shape \(train.sampleShape) do not fit the model input \(model.inputShape)")
+      "Trainer: samples of shape \(train.sampleShape) do not fit the model input \(model.inputShape)"
+    )
     self.model = model
     self.loss = loss
     self.optimizer = optimizer
@@ -78,7 +79,8 @@ package final class Trainer {
     totalSteps = configuration.epochs * batchesPerEpoch
     parameters = model.parameters
     groups = model.layers.compactMap { layer in
-      layer.parameters.isEmpty ? nil : ParameterGroup(layer: layer.name, parameters: layer.parameters)
+      layer.parameters.isEmpty
+        ? nil : ParameterGroup(layer: layer.name, parameters: layer.parameters)
     }
     reluLayers = model.layers.compactMap { $0 as? ReLU }
     // The input gradient of the first layer is the gradient of the data: never read.
@@ -152,7 +154,8 @@ package final class Trainer {
     let started = ContinuousClock.now
     let evaluation = validation.map { evaluate($0, batchSize: configuration.evaluationBatchSize) }
     var report = tally.report(epoch: epoch, groups: groups, relus: reluLayers)
-    report.weightNorm = parameters.reduce(0.0) { $0 + TrainingMath.squaredSum($1.value) }.squareRoot()
+    report.weightNorm = parameters.reduce(0.0) { $0 + TrainingMath.squaredSum($1.value) }
+      .squareRoot()
     report.validationLoss = evaluation?.loss
     report.validationAccuracy = evaluation?.accuracy
     report.validationPredictions = evaluation?.predictedClasses

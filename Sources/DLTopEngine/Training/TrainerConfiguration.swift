@@ -63,5 +63,7 @@ package struct TrainerConfiguration: Sendable, Equatable {
   }
 
   /// Mini-batches in the whole planned run: `epochs × batchesPerEpoch`.
-  package func totalSteps(sampleCount: Int) -> Int { epochs * batchesPerEpoch(sampleCount: sampleCount) }
+  package func totalSteps(sampleCount: Int) -> Int {
+    epochs * batchesPerEpoch(sampleCount: sampleCount)
+  }
 }
