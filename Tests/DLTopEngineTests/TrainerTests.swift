@@ -219,3 +219,33 @@ struct FirstLayerGradientTests {
     #expect(skipped == Tensor(zeros: [2, 3]) && dx != skipped)
   }
 }
+
+struct TrainerConfigurationTests {
+  @Test func batchSizesParseAndResolve() throws {
+    #expect(try TrainerConfiguration.BatchSize.parse("128") == .samples(128))
+    #expect(try TrainerConfiguration.BatchSize.parse(" Full") == .full)
+    #expect(TrainerConfiguration.BatchSize.full.resolved(for: 60) == 60)
+    #expect(TrainerConfiguration.BatchSize.samples(500).resolved(for: 60) == 60)
+    #expect(
+      TrainerConfiguration(batchSize: .samples(128)).batchesPerEpoch(sampleCount: 60_000) == 469)
+    for bad in ["0", "-3", "big", ""] {
+      #expect(throws: BatchSizeError(value: bad)) { try TrainerConfiguration.BatchSize.parse(bad) }
+    }
+    #expect("\(BatchSizeError(value: "x"))".contains("positive integer (1 = stochastic) or full"))
+  }
+
+  @Test func overrideDuringWarmupDoesNotRiseAboveTheNewRate() {
+    // Warmup 0 → 0.1 over 10 steps. At step 2 (schedule 0.02) the user sets 0.05: the warmup's
+    // rise would multiply it by 5 by step 10; min(1, …) keeps it at 0.05, and a later decay shows.
+    let base = LinearWarmup(
+      warmupSteps: 10,
+      then: StepDecay(initialRate: 0.1, factor: 0.5, everyEpochs: 1, stepsPerEpoch: 20))
+    let override = LearningRateOverride(base: base, rate: 0.05, fromStep: 2)
+    #expect(override.learningRate(at: 1) == base.learningRate(at: 1))
+    #expect(override.learningRate(at: 2) == 0.05)
+    #expect(override.learningRate(at: 10) == 0.05)
+    // Step 30 is step 20 of the wrapped decay: 0.05 there, 0.05/0.02 = 2.5 > 1 → still 0.05;
+    // step 70 is wrapped step 60: 0.0125, ratio 0.625 → 0.03125.
+    #expect(abs(override.learningRate(at: 70) - 0.03125) < 1e-15)
+  }
+}
