@@ -66,6 +66,8 @@ struct TrainerTests {
     trainer.scaleLearningRate(by: 0.5)
     #expect(trainer.trainBatch()?.learningRate == 0.005)
     #expect(trainer.effectiveSchedule.learningRate(at: 8) == 0.0025)
+    trainer.clearLearningRateOverride()
+    #expect(trainer.currentLearningRate == 0.05)  // step 7: 0.1·0.5^⌊7/4⌋
   }
 
   @Test func nonFiniteLossIsReportedAndTheUpdateSkipped() {
