@@ -12,6 +12,11 @@ struct BenchData {
   /// `fashion-mnist` or `random`.
   let source: String
 
+  /// The same samples as 28×28×1 images (NHWC), for convolutional models.
+  var images: LabeledSet {
+    LabeledSet(features: set.features.reshaped(to: [set.count, 28, 28, 1]), targets: set.targets)
+  }
+
   /// The first `count` samples as `[count, 784]` in [0, 1] with labels 0…9.
   static func load(count: Int, seed: UInt64) -> BenchData {
     if let images = readGzip(imagesPath, bytes: 16 + count * 784),

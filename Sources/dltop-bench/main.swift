@@ -6,9 +6,9 @@ import Foundation
 // `--mlp-only` skips the GEMM loops (for profiling the training loop under callgrind).
 // Figures only: nothing here asserts a timing.
 //
-// A CNN section is one more call once Conv2D exists:
-//   report["cnn"] = BenchReport.training(TrainingBench.measure(makeModel: makeCNN, data: images, epochs: epochs))
-// with `images` the same data reshaped to [N, 28, 28, 1].
+// A CNN section is one more call once Conv2D exists (not in this branch, so no "cnn" key yet):
+//   let cnn = TrainingBench.measure(makeModel: makeCNN, data: data.images, epochs: epochs)
+//   report["cnn"] = BenchReport.training(cnn, architecture: "…")
 
 let arguments = Set(CommandLine.arguments.dropFirst())
 let unknown = arguments.subtracting(["--json", "--quick", "--mlp-only"])
