@@ -39,6 +39,9 @@ var report: [String: Any] = [
   "openblas_coretype_env": environment["OPENBLAS_CORETYPE"] ?? "unset",
   "data": data.source,
   "quick": quick,
+  // Other processes share the cores: wall-clock figures are only comparable at a low load.
+  "load_average_1min": (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))
+    .flatMap { $0.split(separator: " ").first }.flatMap { Double($0) } ?? -1,
   "mlp": BenchReport.training(mlp, architecture: "784-128-10 relu, adam, batch 128"),
 ]
 if let gemmSmall, let gemmLarge {
