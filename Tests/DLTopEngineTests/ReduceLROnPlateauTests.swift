@@ -28,7 +28,8 @@ struct ReduceLROnPlateauTests {
     // patience 1, cooldown 2. 1.0 best. 2.0 → wait 1 → reduce to 0.5, cooldown 2.
     // 2.0: cooldown → 1, wait 0, still cooling → nil. 2.0: cooldown → 0, wait 0, not cooling
     // any more, so (as Keras) wait 1 → reduce to 0.25 at once.
-    let plateau = ReduceLROnPlateau(learningRate: 1, factor: 0.5, patience: 1, cooldown: 2, minDelta: 0)
+    let plateau = ReduceLROnPlateau(
+      learningRate: 1, factor: 0.5, patience: 1, cooldown: 2, minDelta: 0)
     #expect(plateau.observe(1.0) == nil)
     #expect(plateau.observe(2.0) == 0.5)
     #expect(plateau.observe(2.0) == nil)
@@ -53,7 +54,8 @@ struct ReduceLROnPlateauTests {
   }
 
   @Test func maxModeImprovesUpwards() {
-    let plateau = ReduceLROnPlateau(learningRate: 0.1, factor: 0.5, patience: 1, minDelta: 0, mode: .max)
+    let plateau = ReduceLROnPlateau(
+      learningRate: 0.1, factor: 0.5, patience: 1, minDelta: 0, mode: .max)
     #expect(plateau.observe(0.5) == nil)
     #expect(plateau.observe(0.6) == nil)
     #expect(plateau.observe(0.55) == 0.05)

@@ -9,12 +9,14 @@ struct ScheduleSpecTests {
     #expect(try ScheduleSpec.parse("step:every=3") == .step(everyEpochs: 3, factor: 0.1))
     #expect(try ScheduleSpec.parse("exp:k=0.05") == .exponential(k: 0.05))
     #expect(
-      try ScheduleSpec.parse("exp-staircase:rate=0.96,steps=50") == .staircaseExponential(rate: 0.96, steps: 50))
+      try ScheduleSpec.parse("exp-staircase:rate=0.96,steps=50")
+        == .staircaseExponential(rate: 0.96, steps: 50))
     #expect(try ScheduleSpec.parse("inverse-time:k=0.5") == .inverseTime(k: 0.5))
     #expect(try ScheduleSpec.parse("cosine") == .cosine(minimumRate: 0))
     #expect(try ScheduleSpec.parse("cosine:min=1e-5") == .cosine(minimumRate: 1e-5))
     #expect(
-      try ScheduleSpec.parse("warmup:steps=500,then=cosine") == .warmup(steps: 500, startRate: 0, then: .cosine(minimumRate: 0)))
+      try ScheduleSpec.parse("warmup:steps=500,then=cosine")
+        == .warmup(steps: 500, startRate: 0, then: .cosine(minimumRate: 0)))
     #expect(
       try ScheduleSpec.parse("warmup:steps=10,start=0.001,then=step:every=8,factor=0.5")
         == .warmup(steps: 10, startRate: 0.001, then: .step(everyEpochs: 8, factor: 0.5)))
@@ -26,7 +28,8 @@ struct ScheduleSpecTests {
     plateau.minRate = 1e-6
     plateau.mode = .max
     #expect(
-      try ScheduleSpec.parse(" plateau:factor=0.5, patience=3,cooldown=2,min_lr=1e-6,mode=max ") == .plateau(plateau))
+      try ScheduleSpec.parse(" plateau:factor=0.5, patience=3,cooldown=2,min_lr=1e-6,mode=max ")
+        == .plateau(plateau))
   }
 
   @Test func descriptionParsesBackToTheSameSpec() throws {

@@ -89,7 +89,9 @@ struct ScheduleTests {
     // start 0.02 → 0.1 over 4 steps: 0.02, 0.04, 0.06, 0.08, then 0.1.
     let schedule = try make("warmup:steps=4,start=0.02")
     let rates = (0...4).map { schedule.learningRate(at: $0) }
-    for (rate, expected) in zip(rates, [0.02, 0.04, 0.06, 0.08, 0.1]) { #expect(close(rate, expected)) }
+    for (rate, expected) in zip(rates, [0.02, 0.04, 0.06, 0.08, 0.1]) {
+      #expect(close(rate, expected))
+    }
   }
 
   @Test func plannedRatesSpanTheRequestedRange() throws {

@@ -44,7 +44,8 @@ struct TrainerTests {
     let first = TrainingFixtures.runEpoch(trainer)
     let second = TrainingFixtures.runEpoch(trainer)
     #expect(first.batches.map(\.step) == [0, 1, 2] && second.batches.map(\.step) == [3, 4, 5])
-    #expect(second.batches.map(\.batchIndex) == [0, 1, 2] && second.batches.allSatisfy { $0.epoch == 2 })
+    #expect(
+      second.batches.map(\.batchIndex) == [0, 1, 2] && second.batches.allSatisfy { $0.epoch == 2 })
     #expect(first.epoch.epoch == 1 && second.epoch.epoch == 2 && trainer.completedEpochs == 2)
     #expect(first.epoch.samples == 60)
   }
@@ -65,6 +66,8 @@ struct TrainerTests {
     trainer.scaleLearningRate(by: 0.5)
     #expect(trainer.trainBatch()?.learningRate == 0.005)
     #expect(trainer.effectiveSchedule.learningRate(at: 8) == 0.0025)
+    trainer.clearLearningRateOverride()
+    #expect(trainer.currentLearningRate == 0.05)  // step 7: 0.1·0.5^⌊7/4⌋
   }
 
   @Test func nonFiniteLossIsReportedAndTheUpdateSkipped() {
@@ -73,11 +76,13 @@ struct TrainerTests {
     // A linear model, so the NaN reaches the loss (a ReLU would turn the NaN activations into 0
     // and only the gradient xᵀ·dout would be NaN — also reported, see the next check).
     var generator = SeededGenerator(seed: 1)
-    let linear = Sequential(inputShape: [2], layers: [TrainingFixtures.dense("dense1", 2, 3, &generator)])
+    let linear = Sequential(
+      inputShape: [2], layers: [TrainingFixtures.dense("dense1", 2, 3, &generator)])
     let trainer = Trainer(
       model: linear, loss: SoftmaxCrossEntropy(), optimizer: SGD(),
       schedule: ConstantRate(rate: 0.1),
-      configuration: TrainerConfiguration(batchSize: .full, epochs: 1, seed: 1, shuffle: false), train: data)
+      configuration: TrainerConfiguration(batchSize: .full, epochs: 1, seed: 1, shuffle: false),
+      train: data)
     let before = trainer.model.weights()
     let report = trainer.trainBatch()
     #expect(report?.isFinite == false)
@@ -87,7 +92,8 @@ struct TrainerTests {
     let withReLU = Trainer(
       model: TrainingFixtures.mlp(seed: 1), loss: SoftmaxCrossEntropy(), optimizer: SGD(),
       schedule: ConstantRate(rate: 0.1),
-      configuration: TrainerConfiguration(batchSize: .full, epochs: 1, seed: 1, shuffle: false), train: data)
+      configuration: TrainerConfiguration(batchSize: .full, epochs: 1, seed: 1, shuffle: false),
+      train: data)
     let reluReport = withReLU.trainBatch()
     #expect(reluReport?.isFinite == false && reluReport?.gradientNorm.isNaN == true)
   }
@@ -118,7 +124,9 @@ struct TrainerTests {
     // Same seed, same first batch: the only difference is ½λΣw² over dense1.W and dense2.W.
     let plain = TrainingFixtures.blobTrainer(l2: 0)
     let decayed = TrainingFixtures.blobTrainer(l2: 0.01)
-    let weights = decayed.model.parameters.filter(\.decays).reduce(0.0) { $0 + Double($1.value.squaredNorm) }
+    let weights = decayed.model.parameters.filter(\.decays).reduce(0.0) {
+      $0 + Double($1.value.squaredNorm)
+    }
     let a = plain.trainBatch()!.loss
     let b = decayed.trainBatch()!.loss
     #expect(abs((b - a) - 0.005 * weights) < 1e-4)
@@ -163,8 +171,10 @@ struct TrainerTests {
   @Test func regressionEvaluationReturnsRawOutputs() {
     let data = TrainingFixtures.line(count: 64, seed: 5)
     let trainer = Trainer(
-      model: TrainingFixtures.mlp(hidden: 16, outputs: 1, seed: 2), loss: TestMeanSquaredError(), optimizer: Adam(),
-      schedule: ConstantRate(rate: 0.01), configuration: TrainerConfiguration(batchSize: .samples(16), epochs: 40, seed: 3),
+      model: TrainingFixtures.mlp(hidden: 16, outputs: 1, seed: 2), loss: TestMeanSquaredError(),
+      optimizer: Adam(),
+      schedule: ConstantRate(rate: 0.01),
+      configuration: TrainerConfiguration(batchSize: .samples(16), epochs: 40, seed: 3),
       train: data, validation: data)
     let first = TrainingFixtures.runEpoch(trainer).epoch
     var last = first
@@ -184,5 +194,60 @@ struct TrainerTests {
     let pieces = trainer.evaluate(set, batchSize: 4)
     #expect(whole.predictedClasses == pieces.predictedClasses && whole.accuracy == pieces.accuracy)
     #expect(abs(whole.loss - pieces.loss) < 1e-6)
+  }
+}
+
+struct FirstLayerGradientTests {
+  @Test func trainerSkipsOnlyTheDataGradientOfTheFirstDense() {
+    let trainer = TrainingFixtures.blobTrainer()
+    let dense = trainer.model.layers.compactMap { $0 as? Dense }
+    #expect(dense.map(\.computesInputGradient) == [false, true])
+  }
+
+  @Test func skippingTheInputGradientLeavesParameterGradientsAlone() {
+    var generator = SeededGenerator(seed: 4)
+    let layer = TrainingFixtures.dense("d", 3, 2, &generator)
+    let x = Tensor(shape: [2, 3], scalars: [1, -2, 0.5, 3, 0, -1])
+    let dout = Tensor(shape: [2, 2], scalars: [0.1, -0.2, 0.3, 0.4])
+    _ = layer.forward(x, training: true)
+    let dx = layer.backward(dout)
+    let full = (layer.weight.grad, layer.bias.grad)
+    layer.weight.zeroGrad()
+    layer.bias.zeroGrad()
+    layer.computesInputGradient = false
+    _ = layer.forward(x, training: true)
+    let skipped = layer.backward(dout)
+    #expect(layer.weight.grad == full.0 && layer.bias.grad == full.1)
+    #expect(skipped == Tensor(zeros: [2, 3]) && dx != skipped)
+  }
+}
+
+struct TrainerConfigurationTests {
+  @Test func batchSizesParseAndResolve() throws {
+    #expect(try TrainerConfiguration.BatchSize.parse("128") == .samples(128))
+    #expect(try TrainerConfiguration.BatchSize.parse(" Full") == .full)
+    #expect(TrainerConfiguration.BatchSize.full.resolved(for: 60) == 60)
+    #expect(TrainerConfiguration.BatchSize.samples(500).resolved(for: 60) == 60)
+    #expect(
+      TrainerConfiguration(batchSize: .samples(128)).batchesPerEpoch(sampleCount: 60_000) == 469)
+    for bad in ["0", "-3", "big", ""] {
+      #expect(throws: BatchSizeError(value: bad)) { try TrainerConfiguration.BatchSize.parse(bad) }
+    }
+    #expect("\(BatchSizeError(value: "x"))".contains("positive integer (1 = stochastic) or full"))
+  }
+
+  @Test func overrideDuringWarmupDoesNotRiseAboveTheNewRate() {
+    // Warmup 0 → 0.1 over 10 steps. At step 2 (schedule 0.02) the user sets 0.05: the warmup's
+    // rise would multiply it by 5 by step 10; min(1, …) keeps it at 0.05, and a later decay shows.
+    let base = LinearWarmup(
+      warmupSteps: 10,
+      then: StepDecay(initialRate: 0.1, factor: 0.5, everyEpochs: 1, stepsPerEpoch: 20))
+    let override = LearningRateOverride(base: base, rate: 0.05, fromStep: 2)
+    #expect(override.learningRate(at: 1) == base.learningRate(at: 1))
+    #expect(override.learningRate(at: 2) == 0.05)
+    #expect(override.learningRate(at: 10) == 0.05)
+    // Step 30 is step 20 of the wrapped decay: 0.05 there, 0.05/0.02 = 2.5 > 1 → still 0.05;
+    // step 70 is wrapped step 60: 0.0125, ratio 0.625 → 0.03125.
+    #expect(abs(override.learningRate(at: 70) - 0.03125) < 1e-15)
   }
 }

@@ -18,7 +18,8 @@ enum TrainingFixtures {
         labels.append(label)
       }
     }
-    return LabeledSet(features: Tensor(shape: [labels.count, 2], scalars: features), targets: .classes(labels))
+    return LabeledSet(
+      features: Tensor(shape: [labels.count, 2], scalars: features), targets: .classes(labels))
   }
 
   /// `y = 2x₀ − x₁ + 0.5` plus a little noise, inputs uniform in [−1, 1].
@@ -33,14 +34,19 @@ enum TrainingFixtures {
       targets.append(2 * x0 - x1 + 0.5 + 0.01 * generator.nextGaussian())
     }
     return LabeledSet(
-      features: Tensor(shape: [count, 2], scalars: features), targets: .values(Tensor(shape: [count, 1], scalars: targets)))
+      features: Tensor(shape: [count, 2], scalars: features),
+      targets: .values(Tensor(shape: [count, 1], scalars: targets)))
   }
 
   /// A He-initialized Dense layer.
-  static func dense(_ name: String, _ inputs: Int, _ outputs: Int, _ generator: inout SeededGenerator) -> Dense {
+  static func dense(
+    _ name: String, _ inputs: Int, _ outputs: Int, _ generator: inout SeededGenerator
+  ) -> Dense {
     let scale = (2 / Float(inputs)).squareRoot()
     let weights = (0..<(inputs * outputs)).map { _ in scale * generator.nextGaussian() }
-    return Dense(name: name, weight: Tensor(shape: [inputs, outputs], scalars: weights), bias: Tensor(zeros: [outputs]))
+    return Dense(
+      name: name, weight: Tensor(shape: [inputs, outputs], scalars: weights),
+      bias: Tensor(zeros: [outputs]))
   }
 
   /// `inputs → hidden (ReLU) → outputs`, weights from `seed`.
@@ -49,21 +55,24 @@ enum TrainingFixtures {
     return Sequential(
       inputShape: [inputs],
       layers: [
-        dense("dense1", inputs, hidden, &generator), ReLU(name: "relu1"), dense("dense2", hidden, outputs, &generator),
+        dense("dense1", inputs, hidden, &generator), ReLU(name: "relu1"),
+        dense("dense2", hidden, outputs, &generator),
       ])
   }
 
   /// A trainer on the blobs with a fresh model; everything seeded.
   static func blobTrainer(
     seed: UInt64 = 7, batch: TrainerConfiguration.BatchSize = .samples(8), rate: Double = 0.01,
-    optimizer: any Optimizer = Adam(), epochs: Int = 10, l2: Double = 0, schedule: (any LearningRateSchedule)? = nil,
+    optimizer: any Optimizer = Adam(), epochs: Int = 10, l2: Double = 0,
+    schedule: (any LearningRateSchedule)? = nil,
     plateau: ReduceLROnPlateau? = nil, augmentation: Trainer.Augmentation? = nil
   ) -> Trainer {
     Trainer(
       model: mlp(seed: seed), loss: SoftmaxCrossEntropy(), optimizer: optimizer,
       schedule: schedule ?? ConstantRate(rate: rate),
       configuration: TrainerConfiguration(batchSize: batch, epochs: epochs, seed: seed, l2: l2),
-      train: blobs(perClass: 20, seed: 1), validation: blobs(perClass: 5, seed: 2), plateau: plateau,
+      train: blobs(perClass: 20, seed: 1), validation: blobs(perClass: 5, seed: 2),
+      plateau: plateau,
       augmentation: augmentation)
   }
 

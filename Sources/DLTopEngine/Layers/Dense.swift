@@ -5,6 +5,11 @@ package final class Dense: Layer {
   package let name: String
   package let weight: Parameter
   package let bias: Parameter
+  /// Whether `backward` computes ∂L/∂x. A model's first layer sees data, whose gradient nobody
+  /// reads, so the `Trainer` turns this off there and saves a third of the layer's matrix products
+  /// per batch; `backward` then returns zeros of the input's shape.
+  package var computesInputGradient = true
+  private var zeroInputGradient = Tensor(zeros: [0])  // returned while computesInputGradient is off
   private var input = Tensor(zeros: [0, 0])  // [batch, in]
   private var inputShape: [Int] = []
 
@@ -57,6 +62,11 @@ package final class Dense: Layer {
           }
         }
       }
+    }
+    guard computesInputGradient else {
+      // The same zeros every batch, no allocation (a caller that changes them gets a copy).
+      if zeroInputGradient.shape != inputShape { zeroInputGradient = Tensor(zeros: inputShape) }
+      return zeroInputGradient
     }
     let dx = dout.matmul(weight.value, transposeOther: true)  // [batch, in]
     return dx.reshaped(to: inputShape)

@@ -21,7 +21,7 @@ package final class AdaGrad: Optimizer {
               let gi = g[i]
               let hi = h[i] + gi * gi
               h[i] = hi
-              w[i] -= eta * gi / (hi.squareRoot() + eps)
+              w[i] -= eta * gi / (hi.magnitude.squareRoot() + eps)  // h ≥ 0: see Adam
             }
           }
         }

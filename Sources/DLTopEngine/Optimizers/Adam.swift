@@ -33,19 +33,27 @@ package final class Adam: Optimizer {
       let t = Double(slots.steps)
       let correction1 = Float(1 / (1 - pow(Double(beta1), t)))
       let correction2 = Float(1 / (1 - pow(Double(beta2), t)))
-      parameter.grad.scalars.withUnsafeBufferPointer { g in
-        slots.first.withUnsafeMutableBufferPointer { m in
-          slots.second.withUnsafeMutableBufferPointer { v in
-            parameter.value.scalars.withUnsafeMutableBufferPointer { w in
-              for i in 0..<w.count {
+      let count = parameter.value.count
+      precondition(
+        parameter.grad.count == count, "Adam: \(parameter.name) grad and value differ in size")
+      parameter.grad.scalars.withUnsafeBufferPointer { gBuffer in
+        slots.first.withUnsafeMutableBufferPointer { mBuffer in
+          slots.second.withUnsafeMutableBufferPointer { vBuffer in
+            parameter.value.scalars.withUnsafeMutableBufferPointer { wBuffer in
+              guard count > 0, let g = gBuffer.baseAddress, let m = mBuffer.baseAddress,
+                let v = vBuffer.baseAddress, let w = wBuffer.baseAddress
+              else { return }
+              // `v ≥ 0`, so `.magnitude` changes nothing, but it lets the compiler use a vector
+              // square root (without it, `squareRoot()` keeps a scalar errno path for x < 0).
+              for i in 0..<count {
                 let gi = g[i]
                 let mi = b1 * m[i] + keep1 * gi
-                let vi = b2 * v[i] + keep2 * gi * gi
+                let vi = b2 * v[i] + keep2 * (gi * gi)
                 m[i] = mi
                 v[i] = vi
                 let mHat = mi * correction1
                 let vHat = vi * correction2
-                w[i] -= eta * mHat / (vHat.squareRoot() + eps)
+                w[i] -= eta * mHat / (vHat.magnitude.squareRoot() + eps)
               }
             }
           }

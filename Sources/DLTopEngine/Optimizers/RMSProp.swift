@@ -26,7 +26,7 @@ package final class RMSProp: Optimizer {
               let gi = g[i]
               let hi = rho * h[i] + keep * gi * gi
               h[i] = hi
-              w[i] -= eta * gi / (hi.squareRoot() + eps)
+              w[i] -= eta * gi / (hi.magnitude.squareRoot() + eps)  // h ≥ 0: see Adam
             }
           }
         }

@@ -13,8 +13,9 @@ package protocol LearningRateSchedule: Sendable {
 extension LearningRateSchedule {
   /// `samples` evenly spaced steps from `step` to `end` (both included) with their rates, for
   /// drawing the future of the schedule. Fewer points when the range has fewer steps.
-  package func plannedRates(from step: Int, to end: Int, samples: Int) -> [(step: Int, rate: Double)]
-  {
+  package func plannedRates(from step: Int, to end: Int, samples: Int) -> [(
+    step: Int, rate: Double
+  )] {
     guard samples > 0, end >= step else { return [] }
     let span = end - step
     if samples == 1 || span == 0 { return [(step, learningRate(at: step))] }

@@ -32,8 +32,10 @@ package final class ReduceLROnPlateau {
     learningRate: Double, factor: Double = 0.1, patience: Int = 10, cooldown: Int = 0,
     minDelta: Double = 1e-4, minRate: Double = 0, mode: Mode = .min
   ) {
-    precondition(factor > 0 && factor < 1, "ReduceLROnPlateau factor must be in (0, 1), got \(factor)")
-    precondition(patience >= 0 && cooldown >= 0, "ReduceLROnPlateau patience and cooldown must be ≥ 0")
+    precondition(
+      factor > 0 && factor < 1, "ReduceLROnPlateau factor must be in (0, 1), got \(factor)")
+    precondition(
+      patience >= 0 && cooldown >= 0, "ReduceLROnPlateau patience and cooldown must be ≥ 0")
     self.learningRate = learningRate
     self.factor = factor
     self.patience = patience

@@ -68,7 +68,8 @@ package indirect enum ScheduleSpec: Sendable, Equatable, CustomStringConvertible
     case .constant, .plateau:
       return ConstantRate(rate: baseRate)
     case .step(let every, let factor):
-      return StepDecay(initialRate: baseRate, factor: factor, everyEpochs: every, stepsPerEpoch: perEpoch)
+      return StepDecay(
+        initialRate: baseRate, factor: factor, everyEpochs: every, stepsPerEpoch: perEpoch)
     case .exponential(let k):
       return ExponentialDecay(initialRate: baseRate, k: k, stepsPerEpoch: perEpoch)
     case .staircaseExponential(let rate, let steps):
@@ -76,7 +77,8 @@ package indirect enum ScheduleSpec: Sendable, Equatable, CustomStringConvertible
     case .inverseTime(let k):
       return InverseTimeDecay(initialRate: baseRate, k: k, stepsPerEpoch: perEpoch)
     case .cosine(let minimum):
-      return CosineDecay(initialRate: baseRate, totalSteps: max(totalSteps, 1), minimumRate: minimum)
+      return CosineDecay(
+        initialRate: baseRate, totalSteps: max(totalSteps, 1), minimumRate: minimum)
     case .warmup(let steps, let start, let then):
       let rest = then.makeSchedule(
         baseRate: baseRate, stepsPerEpoch: perEpoch, totalSteps: max(totalSteps - steps, 1))
@@ -105,7 +107,8 @@ package indirect enum ScheduleSpec: Sendable, Equatable, CustomStringConvertible
     case .staircaseExponential(let rate, let steps): "exp-staircase:rate=\(rate),steps=\(steps)"
     case .inverseTime(let k): "inverse-time:k=\(k)"
     case .cosine(let minimum): minimum == 0 ? "cosine" : "cosine:min=\(minimum)"
-    case .warmup(let steps, let start, let then): "warmup:steps=\(steps),start=\(start),then=\(then)"
+    case .warmup(let steps, let start, let then):
+      "warmup:steps=\(steps),start=\(start),then=\(then)"
     case .plateau(let s):
       "plateau:factor=\(s.factor),patience=\(s.patience),cooldown=\(s.cooldown)"
         + ",min_delta=\(s.minDelta),min_lr=\(s.minRate),mode=\(s.mode.rawValue)"

@@ -44,7 +44,8 @@ struct ScheduleSpecParser {
       let then = try keys.raw("then").map { try ScheduleSpec.parse($0) } ?? .constant
       if case .warmup = then {
         throw ScheduleSpecError.invalidValue(
-          kind: kind, key: "then", value: keys.raw("then") ?? "", expected: "a schedule other than warmup")
+          kind: kind, key: "then", value: keys.raw("then") ?? "",
+          expected: "a schedule other than warmup")
       }
       spec = .warmup(
         steps: try keys.integer("steps", minimum: 1),
@@ -55,7 +56,8 @@ struct ScheduleSpecParser {
       s.factor = try keys.real("factor", default: s.factor, positive: true)
       if s.factor >= 1 {
         throw ScheduleSpecError.invalidValue(
-          kind: kind, key: "factor", value: keys.raw("factor") ?? "", expected: "a number in (0, 1)")
+          kind: kind, key: "factor", value: keys.raw("factor") ?? "", expected: "a number in (0, 1)"
+        )
       }
       s.patience = try keys.integer("patience", minimum: 0, default: s.patience)
       s.cooldown = try keys.integer("cooldown", minimum: 0, default: s.cooldown)
@@ -63,7 +65,8 @@ struct ScheduleSpecParser {
       s.minRate = try keys.real("min_lr", default: s.minRate, nonNegative: true)
       if let mode = keys.raw("mode") {
         guard let parsed = ReduceLROnPlateau.Mode(rawValue: mode.lowercased()) else {
-          throw ScheduleSpecError.invalidValue(kind: kind, key: "mode", value: mode, expected: "min or max")
+          throw ScheduleSpecError.invalidValue(
+            kind: kind, key: "mode", value: mode, expected: "min or max")
         }
         s.mode = parsed
       }
@@ -92,8 +95,12 @@ struct ScheduleSpecParser {
         remaining = comma == remaining.endIndex ? "" : remaining[remaining.index(after: comma)...]
       }
       let value = pair[pair.index(after: equals)...].trimmingCharacters(in: .whitespacesAndNewlines)
-      guard !key.isEmpty else { throw ScheduleSpecError.malformedPair(kind: kind, text: String(pair)) }
-      guard keys.values[key] == nil else { throw ScheduleSpecError.duplicateKey(kind: kind, key: key) }
+      guard !key.isEmpty else {
+        throw ScheduleSpecError.malformedPair(kind: kind, text: String(pair))
+      }
+      guard keys.values[key] == nil else {
+        throw ScheduleSpecError.duplicateKey(kind: kind, key: key)
+      }
       keys.values[key] = value
       keys.order.append(key)
     }
@@ -115,7 +122,10 @@ struct SpecKeys {
 
   func raw(_ key: String) -> String? { values[key] }
 
-  func real(_ key: String, default fallback: Double? = nil, positive: Bool = false, nonNegative: Bool = false)
+  func real(
+    _ key: String, default fallback: Double? = nil, positive: Bool = false,
+    nonNegative: Bool = false
+  )
     throws -> Double
   {
     guard let text = values[key] else {
@@ -123,7 +133,8 @@ struct SpecKeys {
       throw ScheduleSpecError.missingKey(kind: kind, key: key)
     }
     let expected = positive ? "a number > 0" : nonNegative ? "a number ≥ 0" : "a finite number"
-    guard let value = Double(text), value.isFinite, !positive || value > 0, !nonNegative || value >= 0
+    guard let value = Double(text), value.isFinite, !positive || value > 0,
+      !nonNegative || value >= 0
     else {
       throw ScheduleSpecError.invalidValue(kind: kind, key: key, value: text, expected: expected)
     }

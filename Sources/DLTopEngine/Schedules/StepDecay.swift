@@ -9,7 +9,8 @@ package struct StepDecay: LearningRateSchedule {
   package let stepsPerEpoch: Int
 
   package init(initialRate: Double, factor: Double, everyEpochs: Int, stepsPerEpoch: Int) {
-    precondition(everyEpochs > 0 && stepsPerEpoch > 0, "StepDecay needs every ≥ 1 and stepsPerEpoch ≥ 1")
+    precondition(
+      everyEpochs > 0 && stepsPerEpoch > 0, "StepDecay needs every ≥ 1 and stepsPerEpoch ≥ 1")
     self.initialRate = initialRate
     self.factor = factor
     self.everyEpochs = everyEpochs

@@ -22,4 +22,21 @@ package struct BatchReport: Sendable, Equatable {
   package var isFinite: Bool
   /// Wall-clock seconds of the batch (gather, forward, backward, update).
   package var seconds: Double
+
+  package init(
+    epoch: Int, batchIndex: Int, batchesPerEpoch: Int, step: Int, samples: Int, loss: Double,
+    accuracy: Double?, learningRate: Double, gradientNorm: Double, isFinite: Bool, seconds: Double
+  ) {
+    self.epoch = epoch
+    self.batchIndex = batchIndex
+    self.batchesPerEpoch = batchesPerEpoch
+    self.step = step
+    self.samples = samples
+    self.loss = loss
+    self.accuracy = accuracy
+    self.learningRate = learningRate
+    self.gradientNorm = gradientNorm
+    self.isFinite = isFinite
+    self.seconds = seconds
+  }
 }

@@ -50,4 +50,40 @@ package struct EpochReport: Sendable, Equatable {
   /// Validation predictions (argmax class) and true labels, for the confusion matrix.
   package var validationPredictions: [Int]?
   package var validationLabels: [Int]?
+
+  /// A report with the given headline figures and every statistic empty (for tests and adapters).
+  package init(
+    epoch: Int, loss: Double, accuracy: Double? = nil, validationLoss: Double? = nil,
+    validationAccuracy: Double? = nil, learningRate: Double, nextLearningRate: Double? = nil,
+    reducedLearningRate: Double? = nil, seconds: Double = 0, trainingSeconds: Double = 0,
+    samplesPerSecond: Double = 0, samples: Int = 0, batches: Int = 0, nonFiniteBatches: Int = 0,
+    gradientNorms: [LayerStatistic] = [], weightNorm: Double = 0,
+    updateRatios: [LayerStatistic] = [],
+    updateRatio: Double? = nil, deadReLUFractions: [LayerStatistic] = [],
+    meanDeadReLUFraction: Double? = nil, validationPredictions: [Int]? = nil,
+    validationLabels: [Int]? = nil
+  ) {
+    self.epoch = epoch
+    self.loss = loss
+    self.accuracy = accuracy
+    self.validationLoss = validationLoss
+    self.validationAccuracy = validationAccuracy
+    self.learningRate = learningRate
+    self.nextLearningRate = nextLearningRate ?? learningRate
+    self.reducedLearningRate = reducedLearningRate
+    self.seconds = seconds
+    self.trainingSeconds = trainingSeconds
+    self.samplesPerSecond = samplesPerSecond
+    self.samples = samples
+    self.batches = batches
+    self.nonFiniteBatches = nonFiniteBatches
+    self.gradientNorms = gradientNorms
+    self.weightNorm = weightNorm
+    self.updateRatios = updateRatios
+    self.updateRatio = updateRatio
+    self.deadReLUFractions = deadReLUFractions
+    self.meanDeadReLUFraction = meanDeadReLUFraction
+    self.validationPredictions = validationPredictions
+    self.validationLabels = validationLabels
+  }
 }

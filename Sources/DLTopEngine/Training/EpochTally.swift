@@ -39,7 +39,9 @@ struct EpochTally {
   /// The report's training part; validation, weight norm and rates are filled in by the trainer.
   func report(epoch: Int, groups: [ParameterGroup], relus: [ReLU]) -> EpochReport {
     let perBatch = 1 / Double(max(batches, 1))
-    let dead = zip(relus, deadFractionSums).map { LayerStatistic(layer: $0.name, value: $1 * perBatch) }
+    let dead = zip(relus, deadFractionSums).map {
+      LayerStatistic(layer: $0.name, value: $1 * perBatch)
+    }
     var ratios: [LayerStatistic] = []
     var ratio: Double?
     if let updateRatios {
@@ -62,11 +64,14 @@ struct EpochTally {
       samples: samples,
       batches: batches,
       nonFiniteBatches: nonFinite,
-      gradientNorms: zip(groups, gradientNormSums).map { LayerStatistic(layer: $0.layer, value: $1 * perBatch) },
+      gradientNorms: zip(groups, gradientNormSums).map {
+        LayerStatistic(layer: $0.layer, value: $1 * perBatch)
+      },
       weightNorm: 0,
       updateRatios: ratios,
       updateRatio: ratio,
       deadReLUFractions: dead,
-      meanDeadReLUFraction: dead.isEmpty ? nil : dead.reduce(0) { $0 + $1.value } / Double(dead.count))
+      meanDeadReLUFraction: dead.isEmpty
+        ? nil : dead.reduce(0) { $0 + $1.value } / Double(dead.count))
   }
 }

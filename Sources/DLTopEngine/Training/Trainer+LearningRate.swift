@@ -22,4 +22,9 @@ extension Trainer {
   package func scaleLearningRate(by factor: Double) {
     setLearningRate(currentLearningRate * factor)
   }
+
+  /// Drops the hand-set rate: the configured schedule applies again from the next batch.
+  package func clearLearningRateOverride() {
+    learningRateOverride = nil
+  }
 }

@@ -4,6 +4,9 @@
 /// any two calls it may change the learning rate, save or restore weights, or evaluate. The
 /// trainer knows nothing of threads or the dashboard; the executable runs it on a background queue.
 ///
+/// The trainer turns off the first layer's input gradient when it is a `Dense` (nobody reads the
+/// gradient of the data), which saves a third of that layer's matrix products.
+///
 /// Determinism: shuffling and augmentation draw from generators derived from
 /// `configuration.seed`, so a model with the same initial weights and the same seed gives the
 /// same losses bit for bit (with `OPENBLAS_NUM_THREADS=1`).
@@ -60,7 +63,8 @@ package final class Trainer {
     precondition(train.count > 0, "Trainer: the training set is empty")
     precondition(
       train.sampleShape.reduce(1, *) == model.inputShape.reduce(1, *),
-      "Trainer: samples of shape \(train.sampleShape) do not fit the model input \(model.inputShape)")
+      "Trainer: samples of shape \(train.sampleShape) do not fit the model input \(model.inputShape)"
+    )
     self.model = model
     self.loss = loss
     self.optimizer = optimizer
@@ -75,9 +79,12 @@ package final class Trainer {
     totalSteps = configuration.epochs * batchesPerEpoch
     parameters = model.parameters
     groups = model.layers.compactMap { layer in
-      layer.parameters.isEmpty ? nil : ParameterGroup(layer: layer.name, parameters: layer.parameters)
+      layer.parameters.isEmpty
+        ? nil : ParameterGroup(layer: layer.name, parameters: layer.parameters)
     }
     reluLayers = model.layers.compactMap { $0 as? ReLU }
+    // The input gradient of the first layer is the gradient of the data: never read.
+    (model.layers.first as? Dense)?.computesInputGradient = false
     order = Array(0..<train.count)
     let root = SeededGenerator(seed: configuration.seed)
     shuffleGenerator = root.derived(stream: 1)
@@ -108,7 +115,7 @@ package final class Trainer {
     let indices = order[start..<end]
     var x =
       (start == 0 && end == train.count && !configuration.shuffle)
-      ? train.features : train.features.gatherRows(indices)
+      ? train.features : Self.gatherBatch(train.features, indices)
     let targets = train.targets.gathered(indices)
     if let augmentation { augmentation(&x, &augmentationGenerator) }
 
@@ -147,7 +154,8 @@ package final class Trainer {
     let started = ContinuousClock.now
     let evaluation = validation.map { evaluate($0, batchSize: configuration.evaluationBatchSize) }
     var report = tally.report(epoch: epoch, groups: groups, relus: reluLayers)
-    report.weightNorm = parameters.reduce(0.0) { $0 + TrainingMath.squaredSum($1.value) }.squareRoot()
+    report.weightNorm = parameters.reduce(0.0) { $0 + TrainingMath.squaredSum($1.value) }
+      .squareRoot()
     report.validationLoss = evaluation?.loss
     report.validationAccuracy = evaluation?.accuracy
     report.validationPredictions = evaluation?.predictedClasses

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The settings of a training run that the `Trainer` needs (the model, loss, optimizer and
 /// schedule are passed separately).
 package struct TrainerConfiguration: Sendable, Equatable {
@@ -21,6 +23,16 @@ package struct TrainerConfiguration: Sendable, Equatable {
       case .samples(let n): "\(n)"
       case .full: "full"
       }
+    }
+
+    /// Parses a `--batch` value: a positive integer or `full`.
+    ///
+    /// - Throws: `BatchSizeError` naming the value and the accepted forms.
+    package static func parse(_ text: String) throws -> BatchSize {
+      let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+      if trimmed == "full" { return .full }
+      guard let n = Int(trimmed), n >= 1 else { throw BatchSizeError(value: text) }
+      return .samples(n)
     }
   }
 
@@ -63,5 +75,16 @@ package struct TrainerConfiguration: Sendable, Equatable {
   }
 
   /// Mini-batches in the whole planned run: `epochs × batchesPerEpoch`.
-  package func totalSteps(sampleCount: Int) -> Int { epochs * batchesPerEpoch(sampleCount: sampleCount) }
+  package func totalSteps(sampleCount: Int) -> Int {
+    epochs * batchesPerEpoch(sampleCount: sampleCount)
+  }
+}
+
+/// A `--batch` value that is neither a positive integer nor `full`.
+package struct BatchSizeError: Error, Equatable, CustomStringConvertible {
+  package let value: String
+
+  package var description: String {
+    "--batch: '\(value)' is not a batch size; accepted: a positive integer (1 = stochastic) or full"
+  }
 }

@@ -16,8 +16,8 @@ enum TrainingMath {
     while i + 16 <= buffer.count {
       let x = raw.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
       let y = raw.loadUnaligned(fromByteOffset: (i + 8) * stride, as: SIMD8<Float>.self)
-      a.addProduct(x, x)
-      b.addProduct(y, y)
+      a += x * x
+      b += y * y
       i += 16
     }
     var total = Double((a + b).sum())
