@@ -1,4 +1,5 @@
 import ArgumentParser
+import DLTopEngine
 
 @main
 struct DLTop: ParsableCommand {
@@ -12,4 +13,10 @@ struct DLTop: ParsableCommand {
     version: "0.1.0",
     subcommands: [TrainCommand.self, WatchCommand.self, DiagnoseCommand.self],
     defaultSubcommand: TrainCommand.self)
+
+  /// Picks OpenBLAS's kernel (possibly executing dltop again) before parsing anything.
+  static func main() {
+    BLASKernelChoice.reexecuteIfWorthwhile()
+    main(nil)
+  }
 }

@@ -26,6 +26,7 @@ enum TrainReport {
       ("train", .int(data.splitSizes.train)), ("validation", .int(data.splitSizes.validation)),
       ("test", .int(data.splitSizes.test)),
     ])))
+    pairs.append(("blas", .string(BLAS.configuration)))
     pairs.append(("diverged", .bool(outcome.diverged)))
     pairs.append(("verdict", .text(outcome.diagnosis?.label.rawValue)))
     pairs.append(("verdicts", .array((outcome.diagnosis?.verdicts ?? []).map(verdictObject))))
