@@ -11,9 +11,15 @@ package final class Conv2D: Layer {
   package let bias: Parameter
   package let stride: Int
   package let padding: Padding
+  /// Whether `backward` computes ∂L/∂x. A model's first layer sees data, whose gradient nobody
+  /// reads, so `ModelBuilder` turns this off there and saves a matrix product and a col2im per
+  /// batch; `backward` then returns zeros of the input's shape.
+  package var computesInputGradient = true
   private var geometry: ConvGeometry?
   private var cols: [Float] = []  // [batch·outH·outW, kh·kw·cIn]
   private var dcols: [Float] = []  // [batch·outH·outW, kh·kw·cIn]
+  private var outputBuffer = ReusableBuffer()  // [batch, outH, outW, cOut]
+  private var gradientBuffer = ReusableBuffer()  // [batch, h, w, cIn]
 
   /// - Parameters:
   ///   - filters: `[kh, kw, cIn, cOut]`.
@@ -64,20 +70,16 @@ package final class Conv2D: Layer {
         if let source = xs.baseAddress, let target = c.baseAddress { g.im2col(source, into: target) }
       }
     }
-    var out = [Float](repeating: 0, count: rows * n)  // [batch·outH·outW, cOut]
-    bias.value.scalars.withUnsafeBufferPointer { b in
-      out.withUnsafeMutableBufferPointer { y in
-        for row in 0..<rows {
-          (y.baseAddress! + row * n).update(from: b.baseAddress!, count: n)
-        }
-      }
-    }
-    if rows > 0 {
-      cols.withUnsafeBufferPointer { c in
-        weight.value.scalars.withUnsafeBufferPointer { w in
-          out.withUnsafeMutableBufferPointer { y in
-            BLAS.gemm(
-              m: rows, n: n, k: k, a: c.baseAddress!, b: w.baseAddress!, beta: 1, c: y.baseAddress!)
+    let out = cols.withUnsafeBufferPointer { c in
+      weight.value.scalars.withUnsafeBufferPointer { w in
+        bias.value.scalars.withUnsafeBufferPointer { b in
+          outputBuffer.fill(count: rows * n) { y in  // [batch·outH·outW, cOut]
+            for row in 0..<rows {
+              (y.baseAddress! + row * n).update(from: b.baseAddress!, count: n)
+            }
+            if rows > 0 {
+              BLAS.gemm(m: rows, n: n, k: k, a: c.baseAddress!, b: w.baseAddress!, beta: 1, c: y.baseAddress!)
+            }
           }
         }
       }
@@ -93,10 +95,7 @@ package final class Conv2D: Layer {
     precondition(
       dout.shape == [g.batch, g.outHeight, g.outWidth, n],
       "Conv2D \(name): dout \(dout.shape) does not match output [\(g.batch), \(g.outHeight), \(g.outWidth), \(n)]")
-    var dx = [Float](repeating: 0, count: g.inputCount)  // [batch, h, w, cIn]
-    guard rows > 0 else {
-      return Tensor(shape: [g.batch, g.inHeight, g.inWidth, g.inChannels], scalars: dx)
-    }
+    guard rows > 0 else { return Tensor(zeros: [g.batch, g.inHeight, g.inWidth, g.inChannels]) }
     if dcols.count != rows * k { dcols = [Float](repeating: 0, count: rows * k) }
     dout.scalars.withUnsafeBufferPointer { d in
       // dW [kh·kw·cIn, cOut] += colsᵀ · dout
@@ -115,6 +114,7 @@ package final class Conv2D: Layer {
         }
       }
       // dcols [batch·outH·outW, kh·kw·cIn] = dout · Wᵀ
+      guard computesInputGradient else { return }
       weight.value.scalars.withUnsafeBufferPointer { w in
         dcols.withUnsafeMutableBufferPointer { dc in
           BLAS.gemm(
@@ -123,8 +123,9 @@ package final class Conv2D: Layer {
         }
       }
     }
-    dcols.withUnsafeBufferPointer { dc in
-      dx.withUnsafeMutableBufferPointer { target in g.col2im(dc.baseAddress!, into: target.baseAddress!) }
+    guard computesInputGradient else { return Tensor(zeros: [g.batch, g.inHeight, g.inWidth, g.inChannels]) }
+    let dx = dcols.withUnsafeBufferPointer { dc in
+      gradientBuffer.fill(count: g.inputCount) { target in g.col2im(dc.baseAddress!, into: target.baseAddress!) }
     }
     return Tensor(shape: [g.batch, g.inHeight, g.inWidth, g.inChannels], scalars: dx)
   }

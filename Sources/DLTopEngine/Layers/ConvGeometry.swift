@@ -64,8 +64,9 @@ struct ConvGeometry: Equatable {
               dst.update(repeating: 0, count: rowRun)
             } else {
               if kx0 > 0 { dst.update(repeating: 0, count: kx0 * inChannels) }
-              (dst + kx0 * inChannels).update(
-                from: image + (iy * inWidth + ix0 + kx0) * inChannels, count: (kx1 - kx0) * inChannels)
+              Self.copy(
+                image + (iy * inWidth + ix0 + kx0) * inChannels, to: dst + kx0 * inChannels,
+                count: (kx1 - kx0) * inChannels)
               if kx1 < kernelWidth {
                 (dst + kx1 * inChannels).update(repeating: 0, count: (kernelWidth - kx1) * inChannels)
               }
@@ -106,6 +107,21 @@ struct ConvGeometry: Equatable {
           }
         }
       }
+    }
+  }
+
+  /// Copies `count` floats; short runs (one channel, 3 taps) are copied inline, because a `memmove`
+  /// call per 12 bytes cost more than the first convolution's matrix product.
+  @inline(__always)
+  private static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+    if count <= 8 {
+      var i = 0
+      while i < count {
+        target[i] = source[i]
+        i += 1
+      }
+    } else {
+      target.update(from: source, count: count)
     }
   }
 }

@@ -10,6 +10,8 @@ package final class MaxPool2D: Layer {
   package let stride: Int
   private var inputShape: [Int] = []
   private var argmax: [Int32] = []  // [batch, outH, outW, c]: flat input index of each maximum
+  private var outputBuffer = ReusableBuffer()  // [batch, outH, outW, c]
+  private var gradientBuffer = ReusableBuffer()  // [batch, h, w, c]
 
   /// - Parameters:
   ///   - poolSize: the window side, ≥ 1.
@@ -39,10 +41,9 @@ package final class MaxPool2D: Layer {
     let out = outputShape(forInput: [h, w, c])
     let (outH, outW) = (out[0], out[1])
     let count = batch * outH * outW * c
-    var y = [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-    argmax = [Int32](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
-    x.scalars.withUnsafeBufferPointer { xs in
-      y.withUnsafeMutableBufferPointer { ys in
+    if argmax.count != count { argmax = [Int32](repeating: 0, count: count) }
+    let y = x.scalars.withUnsafeBufferPointer { xs in
+      outputBuffer.fill(count: count) { ys in
         argmax.withUnsafeMutableBufferPointer { am in
           var outBase = 0
           for b in 0..<batch {
@@ -64,10 +65,9 @@ package final class MaxPool2D: Layer {
 
   package func backward(_ dout: Tensor) -> Tensor {
     precondition(dout.count == argmax.count, "MaxPool2D \(name): dout \(dout.shape) does not match the last output")
-    var dx = [Float](repeating: 0, count: inputShape.reduce(1, *))  // [batch, h, w, c]
-    dout.scalars.withUnsafeBufferPointer { d in
+    let dx = dout.scalars.withUnsafeBufferPointer { d in
       argmax.withUnsafeBufferPointer { am in
-        dx.withUnsafeMutableBufferPointer { target in
+        gradientBuffer.zeroedFill(count: inputShape.reduce(1, *)) { target in  // [batch, h, w, c]
           for i in 0..<d.count { target[Int(am[i])] += d[i] }
         }
       }

@@ -8,6 +8,8 @@ package final class ReLU: Layer {
   package let name: String
   /// The last output; `y > 0` exactly where `x > 0`, so it doubles as the backward mask.
   private var output: [Float] = []
+  private var outputBuffer = ReusableBuffer()  // [batch, …]
+  private var gradientBuffer = ReusableBuffer()  // [batch, …]
   /// Fraction of this layer's units that output zero for every sample of the last batch.
   package private(set) var deadFraction: Double = 0
 
@@ -21,8 +23,9 @@ package final class ReLU: Layer {
     let units = x.columnsPerRow
     let rows = units > 0 ? x.count / units : 0
     var peak = [Float](repeating: 0, count: units)  // largest output per unit over the batch
+    output = []  // drop the old reference so the buffer below is not shared
     let y = x.scalars.withUnsafeBufferPointer { xs in
-      [Float](unsafeUninitializedCapacity: x.count) { ys, initialized in
+      outputBuffer.fill(count: x.count) { ys in
         peak.withUnsafeMutableBufferPointer { p in
           for row in 0..<rows {
             Self.rectify(
@@ -30,7 +33,6 @@ package final class ReLU: Layer {
               count: units)
           }
         }
-        initialized = x.count
       }
     }
     if units > 0 && rows > 0 {
@@ -47,11 +49,8 @@ package final class ReLU: Layer {
     let n = dout.count
     let dx = dout.scalars.withUnsafeBufferPointer { ds in
       output.withUnsafeBufferPointer { ys in
-        [Float](unsafeUninitializedCapacity: n) { out, initialized in
-          guard let d = ds.baseAddress, let y = ys.baseAddress, let o = out.baseAddress else {
-            initialized = 0
-            return
-          }
+        gradientBuffer.fill(count: n) { out in
+          guard let d = ds.baseAddress, let y = ys.baseAddress, let o = out.baseAddress else { return }
           var i = 0
           while i + 8 <= n {
             var dv = UnsafeRawPointer(d + i).loadUnaligned(as: SIMD8<Float>.self)
@@ -64,7 +63,6 @@ package final class ReLU: Layer {
             o[i] = y[i] > 0 ? d[i] : 0
             i += 1
           }
-          initialized = n
         }
       }
     }

@@ -122,6 +122,7 @@ private struct LayerStack {
       shape: [3, 3, channels, filters], fanIn: 9 * channels, fanOut: 9 * filters, using: &weightGenerator)
     let conv = Conv2D(
       name: name("conv"), filters: weight, bias: Tensor(zeros: [filters]), stride: 1, padding: .same)
+    conv.computesInputGradient = !layers.isEmpty  // the first layer's input is data
     append(conv, shape: &shape)
     appendNormalizationAndActivation(features: filters, shape: &shape)
   }
