@@ -74,9 +74,7 @@ package final class Conv2D: Layer {
       weight.value.scalars.withUnsafeBufferPointer { w in
         bias.value.scalars.withUnsafeBufferPointer { b in
           outputBuffer.fill(count: rows * n) { y in  // [batch·outH·outW, cOut]
-            for row in 0..<rows {
-              (y.baseAddress! + row * n).update(from: b.baseAddress!, count: n)
-            }
+            Self.broadcast(b.baseAddress!, count: n, rows: rows, into: y.baseAddress!)
             if rows > 0 {
               BLAS.gemm(m: rows, n: n, k: k, a: c.baseAddress!, b: w.baseAddress!, beta: 1, c: y.baseAddress!)
             }
@@ -128,5 +126,26 @@ package final class Conv2D: Layer {
       gradientBuffer.fill(count: g.inputCount) { target in g.col2im(dc.baseAddress!, into: target.baseAddress!) }
     }
     return Tensor(shape: [g.batch, g.inHeight, g.inWidth, g.inChannels], scalars: dx)
+  }
+
+  /// Writes `row` (`count` floats) into each of `rows` consecutive rows of `target`, eight lanes at
+  /// a time: one `memmove` per 128-byte row cost more than the first layer's matrix product.
+  private static func broadcast(
+    _ row: UnsafePointer<Float>, count: Int, rows: Int, into target: UnsafeMutablePointer<Float>
+  ) {
+    guard count % 8 == 0 else {
+      for r in 0..<rows { (target + r * count).update(from: row, count: count) }
+      return
+    }
+    let vectors = count / 8
+    let raw = UnsafeRawPointer(row)
+    let lanes = (0..<vectors).map { raw.loadUnaligned(fromByteOffset: $0 * 32, as: SIMD8<Float>.self) }
+    lanes.withUnsafeBufferPointer { v in
+      var destination = UnsafeMutableRawPointer(target)
+      for _ in 0..<rows {
+        for i in 0..<vectors { destination.storeBytes(of: v[i], toByteOffset: i * 32, as: SIMD8<Float>.self) }
+        destination += count * 4
+      }
+    }
   }
 }
