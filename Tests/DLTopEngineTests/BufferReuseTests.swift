@@ -7,7 +7,9 @@ import Testing
 struct BufferReuseTests {
   private static func layers() -> [any Layer] {
     [
-      Conv2D(name: "conv", filters: GradientCheck.random([3, 3, 2, 8], seed: 1), bias: Tensor(zeros: [8])),
+      Conv2D(
+        name: "conv", filters: GradientCheck.random([3, 3, 2, 8], seed: 1), bias: Tensor(zeros: [8])
+      ),
       ReLU(name: "relu"),
       MaxPool2D(name: "pool", poolSize: 2),
     ]
@@ -15,9 +17,11 @@ struct BufferReuseTests {
 
   @Test func outputsHeldByTheCallerSurviveTheNextForward() {
     for layer in Self.layers() {
-      let first = layer.forward(GradientCheck.random([2, 4, 4, layer is Conv2D ? 2 : 8], seed: 2), training: true)
+      let first = layer.forward(
+        GradientCheck.random([2, 4, 4, layer is Conv2D ? 2 : 8], seed: 2), training: true)
       let saved = first.scalars.map { $0 }
-      _ = layer.forward(GradientCheck.random([2, 4, 4, layer is Conv2D ? 2 : 8], seed: 3), training: true)
+      _ = layer.forward(
+        GradientCheck.random([2, 4, 4, layer is Conv2D ? 2 : 8], seed: 3), training: true)
       #expect(first.scalars == saved, "\(layer.name) overwrote an output its caller still held")
     }
   }

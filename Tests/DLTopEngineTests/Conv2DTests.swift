@@ -21,8 +21,11 @@ struct Conv2DTests {
           stride: stride, padding: padding)
         let expected = tensorFlowSize(size, kernel: kernel, stride: stride, padding: padding)
         let y = layer.forward(Tensor(zeros: [1, size, size + 1, 1]), training: false)
-        let expectedWidth = tensorFlowSize(size + 1, kernel: kernel, stride: stride, padding: padding)
-        #expect(y.shape == [1, expected, expectedWidth, 2], "in \(size) k \(kernel) s \(stride) \(padding)")
+        let expectedWidth = tensorFlowSize(
+          size + 1, kernel: kernel, stride: stride, padding: padding)
+        #expect(
+          y.shape == [1, expected, expectedWidth, 2],
+          "in \(size) k \(kernel) s \(stride) \(padding)")
         #expect(layer.outputShape(forInput: [size, size + 1, 1]) == [expected, expectedWidth, 2])
       }
     }
@@ -41,7 +44,8 @@ struct Conv2DTests {
     // bottom/right. A kernel that picks its centre tap then reads x[1,1], x[1,3], x[3,1], x[3,3].
     var filters = Tensor(zeros: [3, 3, 1, 1])
     filters[4] = 1
-    let layer = Conv2D(name: "conv", filters: filters, bias: Tensor(zeros: [1]), stride: 2, padding: .same)
+    let layer = Conv2D(
+      name: "conv", filters: filters, bias: Tensor(zeros: [1]), stride: 2, padding: .same)
     let x = Tensor(shape: [1, 4, 4, 1], scalars: (0..<16).map(Float.init))
     let y = layer.forward(x, training: false)
     #expect(y.shape == [1, 2, 2, 1])

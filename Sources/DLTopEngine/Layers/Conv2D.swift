@@ -26,10 +26,13 @@ package final class Conv2D: Layer {
   ///   - bias: `[cOut]`.
   ///   - stride: the step in both spatial directions, ≥ 1.
   ///   - padding: `.same` or `.valid`.
-  package init(name: String, filters: Tensor, bias: Tensor, stride: Int = 1, padding: Padding = .same) {
+  package init(
+    name: String, filters: Tensor, bias: Tensor, stride: Int = 1, padding: Padding = .same
+  ) {
     precondition(
       filters.rank == 4 && bias.shape == [filters.shape[3]],
-      "Conv2D \(name): filters \(filters.shape) must be [kh, kw, cIn, cOut] and bias \(bias.shape) [cOut]")
+      "Conv2D \(name): filters \(filters.shape) must be [kh, kw, cIn, cOut] and bias \(bias.shape) [cOut]"
+    )
     precondition(stride >= 1, "Conv2D \(name): stride \(stride) must be at least 1")
     self.name = name
     self.weight = Parameter(name: "\(name).W", value: filters)
@@ -45,7 +48,8 @@ package final class Conv2D: Layer {
   package var parameters: [Parameter] { [weight, bias] }
 
   package func outputShape(forInput sampleShape: [Int]) -> [Int] {
-    precondition(sampleShape.count == 3, "Conv2D \(name) needs [h, w, c] samples, got \(sampleShape)")
+    precondition(
+      sampleShape.count == 3, "Conv2D \(name) needs [h, w, c] samples, got \(sampleShape)")
     return [
       padding.outputSize(input: sampleShape[0], kernel: kernelHeight, stride: stride),
       padding.outputSize(input: sampleShape[1], kernel: kernelWidth, stride: stride),
@@ -67,7 +71,9 @@ package final class Conv2D: Layer {
     if cols.count != rows * k { cols = [Float](repeating: 0, count: rows * k) }
     x.scalars.withUnsafeBufferPointer { xs in
       cols.withUnsafeMutableBufferPointer { c in
-        if let source = xs.baseAddress, let target = c.baseAddress { g.im2col(source, into: target) }
+        if let source = xs.baseAddress, let target = c.baseAddress {
+          g.im2col(source, into: target)
+        }
       }
     }
     let out = cols.withUnsafeBufferPointer { c in
@@ -76,7 +82,9 @@ package final class Conv2D: Layer {
           outputBuffer.fill(count: rows * n) { y in  // [batch·outH·outW, cOut]
             Self.broadcast(b.baseAddress!, count: n, rows: rows, into: y.baseAddress!)
             if rows > 0 {
-              BLAS.gemm(m: rows, n: n, k: k, a: c.baseAddress!, b: w.baseAddress!, beta: 1, c: y.baseAddress!)
+              BLAS.gemm(
+                m: rows, n: n, k: k, a: c.baseAddress!, b: w.baseAddress!, beta: 1,
+                c: y.baseAddress!)
             }
           }
         }
@@ -92,7 +100,8 @@ package final class Conv2D: Layer {
     let n = outChannels
     precondition(
       dout.shape == [g.batch, g.outHeight, g.outWidth, n],
-      "Conv2D \(name): dout \(dout.shape) does not match output [\(g.batch), \(g.outHeight), \(g.outWidth), \(n)]")
+      "Conv2D \(name): dout \(dout.shape) does not match output [\(g.batch), \(g.outHeight), \(g.outWidth), \(n)]"
+    )
     guard rows > 0 else { return Tensor(zeros: [g.batch, g.inHeight, g.inWidth, g.inChannels]) }
     if dcols.count != rows * k { dcols = [Float](repeating: 0, count: rows * k) }
     dout.scalars.withUnsafeBufferPointer { d in
@@ -121,9 +130,13 @@ package final class Conv2D: Layer {
         }
       }
     }
-    guard computesInputGradient else { return Tensor(zeros: [g.batch, g.inHeight, g.inWidth, g.inChannels]) }
+    guard computesInputGradient else {
+      return Tensor(zeros: [g.batch, g.inHeight, g.inWidth, g.inChannels])
+    }
     let dx = dcols.withUnsafeBufferPointer { dc in
-      gradientBuffer.fill(count: g.inputCount) { target in g.col2im(dc.baseAddress!, into: target.baseAddress!) }
+      gradientBuffer.fill(count: g.inputCount) { target in
+        g.col2im(dc.baseAddress!, into: target.baseAddress!)
+      }
     }
     return Tensor(shape: [g.batch, g.inHeight, g.inWidth, g.inChannels], scalars: dx)
   }
@@ -139,11 +152,15 @@ package final class Conv2D: Layer {
     }
     let vectors = count / 8
     let raw = UnsafeRawPointer(row)
-    let lanes = (0..<vectors).map { raw.loadUnaligned(fromByteOffset: $0 * 32, as: SIMD8<Float>.self) }
+    let lanes = (0..<vectors).map {
+      raw.loadUnaligned(fromByteOffset: $0 * 32, as: SIMD8<Float>.self)
+    }
     lanes.withUnsafeBufferPointer { v in
       var destination = UnsafeMutableRawPointer(target)
       for _ in 0..<rows {
-        for i in 0..<vectors { destination.storeBytes(of: v[i], toByteOffset: i * 32, as: SIMD8<Float>.self) }
+        for i in 0..<vectors {
+          destination.storeBytes(of: v[i], toByteOffset: i * 32, as: SIMD8<Float>.self)
+        }
         destination += count * 4
       }
     }

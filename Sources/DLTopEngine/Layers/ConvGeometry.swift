@@ -68,7 +68,8 @@ struct ConvGeometry: Equatable {
                 image + (iy * inWidth + ix0 + kx0) * inChannels, to: dst + kx0 * inChannels,
                 count: (kx1 - kx0) * inChannels)
               if kx1 < kernelWidth {
-                (dst + kx1 * inChannels).update(repeating: 0, count: (kernelWidth - kx1) * inChannels)
+                (dst + kx1 * inChannels).update(
+                  repeating: 0, count: (kernelWidth - kx1) * inChannels)
               }
             }
             dst += rowRun
@@ -113,7 +114,9 @@ struct ConvGeometry: Equatable {
   /// Copies `count` floats; short runs (one channel, 3 taps) are copied inline, because a `memmove`
   /// call per 12 bytes cost more than the first convolution's matrix product.
   @inline(__always)
-  private static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+  private static func copy(
+    _ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int
+  ) {
     if count <= 8 {
       var i = 0
       while i < count {

@@ -25,7 +25,8 @@ package final class MaxPool2D: Layer {
   }
 
   package func outputShape(forInput sampleShape: [Int]) -> [Int] {
-    precondition(sampleShape.count == 3, "MaxPool2D \(name) needs [h, w, c] samples, got \(sampleShape)")
+    precondition(
+      sampleShape.count == 3, "MaxPool2D \(name) needs [h, w, c] samples, got \(sampleShape)")
     return [
       Padding.valid.outputSize(input: sampleShape[0], kernel: poolSize, stride: stride),
       Padding.valid.outputSize(input: sampleShape[1], kernel: poolSize, stride: stride),
@@ -64,7 +65,9 @@ package final class MaxPool2D: Layer {
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
-    precondition(dout.count == argmax.count, "MaxPool2D \(name): dout \(dout.shape) does not match the last output")
+    precondition(
+      dout.count == argmax.count,
+      "MaxPool2D \(name): dout \(dout.shape) does not match the last output")
     let dx = dout.scalars.withUnsafeBufferPointer { d in
       argmax.withUnsafeBufferPointer { am in
         gradientBuffer.zeroedFill(count: inputShape.reduce(1, *)) { target in  // [batch, h, w, c]

@@ -29,7 +29,8 @@ package final class ReLU: Layer {
         peak.withUnsafeMutableBufferPointer { p in
           for row in 0..<rows {
             Self.rectify(
-              xs.baseAddress! + row * units, into: ys.baseAddress! + row * units, peak: p.baseAddress!,
+              xs.baseAddress! + row * units, into: ys.baseAddress! + row * units,
+              peak: p.baseAddress!,
               count: units)
           }
         }
@@ -45,12 +46,15 @@ package final class ReLU: Layer {
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
-    precondition(dout.count == output.count, "ReLU \(name): dout \(dout.shape) does not match the last output")
+    precondition(
+      dout.count == output.count, "ReLU \(name): dout \(dout.shape) does not match the last output")
     let n = dout.count
     let dx = dout.scalars.withUnsafeBufferPointer { ds in
       output.withUnsafeBufferPointer { ys in
         gradientBuffer.fill(count: n) { out in
-          guard let d = ds.baseAddress, let y = ys.baseAddress, let o = out.baseAddress else { return }
+          guard let d = ds.baseAddress, let y = ys.baseAddress, let o = out.baseAddress else {
+            return
+          }
           var i = 0
           while i + 8 <= n {
             var dv = UnsafeRawPointer(d + i).loadUnaligned(as: SIMD8<Float>.self)
@@ -71,7 +75,8 @@ package final class ReLU: Layer {
 
   /// `y = max(x, 0)` for one row (NaN becomes 0), and `peak = max(peak, y)` per unit.
   private static func rectify(
-    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, peak: UnsafeMutablePointer<Float>,
+    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>,
+    peak: UnsafeMutablePointer<Float>,
     count: Int
   ) {
     var j = 0
@@ -80,7 +85,8 @@ package final class ReLU: Layer {
       v.replace(with: 0, where: .!(v .> 0))
       UnsafeMutableRawPointer(y + j).storeBytes(of: v, as: SIMD8<Float>.self)
       let p = UnsafeRawPointer(peak + j).loadUnaligned(as: SIMD8<Float>.self)
-      UnsafeMutableRawPointer(peak + j).storeBytes(of: p.replacing(with: v, where: v .> p), as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(peak + j).storeBytes(
+        of: p.replacing(with: v, where: v .> p), as: SIMD8<Float>.self)
       j += 8
     }
     while j < count {

@@ -20,7 +20,9 @@ struct ReusableBuffer {
   }
 
   /// Like `fill`, with every element set to 0 first (for gradients that are accumulated).
-  mutating func zeroedFill(count: Int, _ fill: (UnsafeMutableBufferPointer<Float>) -> Void) -> [Float] {
+  mutating func zeroedFill(count: Int, _ fill: (UnsafeMutableBufferPointer<Float>) -> Void)
+    -> [Float]
+  {
     self.fill(count: count) { buffer in
       if let base = buffer.baseAddress { base.update(repeating: 0, count: count) }
       fill(buffer)
