@@ -76,6 +76,12 @@ private let layerCases: [LayerCase] = [
   LayerCase(label: "MaxPool2D 2×2") {
     (MaxPool2D(name: "pool", poolSize: 2), distinct([2, 4, 4, 3], 21))
   },
+  LayerCase(label: "MaxPool2D 2×2 tiling, 8 channels") {
+    (MaxPool2D(name: "pool", poolSize: 2), distinct([2, 4, 4, 8], 20))
+  },
+  LayerCase(label: "MaxPool2D 2×2 tiling, 16 channels, wide") {
+    (MaxPool2D(name: "pool", poolSize: 2), distinct([1, 2, 6, 16], 19))
+  },
   LayerCase(label: "MaxPool2D 2×2 stride 1") {
     (MaxPool2D(name: "pool", poolSize: 2, stride: 1), distinct([2, 3, 3, 2], 22))
   },

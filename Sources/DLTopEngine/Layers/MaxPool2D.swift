@@ -68,10 +68,20 @@ package final class MaxPool2D: Layer {
     precondition(
       dout.count == argmax.count,
       "MaxPool2D \(name): dout \(dout.shape) does not match the last output")
+    let (h, w, c) = (inputShape[1], inputShape[2], inputShape[3])
+    let tiles = stride == poolSize && h % poolSize == 0 && w % poolSize == 0 && c % 8 == 0
     let dx = dout.scalars.withUnsafeBufferPointer { d in
       argmax.withUnsafeBufferPointer { am in
-        gradientBuffer.zeroedFill(count: inputShape.reduce(1, *)) { target in  // [batch, h, w, c]
-          for i in 0..<d.count { target[Int(am[i])] += d[i] }
+        if tiles {
+          // The windows tile the input: write every input element once, no zeroing pass.
+          return gradientBuffer.fill(count: inputShape.reduce(1, *)) { target in
+            writeTiledGradient(
+              d.baseAddress!, argmax: am.baseAddress!, into: target.baseAddress!, height: h,
+              width: w, channels: c)
+          }
+        }
+        return gradientBuffer.zeroedFill(count: inputShape.reduce(1, *)) { target in
+          for i in 0..<d.count { target[Int(am[i])] += d[i] }  // [batch, h, w, c]
         }
       }
     }
@@ -120,6 +130,37 @@ package final class MaxPool2D: Layer {
       best[ch] = value
       index[ch] = Int32(position)
       ch += 1
+    }
+  }
+
+  /// dx for non-overlapping windows that cover the input exactly (`c` a multiple of 8): each
+  /// input element gets its window's `dout` if it was the maximum, else 0.
+  private func writeTiledGradient(
+    _ dout: UnsafePointer<Float>, argmax: UnsafePointer<Int32>,
+    into dx: UnsafeMutablePointer<Float>,
+    height h: Int, width w: Int, channels c: Int
+  ) {
+    let windows = inputShape[0] * (h / poolSize) * (w / poolSize)
+    let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+    var o = 0
+    var corner = 0
+    for _ in 0..<windows {
+      for py in 0..<poolSize {
+        for px in 0..<poolSize {
+          let pixel = corner + (py * w + px) * c
+          var ch = 0
+          while ch < c {
+            let winner = UnsafeRawPointer(argmax + o + ch).loadUnaligned(as: SIMD8<Int32>.self)
+            var gradient = UnsafeRawPointer(dout + o + ch).loadUnaligned(as: SIMD8<Float>.self)
+            gradient.replace(with: 0, where: winner .!= lanes &+ Int32(pixel + ch))
+            UnsafeMutableRawPointer(dx + pixel + ch).storeBytes(of: gradient, as: SIMD8<Float>.self)
+            ch += 8
+          }
+        }
+      }
+      o += c
+      corner += poolSize * c
+      if corner % (w * c) == 0 { corner += (poolSize - 1) * w * c }  // next row of windows
     }
   }
 }
