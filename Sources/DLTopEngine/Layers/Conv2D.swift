@@ -20,6 +20,7 @@ package final class Conv2D: Layer {
   private var dcols: [Float] = []  // [batch·outH·outW, kh·kw·cIn]
   private var outputBuffer = ReusableBuffer()  // [batch, outH, outW, cOut]
   private var gradientBuffer = ReusableBuffer()  // [batch, h, w, cIn]
+  private var ones: [Float] = []  // [batch·outH·outW] of 1, for the bias gradient
 
   /// - Parameters:
   ///   - filters: `[kh, kw, cIn, cOut]`.
@@ -113,11 +114,14 @@ package final class Conv2D: Layer {
             beta: 1, c: dW.baseAddress!)
         }
       }
-      // db [cOut] += Σ over every output pixel of dout
-      bias.grad.scalars.withUnsafeMutableBufferPointer { db in
-        for row in 0..<rows {
-          let base = row * n
-          for j in 0..<n { db[j] += d[base + j] }
+      // db [cOut] += doutᵀ · 1: the sum over every output pixel, as one BLAS call
+      if ones.count != rows { ones = [Float](repeating: 1, count: rows) }
+      ones.withUnsafeBufferPointer { one in
+        bias.grad.scalars.withUnsafeMutableBufferPointer { db in
+          BLAS.gemv(
+            transpose: true, rows: rows, columns: n, a: d.baseAddress!, x: one.baseAddress!,
+            beta: 1,
+            y: db.baseAddress!)
         }
       }
       // dcols [batch·outH·outW, kh·kw·cIn] = dout · Wᵀ, with Wᵀ [cOut, kh·kw·cIn] copied out

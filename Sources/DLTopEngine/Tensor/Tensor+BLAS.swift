@@ -29,6 +29,21 @@ package enum BLAS {
       alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
   }
 
+  /// `y = alpha · op(A) · x + beta · y` for a row-major `A` of `rows × columns`.
+  ///
+  /// - Parameters:
+  ///   - transpose: use `Aᵀ`, so `x` has `rows` elements and `y` has `columns`.
+  ///
+  /// The corresponding CBLAS call is `cblas_sgemv`.
+  package static func gemv(
+    transpose: Bool = false, rows: Int, columns: Int, alpha: Float = 1, a: UnsafePointer<Float>,
+    x: UnsafePointer<Float>, beta: Float = 0, y: UnsafeMutablePointer<Float>
+  ) {
+    cblas_sgemv(
+      CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, Int32(rows), Int32(columns), alpha, a,
+      Int32(columns), x, 1, beta, y, 1)
+  }
+
   /// The number of threads OpenBLAS uses.
   ///
   /// The corresponding OpenBLAS call is `openblas_get_num_threads`.
