@@ -50,3 +50,19 @@ struct BufferReuseTests {
     #expect(convolutions[0].weight.grad.norm > 0, "the weight gradient is still computed")
   }
 }
+
+struct EmptyBatchTests {
+  @Test func layersPassAnEmptyBatchThrough() {
+    let layers: [any Layer] = [
+      Conv2D(name: "conv", filters: Tensor(zeros: [3, 3, 2, 8]), bias: Tensor(zeros: [8])),
+      ReLU(name: "relu"), MaxPool2D(name: "pool", poolSize: 2), BatchNorm(name: "bn", features: 8),
+      Dropout(name: "dropout", rate: 0.5, seed: 1),
+    ]
+    var x = Tensor(zeros: [0, 4, 4, 2])
+    for layer in layers { x = layer.forward(x, training: false) }
+    #expect(x.shape == [0, 2, 2, 8])
+    var d = x
+    for layer in layers.reversed() { d = layer.backward(d) }
+    #expect(d.shape == [0, 4, 4, 2])
+  }
+}

@@ -68,6 +68,7 @@ package final class MaxPool2D: Layer {
     precondition(
       dout.count == argmax.count,
       "MaxPool2D \(name): dout \(dout.shape) does not match the last output")
+    guard dout.count > 0 else { return Tensor(zeros: inputShape) }
     let (h, w, c) = (inputShape[1], inputShape[2], inputShape[3])
     let tiles = stride == poolSize && h % poolSize == 0 && w % poolSize == 0 && c % 8 == 0
     let dx = dout.scalars.withUnsafeBufferPointer { d in
