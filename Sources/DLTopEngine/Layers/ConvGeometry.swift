@@ -6,7 +6,7 @@
 /// Because NHWC keeps the channels of one pixel together, each kernel row of a receptive field is
 /// one contiguous run of `kw·cIn` input floats, so the copies are block copies, not scalar loops.
 struct ConvGeometry: Equatable {
-  let batch: Int
+  private(set) var batch: Int
   let inHeight: Int
   let inWidth: Int
   let inChannels: Int
@@ -33,6 +33,13 @@ struct ConvGeometry: Equatable {
     outWidth = padding.outputSize(input: inWidth, kernel: kernelWidth, stride: stride)
     padTop = padding.paddingBefore(input: inHeight, kernel: kernelHeight, stride: stride)
     padLeft = padding.paddingBefore(input: inWidth, kernel: kernelWidth, stride: stride)
+  }
+
+  /// The same convolution over `batch` images (a slice of the batch).
+  func with(batch: Int) -> ConvGeometry {
+    var copy = self
+    copy.batch = batch
+    return copy
   }
 
   /// Columns of the im2col matrix: one receptive field, `kh·kw·cIn`.
