@@ -69,8 +69,15 @@ struct Conv2DTests {
 
   @Test(arguments: Padding.allCases, [1, 2, 3])
   func forwardMatchesADirectConvolution(padding: Padding, stride: Int) {
-    let x = GradientCheck.random([2, 7, 6, 3], seed: 31)
-    let filters = GradientCheck.random([3, 2, 3, 4], seed: 32)
+    // three channels take the block-copy im2col, one channel the per-tap path
+    for channels in [3, 1] {
+      checkAgainstDirectConvolution(padding: padding, stride: stride, channels: channels)
+    }
+  }
+
+  private func checkAgainstDirectConvolution(padding: Padding, stride: Int, channels: Int) {
+    let x = GradientCheck.random([2, 7, 6, channels], seed: 31)
+    let filters = GradientCheck.random([3, 2, channels, 4], seed: 32)
     let bias = GradientCheck.random([4], seed: 33)
     let layer = Conv2D(name: "conv", filters: filters, bias: bias, stride: stride, padding: padding)
     let y = layer.forward(x, training: false)
@@ -78,7 +85,9 @@ struct Conv2DTests {
       x, filters: filters, bias: bias, stride: stride, padding: padding)
     #expect(y.shape == expected.shape)
     let difference = zip(y.scalars, expected.scalars).map { abs($0 - $1) }.max() ?? 0
-    #expect(difference < 1e-5, "\(padding) stride \(stride): max difference \(difference)")
+    #expect(
+      difference < 1e-5,
+      "\(padding) stride \(stride) \(channels) channels: max difference \(difference)")
   }
 
   @Test func sameConvolutionOfOnesCountsNeighbours() {

@@ -73,6 +73,12 @@ private let layerCases: [LayerCase] = [
     "Conv2D stride 2 valid", input: [2, 5, 5, 2], kernel: [3, 3, 2, 3], stride: 2, padding: .valid),
   conv(
     "Conv2D 2×3 kernel same", input: [1, 4, 5, 1], kernel: [2, 3, 1, 2], stride: 1, padding: .same),
+  conv(
+    "Conv2D one channel stride 2 same", input: [2, 6, 5, 1], kernel: [3, 3, 1, 2], stride: 2,
+    padding: .same),
+  conv(
+    "Conv2D one channel stride 2 valid", input: [2, 6, 5, 1], kernel: [3, 3, 1, 2], stride: 2,
+    padding: .valid),
   LayerCase(label: "Conv2D stride 1 same, input gradient in one-image slices") {
     let layer = Conv2D(
       name: "conv", filters: random([3, 3, 2, 3], 14, scale: 0.5), bias: random([3], 15))
