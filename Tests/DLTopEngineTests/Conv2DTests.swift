@@ -21,11 +21,73 @@ struct Conv2DTests {
           stride: stride, padding: padding)
         let expected = tensorFlowSize(size, kernel: kernel, stride: stride, padding: padding)
         let y = layer.forward(Tensor(zeros: [1, size, size + 1, 1]), training: false)
-        let expectedWidth = tensorFlowSize(size + 1, kernel: kernel, stride: stride, padding: padding)
-        #expect(y.shape == [1, expected, expectedWidth, 2], "in \(size) k \(kernel) s \(stride) \(padding)")
+        let expectedWidth = tensorFlowSize(
+          size + 1, kernel: kernel, stride: stride, padding: padding)
+        #expect(
+          y.shape == [1, expected, expectedWidth, 2],
+          "in \(size) k \(kernel) s \(stride) \(padding)")
         #expect(layer.outputShape(forInput: [size, size + 1, 1]) == [expected, expectedWidth, 2])
       }
     }
+  }
+
+  /// A direct, loop-by-loop convolution with TensorFlow's padding rule, as an independent reference.
+  private func naiveConvolution(
+    _ x: Tensor, filters: Tensor, bias: Tensor, stride: Int, padding: Padding
+  ) -> Tensor {
+    let (batch, h, w, cIn) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+    let (kh, kw, cOut) = (filters.shape[0], filters.shape[1], filters.shape[3])
+    let outH = tensorFlowSize(h, kernel: kh, stride: stride, padding: padding)
+    let outW = tensorFlowSize(w, kernel: kw, stride: stride, padding: padding)
+    let padTop = padding == .same ? max((outH - 1) * stride + kh - h, 0) / 2 : 0
+    let padLeft = padding == .same ? max((outW - 1) * stride + kw - w, 0) / 2 : 0
+    var y = Tensor(zeros: [batch, outH, outW, cOut])
+    for b in 0..<batch {
+      for oy in 0..<outH {
+        for ox in 0..<outW {
+          for o in 0..<cOut {
+            var sum = bias[o]
+            for ky in 0..<kh {
+              for kx in 0..<kw {
+                let iy = oy * stride + ky - padTop
+                let ix = ox * stride + kx - padLeft
+                guard iy >= 0 && iy < h && ix >= 0 && ix < w else { continue }
+                for c in 0..<cIn {
+                  sum +=
+                    x[((b * h + iy) * w + ix) * cIn + c]
+                    * filters[((ky * kw + kx) * cIn + c) * cOut + o]
+                }
+              }
+            }
+            y[((b * outH + oy) * outW + ox) * cOut + o] = sum
+          }
+        }
+      }
+    }
+    return y
+  }
+
+  @Test(arguments: Padding.allCases, [1, 2, 3])
+  func forwardMatchesADirectConvolution(padding: Padding, stride: Int) {
+    // three channels take the block-copy im2col, one channel the per-tap path
+    for channels in [3, 1] {
+      checkAgainstDirectConvolution(padding: padding, stride: stride, channels: channels)
+    }
+  }
+
+  private func checkAgainstDirectConvolution(padding: Padding, stride: Int, channels: Int) {
+    let x = GradientCheck.random([2, 7, 6, channels], seed: 31)
+    let filters = GradientCheck.random([3, 2, channels, 4], seed: 32)
+    let bias = GradientCheck.random([4], seed: 33)
+    let layer = Conv2D(name: "conv", filters: filters, bias: bias, stride: stride, padding: padding)
+    let y = layer.forward(x, training: false)
+    let expected = naiveConvolution(
+      x, filters: filters, bias: bias, stride: stride, padding: padding)
+    #expect(y.shape == expected.shape)
+    let difference = zip(y.scalars, expected.scalars).map { abs($0 - $1) }.max() ?? 0
+    #expect(
+      difference < 1e-5,
+      "\(padding) stride \(stride) \(channels) channels: max difference \(difference)")
   }
 
   @Test func sameConvolutionOfOnesCountsNeighbours() {
@@ -41,7 +103,8 @@ struct Conv2DTests {
     // bottom/right. A kernel that picks its centre tap then reads x[1,1], x[1,3], x[3,1], x[3,3].
     var filters = Tensor(zeros: [3, 3, 1, 1])
     filters[4] = 1
-    let layer = Conv2D(name: "conv", filters: filters, bias: Tensor(zeros: [1]), stride: 2, padding: .same)
+    let layer = Conv2D(
+      name: "conv", filters: filters, bias: Tensor(zeros: [1]), stride: 2, padding: .same)
     let x = Tensor(shape: [1, 4, 4, 1], scalars: (0..<16).map(Float.init))
     let y = layer.forward(x, training: false)
     #expect(y.shape == [1, 2, 2, 1])

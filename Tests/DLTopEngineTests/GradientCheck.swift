@@ -19,7 +19,9 @@ enum GradientCheck {
   }
 
   /// The largest relative difference and a message with the first values, for `#expect`.
-  static func compare(_ analytic: Tensor, _ numeric: [Float], label: String) -> (error: Float, message: String) {
+  static func compare(_ analytic: Tensor, _ numeric: [Float], label: String) -> (
+    error: Float, message: String
+  ) {
     var worst: Float = 0
     var worstIndex = 0
     for (i, (a, b)) in zip(analytic.scalars, numeric).enumerated() {
@@ -53,7 +55,8 @@ enum GradientCheck {
     let dx = layer.backward(weights)
     var results: [(error: Float, message: String)] = []
     if dx.shape != input.shape {
-      results.append((.infinity, "\(label): dx shape \(dx.shape) differs from input \(input.shape)"))
+      results.append(
+        (.infinity, "\(label): dx shape \(dx.shape) differs from input \(input.shape)"))
     }
     let analyticGradients = layer.parameters.map(\.grad)
     var x = input
@@ -102,7 +105,9 @@ enum GradientCheck {
       numeric[i] = (plus - minus) / (2 * step)
     }
     if analytic.shape != prediction.shape {
-      return (.infinity, "\(label): gradient shape \(analytic.shape) differs from \(prediction.shape)")
+      return (
+        .infinity, "\(label): gradient shape \(analytic.shape) differs from \(prediction.shape)"
+      )
     }
     return compare(analytic, numeric, label: label)
   }

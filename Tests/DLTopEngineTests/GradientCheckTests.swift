@@ -27,7 +27,8 @@ private func conv(
   LayerCase(label: label) {
     let filters = random(kernel, 11, scale: 0.5)
     let layer = Conv2D(
-      name: "conv", filters: filters, bias: random([kernel[3]], 12), stride: stride, padding: padding)
+      name: "conv", filters: filters, bias: random([kernel[3]], 12), stride: stride,
+      padding: padding)
     return (layer, random(input, 13))
   }
 }
@@ -36,7 +37,8 @@ private func conv(
 private func distinct(_ shape: [Int], _ seed: UInt64) -> Tensor {
   let count = shape.reduce(1, *)
   var generator = SeededGenerator(seed: seed)
-  let values = (0..<count).map { Float($0) * 0.05 - Float(count) * 0.025 }.shuffled(using: &generator)
+  let values = (0..<count).map { Float($0) * 0.05 - Float(count) * 0.025 }.shuffled(
+    using: &generator)
   return Tensor(shape: shape, scalars: values)
 }
 
@@ -45,21 +47,53 @@ private let layerCases: [LayerCase] = [
     (Dense(name: "dense", weight: random([4, 3], 1), bias: random([3], 2)), random([3, 4], 3))
   },
   LayerCase(label: "Dense on NHWC input") {
-    (Dense(name: "dense", weight: random([8, 2], 1), bias: random([2], 2)), random([2, 2, 2, 2], 3))
+    (
+      Dense(name: "dense", weight: random([8, 2], 1), bias: random([2], 2)),
+      random([2, 2, 2, 2], 3)
+    )
   },
   LayerCase(label: "ReLU") { (ReLU(name: "relu"), random([3, 5], 4, gap: 0.05)) },
-  LayerCase(label: "LeakyReLU") { (LeakyReLU(name: "leaky", alpha: 0.1), random([3, 5], 5, gap: 0.05)) },
+  LayerCase(label: "LeakyReLU") {
+    (LeakyReLU(name: "leaky", alpha: 0.1), random([3, 5], 5, gap: 0.05))
+  },
   LayerCase(label: "Sigmoid") { (Sigmoid(name: "sigmoid"), random([3, 5], 6, scale: 3)) },
   LayerCase(label: "Tanh") { (Tanh(name: "tanh"), random([3, 5], 7, scale: 2)) },
   LayerCase(label: "Swish") { (Swish(name: "swish"), random([3, 5], 8, scale: 3)) },
   LayerCase(label: "Softmax") { (Softmax(name: "softmax"), random([3, 5], 9, scale: 2)) },
-  conv("Conv2D stride 1 same", input: [2, 5, 5, 2], kernel: [3, 3, 2, 3], stride: 1, padding: .same),
-  conv("Conv2D stride 1 valid", input: [2, 5, 5, 2], kernel: [3, 3, 2, 3], stride: 1, padding: .valid),
-  conv("Conv2D stride 2 same", input: [2, 5, 5, 2], kernel: [3, 3, 2, 3], stride: 2, padding: .same),
-  conv("Conv2D stride 2 same, even input", input: [2, 6, 6, 2], kernel: [3, 3, 2, 2], stride: 2, padding: .same),
-  conv("Conv2D stride 2 valid", input: [2, 5, 5, 2], kernel: [3, 3, 2, 3], stride: 2, padding: .valid),
-  conv("Conv2D 2×3 kernel same", input: [1, 4, 5, 1], kernel: [2, 3, 1, 2], stride: 1, padding: .same),
-  LayerCase(label: "MaxPool2D 2×2") { (MaxPool2D(name: "pool", poolSize: 2), distinct([2, 4, 4, 3], 21)) },
+  conv(
+    "Conv2D stride 1 same", input: [2, 5, 5, 2], kernel: [3, 3, 2, 3], stride: 1, padding: .same),
+  conv(
+    "Conv2D stride 1 valid", input: [2, 5, 5, 2], kernel: [3, 3, 2, 3], stride: 1, padding: .valid),
+  conv(
+    "Conv2D stride 2 same", input: [2, 5, 5, 2], kernel: [3, 3, 2, 3], stride: 2, padding: .same),
+  conv(
+    "Conv2D stride 2 same, even input", input: [2, 6, 6, 2], kernel: [3, 3, 2, 2], stride: 2,
+    padding: .same),
+  conv(
+    "Conv2D stride 2 valid", input: [2, 5, 5, 2], kernel: [3, 3, 2, 3], stride: 2, padding: .valid),
+  conv(
+    "Conv2D 2×3 kernel same", input: [1, 4, 5, 1], kernel: [2, 3, 1, 2], stride: 1, padding: .same),
+  conv(
+    "Conv2D one channel stride 2 same", input: [2, 6, 5, 1], kernel: [3, 3, 1, 2], stride: 2,
+    padding: .same),
+  conv(
+    "Conv2D one channel stride 2 valid", input: [2, 6, 5, 1], kernel: [3, 3, 1, 2], stride: 2,
+    padding: .valid),
+  LayerCase(label: "Conv2D stride 1 same, input gradient in one-image slices") {
+    let layer = Conv2D(
+      name: "conv", filters: random([3, 3, 2, 3], 14, scale: 0.5), bias: random([3], 15))
+    layer.sliceBudget = 1
+    return (layer, random([3, 4, 4, 2], 16))
+  },
+  LayerCase(label: "MaxPool2D 2×2") {
+    (MaxPool2D(name: "pool", poolSize: 2), distinct([2, 4, 4, 3], 21))
+  },
+  LayerCase(label: "MaxPool2D 2×2 tiling, 8 channels") {
+    (MaxPool2D(name: "pool", poolSize: 2), distinct([2, 4, 4, 8], 20))
+  },
+  LayerCase(label: "MaxPool2D 2×2 tiling, 16 channels, wide") {
+    (MaxPool2D(name: "pool", poolSize: 2), distinct([1, 2, 6, 16], 19))
+  },
   LayerCase(label: "MaxPool2D 2×2 stride 1") {
     (MaxPool2D(name: "pool", poolSize: 2, stride: 1), distinct([2, 3, 3, 2], 22))
   },
@@ -101,7 +135,8 @@ private let lossCases: [LossCase] = [
     // predictions = targets ± at least 0.1, away from the kink at 0
     let targets = random([3, 2], 43)
     let offsets = random([3, 2], 44, scale: 0.5, gap: 0.1)
-    let prediction = Tensor(shape: [3, 2], scalars: zip(targets.scalars, offsets.scalars).map { $0 + $1 })
+    let prediction = Tensor(
+      shape: [3, 2], scalars: zip(targets.scalars, offsets.scalars).map { $0 + $1 })
     return (MeanAbsoluteError(), prediction, .values(targets))
   },
   LossCase(label: "BinaryCrossEntropy with 0/1 labels") {
@@ -138,7 +173,8 @@ struct GradientCheckTests {
   @Test(arguments: lossCases)
   func lossBackwardMatchesNumericalGradient(_ testCase: LossCase) {
     let (loss, prediction, targets) = testCase.make()
-    let result = GradientCheck.checkLoss(loss, prediction: prediction, targets: targets, label: testCase.label)
+    let result = GradientCheck.checkLoss(
+      loss, prediction: prediction, targets: targets, label: testCase.label)
     #expect(result.error < GradientCheck.tolerance, "\(result.message)")
   }
 

@@ -8,7 +8,8 @@ struct LossTests {
     // errors 1, −2, 3, 0 → (1 + 4 + 9 + 0)/4 = 3.5
     let loss = MeanSquaredError()
     let value = loss.forward(
-      Tensor(shape: [2, 2], scalars: [1, 0, 3, 5]), .values(Tensor(shape: [2, 2], scalars: [0, 2, 0, 5])))
+      Tensor(shape: [2, 2], scalars: [1, 0, 3, 5]),
+      .values(Tensor(shape: [2, 2], scalars: [0, 2, 0, 5])))
     #expect(value == 3.5)
     #expect(loss.backward().scalars == [0.5, -1, 1.5, 0])
   }
@@ -16,7 +17,8 @@ struct LossTests {
   @Test func meanAbsoluteErrorAveragesAbsoluteErrors() {
     let loss = MeanAbsoluteError()
     let value = loss.forward(
-      Tensor(shape: [4, 1], scalars: [1, 0, 3, 5]), .values(Tensor(shape: [4, 1], scalars: [0, 2, 0, 5])))
+      Tensor(shape: [4, 1], scalars: [1, 0, 3, 5]),
+      .values(Tensor(shape: [4, 1], scalars: [0, 2, 0, 5])))
     #expect(value == 1.5)
     #expect(loss.backward().scalars == [0.25, -0.25, 0.25, 0])
   }
@@ -30,7 +32,8 @@ struct LossTests {
       expected -= y == 1 ? log(p) : log(1 - p)
     }
     expected /= 4
-    let value = BinaryCrossEntropy().forward(Tensor(shape: [4, 1], scalars: logits), .classes(labels))
+    let value = BinaryCrossEntropy().forward(
+      Tensor(shape: [4, 1], scalars: logits), .classes(labels))
     #expect(abs(Double(value) - expected) < 1e-5)
   }
 
@@ -51,7 +54,9 @@ struct LossTests {
     let a = categorical.forward(logits, .values(oneHot))
     let b = sparse.forward(logits, .classes(labels))
     #expect(abs(a - b) < 1e-5)
-    let difference = zip(categorical.backward().scalars, sparse.backward().scalars).map { abs($0 - $1) }
+    let difference = zip(categorical.backward().scalars, sparse.backward().scalars).map {
+      abs($0 - $1)
+    }
     #expect((difference.max() ?? 1) < 1e-6)
   }
 

@@ -4,7 +4,8 @@ import Testing
 
 struct ModelBuilderTests {
   @Test func mlp128OnFashionMNISTHasTheKerasParameterCount() throws {
-    let model = try ModelBuilder.build(spec: .mlp(hidden: [128]), inputShape: [784], outputs: 10, seed: 1)
+    let model = try ModelBuilder.build(
+      spec: .mlp(hidden: [128]), inputShape: [784], outputs: 10, seed: 1)
     // 784·128 + 128 + 128·10 + 10
     #expect(model.parameterCount == 101_770)
     #expect(model.description == "784→128→10 (101,770 params)")
@@ -16,9 +17,11 @@ struct ModelBuilderTests {
     // conv1 9·32 + 32 = 320; conv2 9·32·64 + 64 = 18,496; dense 3136·128 + 128 = 401,536; out 1,290
     #expect(model.parameterCount == 421_642)
     #expect(model.outputShape == [10])
-    #expect(model.layers.map(\.name) == [
-      "conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten1", "dense1", "relu3", "dense2",
-    ])
+    #expect(
+      model.layers.map(\.name) == [
+        "conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten1", "dense1", "relu3",
+        "dense2",
+      ])
     let y = model.forward(Tensor(zeros: [2, 28, 28, 1]), training: true)
     #expect(y.shape == [2, 10])
     #expect(model.description == "28×28×1→conv32→pool2→conv64→pool2→128→10 (421,642 params)")
@@ -33,7 +36,8 @@ struct ModelBuilderTests {
   }
 
   @Test func mlpFlattensImageSamples() throws {
-    let model = try ModelBuilder.build(spec: .linear, inputShape: [28, 28, 1], outputs: 10, seed: 1)
+    let model = try ModelBuilder.build(
+      spec: .linear, inputShape: [28, 28, 1], outputs: 10, seed: 1)
     #expect(model.parameterCount == 7_850)
     #expect(model.forward(Tensor(zeros: [3, 28, 28, 1]), training: false).shape == [3, 10])
   }
@@ -42,9 +46,10 @@ struct ModelBuilderTests {
     let model = try ModelBuilder.build(
       spec: .mlp(hidden: [16, 8]), inputShape: [4], outputs: 3, activation: .tanh, dropout: 0.3,
       batchNorm: true, seed: 2)
-    #expect(model.layers.map(\.name) == [
-      "dense1", "bn1", "tanh1", "dropout1", "dense2", "bn2", "tanh2", "dropout2", "dense3",
-    ])
+    #expect(
+      model.layers.map(\.name) == [
+        "dense1", "bn1", "tanh1", "dropout1", "dense2", "bn2", "tanh2", "dropout2", "dense3",
+      ])
     #expect(model.layers[2] is Tanh)
     #expect((model.layers[3] as? Dropout)?.rate == 0.3)
   }

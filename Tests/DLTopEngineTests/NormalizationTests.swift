@@ -19,7 +19,8 @@ struct BatchNormTests {
   @Test func runningStatisticsMoveWithKerasMomentum() {
     let layer = BatchNorm(name: "bn", features: 2)
     // feature 0: mean 2.5, variance 1.25; feature 1: mean 25, variance 125
-    _ = layer.forward(Tensor(shape: [4, 2], scalars: [1, 10, 2, 20, 3, 30, 4, 40]), training: true)
+    _ = layer.forward(
+      Tensor(shape: [4, 2], scalars: [1, 10, 2, 20, 3, 30, 4, 40]), training: true)
     #expect(abs(layer.runningMean[0] - 0.025) < 1e-6)
     #expect(abs(layer.runningMean[1] - 0.25) < 1e-6)
     #expect(abs(layer.runningVariance[0] - (0.99 + 0.0125)) < 1e-6)
@@ -35,8 +36,10 @@ struct BatchNormTests {
     let x = Tensor(shape: [2, 2], scalars: [3, -2, 5, -1])
     let y = layer.forward(x, training: false)
     let expected: [Float] = [
-      2 * (3 - 1) / (4 + 1e-5 as Float).squareRoot(), (-2 + 2) / (0.25 + 1e-5 as Float).squareRoot() + 3,
-      2 * (5 - 1) / (4 + 1e-5 as Float).squareRoot(), (-1 + 2) / (0.25 + 1e-5 as Float).squareRoot() + 3,
+      2 * (3 - 1) / (4 + 1e-5 as Float).squareRoot(),
+      (-2 + 2) / (0.25 + 1e-5 as Float).squareRoot() + 3,
+      2 * (5 - 1) / (4 + 1e-5 as Float).squareRoot(),
+      (-1 + 2) / (0.25 + 1e-5 as Float).squareRoot() + 3,
     ]
     for (a, b) in zip(y.scalars, expected) { #expect(abs(a - b) < 1e-5) }
     #expect(layer.runningMean == [1, -2], "inference does not update the running statistics")

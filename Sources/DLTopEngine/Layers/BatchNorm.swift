@@ -27,7 +27,8 @@ package final class BatchNorm: Layer {
   package init(name: String, features: Int, momentum: Float = 0.99, epsilon: Float = 1e-5) {
     precondition(features >= 1, "BatchNorm \(name): features \(features) must be at least 1")
     self.name = name
-    self.gamma = Parameter(name: "\(name).gamma", value: Tensor(repeating: 1, shape: [features]), decays: false)
+    self.gamma = Parameter(
+      name: "\(name).gamma", value: Tensor(repeating: 1, shape: [features]), decays: false)
     self.beta = Parameter(name: "\(name).beta", value: Tensor(zeros: [features]), decays: false)
     self.momentum = momentum
     self.epsilon = epsilon
@@ -43,7 +44,8 @@ package final class BatchNorm: Layer {
   package func forward(_ x: Tensor, training: Bool) -> Tensor {
     let c = features
     precondition(
-      x.rank >= 2 && x.shape.last == c, "BatchNorm \(name): input \(x.shape) must end in \(c) features")
+      x.rank >= 2 && x.shape.last == c,
+      "BatchNorm \(name): input \(x.shape) must end in \(c) features")
     inputShape = x.shape
     lastWasTraining = training
     let n = x.count / c  // values per feature
@@ -82,7 +84,9 @@ package final class BatchNorm: Layer {
 
   package func backward(_ dout: Tensor) -> Tensor {
     let c = features
-    precondition(dout.count == normalized.count, "BatchNorm \(name): dout \(dout.shape) does not match \(inputShape)")
+    precondition(
+      dout.count == normalized.count,
+      "BatchNorm \(name): dout \(dout.shape) does not match \(inputShape)")
     let n = dout.count / c
     var sumD = [Float](repeating: 0, count: c)  // Σ dout per feature
     var sumDX = [Float](repeating: 0, count: c)  // Σ dout·x̂ per feature

@@ -6,7 +6,7 @@
 /// Because NHWC keeps the channels of one pixel together, each kernel row of a receptive field is
 /// one contiguous run of `kw·cIn` input floats, so the copies are block copies, not scalar loops.
 struct ConvGeometry: Equatable {
-  let batch: Int
+  private(set) var batch: Int
   let inHeight: Int
   let inWidth: Int
   let inChannels: Int
@@ -35,6 +35,13 @@ struct ConvGeometry: Equatable {
     padLeft = padding.paddingBefore(input: inWidth, kernel: kernelWidth, stride: stride)
   }
 
+  /// The same convolution over `batch` images (a slice of the batch).
+  func with(batch: Int) -> ConvGeometry {
+    var copy = self
+    copy.batch = batch
+    return copy
+  }
+
   /// Columns of the im2col matrix: one receptive field, `kh·kw·cIn`.
   var patchSize: Int { kernelHeight * kernelWidth * inChannels }
   /// Rows of the im2col matrix: every output pixel of the batch, `batch·outH·outW`.
@@ -48,6 +55,10 @@ struct ConvGeometry: Equatable {
   ///   - x: `[batch, inH, inW, cIn]`.
   ///   - cols: `[batch·outH·outW, kh·kw·cIn]`, fully overwritten.
   func im2col(_ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>) {
+    if inChannels == 1 {
+      im2colSingleChannel(x, into: cols)
+      return
+    }
     let rowRun = kernelWidth * inChannels
     var dst = cols
     for b in 0..<batch {
@@ -64,13 +75,45 @@ struct ConvGeometry: Equatable {
               dst.update(repeating: 0, count: rowRun)
             } else {
               if kx0 > 0 { dst.update(repeating: 0, count: kx0 * inChannels) }
-              (dst + kx0 * inChannels).update(
-                from: image + (iy * inWidth + ix0 + kx0) * inChannels, count: (kx1 - kx0) * inChannels)
+              Self.copy(
+                image + (iy * inWidth + ix0 + kx0) * inChannels, to: dst + kx0 * inChannels,
+                count: (kx1 - kx0) * inChannels)
               if kx1 < kernelWidth {
-                (dst + kx1 * inChannels).update(repeating: 0, count: (kernelWidth - kx1) * inChannels)
+                (dst + kx1 * inChannels).update(
+                  repeating: 0, count: (kernelWidth - kx1) * inChannels)
               }
             }
             dst += rowRun
+          }
+        }
+      }
+    }
+  }
+
+  /// `im2col` for one input channel (grayscale images), one kernel tap at a time: each tap's
+  /// values for a row of output pixels come from one contiguous input row, so the loop runs over
+  /// pixels with no per-pixel copy calls. The general version spent 3.5 ms per batch of 128
+  /// Fashion-MNIST images in 12-byte copies and zero fills; this one writes each element once.
+  private func im2colSingleChannel(
+    _ x: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>
+  ) {
+    let k = kernelHeight * kernelWidth
+    for b in 0..<batch {
+      let image = x + b * inHeight * inWidth
+      for oy in 0..<outHeight {
+        let rowBase = cols + (b * outHeight + oy) * outWidth * k
+        for ky in 0..<kernelHeight {
+          let iy = oy * stride - padTop + ky
+          let inside = iy >= 0 && iy < inHeight
+          let source = image + (inside ? iy * inWidth : 0)
+          for kx in 0..<kernelWidth {
+            var target = rowBase + ky * kernelWidth + kx
+            var ix = kx - padLeft
+            for _ in 0..<outWidth {
+              target.pointee = inside && ix >= 0 && ix < inWidth ? source[ix] : 0
+              target += k
+              ix += stride
+            }
           }
         }
       }
@@ -106,6 +149,23 @@ struct ConvGeometry: Equatable {
           }
         }
       }
+    }
+  }
+
+  /// Copies `count` floats; short runs (one channel, 3 taps) are copied inline, because a `memmove`
+  /// call per 12 bytes cost more than the first convolution's matrix product.
+  @inline(__always)
+  private static func copy(
+    _ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int
+  ) {
+    if count <= 8 {
+      var i = 0
+      while i < count {
+        target[i] = source[i]
+        i += 1
+      }
+    } else {
+      target.update(from: source, count: count)
     }
   }
 }

@@ -48,7 +48,8 @@ package final class Dropout: Layer {
 
   package func backward(_ dout: Tensor) -> Tensor {
     guard lastWasTraining && rate > 0 else { return dout }
-    precondition(dout.count == mask.count, "Dropout \(name): dout \(dout.shape) does not match the last input")
+    precondition(
+      dout.count == mask.count, "Dropout \(name): dout \(dout.shape) does not match the last input")
     var dx = dout
     dx.scalars.withUnsafeMutableBufferPointer { d in
       mask.withUnsafeBufferPointer { m in

@@ -23,7 +23,9 @@ package final class LeakyReLU: Layer {
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
-    precondition(dout.count == input.count, "LeakyReLU \(name): dout \(dout.shape) does not match the last input")
+    precondition(
+      dout.count == input.count,
+      "LeakyReLU \(name): dout \(dout.shape) does not match the last input")
     var dx = dout
     dx.scalars.withUnsafeMutableBufferPointer { d in
       input.withUnsafeBufferPointer { x in

@@ -21,7 +21,9 @@ package final class Sigmoid: Layer {
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
-    precondition(dout.count == output.count, "Sigmoid \(name): dout \(dout.shape) does not match the last output")
+    precondition(
+      dout.count == output.count,
+      "Sigmoid \(name): dout \(dout.shape) does not match the last output")
     var dx = dout
     dx.scalars.withUnsafeMutableBufferPointer { d in
       output.withUnsafeBufferPointer { s in

@@ -38,7 +38,9 @@ package final class Softmax: Layer {
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
-    precondition(dout.shape == output.shape, "Softmax \(name): dout \(dout.shape) does not match \(output.shape)")
+    precondition(
+      dout.shape == output.shape,
+      "Softmax \(name): dout \(dout.shape) does not match \(output.shape)")
     let classes = output.shape.last ?? 1
     let rows = output.count / max(classes, 1)
     var dx = dout

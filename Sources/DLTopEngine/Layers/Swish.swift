@@ -23,7 +23,8 @@ package final class Swish: Layer {
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
-    precondition(dout.count == input.count, "Swish \(name): dout \(dout.shape) does not match the last input")
+    precondition(
+      dout.count == input.count, "Swish \(name): dout \(dout.shape) does not match the last input")
     var dx = dout
     dx.scalars.withUnsafeMutableBufferPointer { d in
       input.withUnsafeBufferPointer { x in

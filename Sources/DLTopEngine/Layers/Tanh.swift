@@ -21,7 +21,8 @@ package final class Tanh: Layer {
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
-    precondition(dout.count == output.count, "Tanh \(name): dout \(dout.shape) does not match the last output")
+    precondition(
+      dout.count == output.count, "Tanh \(name): dout \(dout.shape) does not match the last output")
     var dx = dout
     dx.scalars.withUnsafeMutableBufferPointer { d in
       output.withUnsafeBufferPointer { t in

@@ -14,6 +14,10 @@ package final class BinaryCrossEntropy: Loss {
   package init() {}
 
   package func forward(_ prediction: Tensor, _ targets: Targets) -> Float {
+    if case .classes(let labels) = targets {
+      precondition(
+        labels.allSatisfy { $0 == 0 || $0 == 1 }, "\(name): class labels must be 0 or 1")
+    }
     let t = targets.matrix(rows: prediction.rows, columns: prediction.columnsPerRow, for: name)
     shape = prediction.shape
     gradient = [Float](repeating: 0, count: t.count)

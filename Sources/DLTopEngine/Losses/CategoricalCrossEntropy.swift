@@ -15,7 +15,8 @@ package final class CategoricalCrossEntropy: Loss {
     let batch = prediction.rows
     let classes = prediction.columnsPerRow
     guard case .values = targets else {
-      preconditionFailure("\(name) needs one-hot .values targets [\(batch), \(classes)], got class labels")
+      preconditionFailure(
+        "\(name) needs one-hot .values targets [\(batch), \(classes)], got class labels")
     }
     let t = targets.matrix(rows: batch, columns: classes, for: name)
     var g = prediction.reshaped(to: [batch, classes])

@@ -13,7 +13,8 @@ extension Targets {
     case .classes(let labels):
       precondition(
         columns == 1 && labels.count == rows,
-        "\(lossName): \(labels.count) class labels cannot be targets of predictions [\(rows), \(columns)]")
+        "\(lossName): \(labels.count) class labels cannot be targets of predictions [\(rows), \(columns)]"
+      )
       return labels.map(Float.init)
     }
   }

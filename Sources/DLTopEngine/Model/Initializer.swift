@@ -33,7 +33,8 @@ package enum Initializer: Sendable, Equatable, CustomStringConvertible {
       throw ModelSpecError(
         field: "init", value: text, reason: "σ must be a positive number", accepted: acceptedForms)
     }
-    throw ModelSpecError(field: "init", value: text, reason: "unknown initializer", accepted: acceptedForms)
+    throw ModelSpecError(
+      field: "init", value: text, reason: "unknown initializer", accepted: acceptedForms)
   }
 
   package var description: String {
@@ -62,7 +63,9 @@ package enum Initializer: Sendable, Equatable, CustomStringConvertible {
   ///   - fanOut: outputs fed by one input; kept for initializers that use it (none of the four
   ///     SPEC.md forms does).
   ///   - generator: the seeded source; advances by one draw per weight.
-  package func makeWeights(shape: [Int], fanIn: Int, fanOut: Int, using generator: inout SeededGenerator)
+  package func makeWeights(
+    shape: [Int], fanIn: Int, fanOut: Int, using generator: inout SeededGenerator
+  )
     -> Tensor
   {
     let count = shape.reduce(1, *)

@@ -26,12 +26,14 @@ package enum ModelBuilder {
     }
     guard outputs > 0 else {
       throw ModelSpecError(
-        field: "model", value: spec.description, reason: "the model needs at least one output, got \(outputs)",
+        field: "model", value: spec.description,
+        reason: "the model needs at least one output, got \(outputs)",
         accepted: [])
     }
     guard dropout >= 0 && dropout < 1 else {
       throw ModelSpecError(
-        field: "dropout", value: "\(dropout)", reason: "the drop rate must be in [0, 1)", accepted: [])
+        field: "dropout", value: "\(dropout)", reason: "the drop rate must be in [0, 1)",
+        accepted: [])
     }
     var stack = LayerStack(
       activation: activation, initializer: initializer ?? activation.defaultInitializer,
@@ -80,7 +82,9 @@ private struct LayerStack {
   private var weightGenerator: SeededGenerator
   private var dropoutSeeds: SeededGenerator
 
-  init(activation: Activation, initializer: Initializer, dropout: Float, batchNorm: Bool, seed: UInt64) {
+  init(
+    activation: Activation, initializer: Initializer, dropout: Float, batchNorm: Bool, seed: UInt64
+  ) {
     self.activation = activation
     self.initializer = initializer
     self.dropout = dropout
@@ -119,9 +123,12 @@ private struct LayerStack {
   mutating func appendConvBlock(filters: Int, shape: inout [Int]) {
     let channels = shape[2]
     let weight = initializer.makeWeights(
-      shape: [3, 3, channels, filters], fanIn: 9 * channels, fanOut: 9 * filters, using: &weightGenerator)
+      shape: [3, 3, channels, filters], fanIn: 9 * channels, fanOut: 9 * filters,
+      using: &weightGenerator)
     let conv = Conv2D(
-      name: name("conv"), filters: weight, bias: Tensor(zeros: [filters]), stride: 1, padding: .same)
+      name: name("conv"), filters: weight, bias: Tensor(zeros: [filters]), stride: 1, padding: .same
+    )
+    conv.computesInputGradient = !layers.isEmpty  // the first layer's input is data
     append(conv, shape: &shape)
     appendNormalizationAndActivation(features: filters, shape: &shape)
   }
@@ -130,7 +137,8 @@ private struct LayerStack {
     if batchNorm { append(BatchNorm(name: name("bn"), features: features), shape: &shape) }
     append(activation.makeLayer(name: name(activation.layerPrefix)), shape: &shape)
     if dropout > 0 {
-      append(Dropout(name: name("dropout"), rate: dropout, seed: dropoutSeeds.next()), shape: &shape)
+      append(
+        Dropout(name: name("dropout"), rate: dropout, seed: dropoutSeeds.next()), shape: &shape)
     }
   }
 }

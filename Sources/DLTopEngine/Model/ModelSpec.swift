@@ -10,7 +10,9 @@ package enum ModelSpec: Sendable, Equatable, CustomStringConvertible {
   case cnn
 
   /// The forms `parse` accepts, for help texts and error messages.
-  package static let acceptedForms = ["linear", "mlp:<units>[,<units>…] (e.g. mlp:128 or mlp:256,128)", "cnn"]
+  package static let acceptedForms = [
+    "linear", "mlp:<units>[,<units>…] (e.g. mlp:128 or mlp:256,128)", "cnn",
+  ]
 
   /// Parses `linear`, `mlp:<units>[,<units>…]` or `cnn` (case-insensitive, spaces ignored).
   package static func parse(_ text: String) throws(ModelSpecError) -> ModelSpec {
@@ -21,7 +23,8 @@ package enum ModelSpec: Sendable, Equatable, CustomStringConvertible {
     default: break
     }
     guard trimmed.hasPrefix("mlp") else {
-      throw ModelSpecError(field: "model", value: text, reason: "unknown model", accepted: acceptedForms)
+      throw ModelSpecError(
+        field: "model", value: text, reason: "unknown model", accepted: acceptedForms)
     }
     guard trimmed.hasPrefix("mlp:"), trimmed.count > 4 else {
       throw ModelSpecError(
@@ -34,7 +37,8 @@ package enum ModelSpec: Sendable, Equatable, CustomStringConvertible {
       guard let units = Int(part), units > 0 else {
         throw ModelSpecError(
           field: "model", value: text,
-          reason: "hidden sizes must be positive integers, got \"\(part)\"", accepted: acceptedForms)
+          reason: "hidden sizes must be positive integers, got \"\(part)\"", accepted: acceptedForms
+        )
       }
       hidden.append(units)
     }
