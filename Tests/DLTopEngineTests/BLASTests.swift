@@ -13,15 +13,4 @@ struct BLASTests {
     BLAS.gemv(rows: 2, columns: 3, a: a, x: [1, 0, 2], y: &y2)
     #expect(y2 == [7, 16])
   }
-
-  @Test func coreTypeSuggestionIsOnlyMadeWhenNoneWasChosen() {
-    let suggestion = BLAS.suggestedCoreType
-    #expect(suggestion == nil || suggestion == "SkylakeX")
-    if ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] != nil {
-      #expect(suggestion == nil)
-    }
-    if BLAS.configuration.contains("SkylakeX") {
-      #expect(suggestion == nil)
-    }
-  }
 }

@@ -55,28 +55,6 @@ package enum BLAS {
   /// The corresponding OpenBLAS call is `openblas_set_num_threads`.
   package static func setThreadCount(_ count: Int) { openblas_set_num_threads(Int32(count)) }
 
-  /// The OpenBLAS kernel family to request with `OPENBLAS_CORETYPE` when the one OpenBLAS picked
-  /// leaves AVX-512 unused, or `nil` when the choice is already right (or was made explicitly).
-  ///
-  /// OpenBLAS 0.3.21 does not know AMD Zen 4/5 and falls back to its AVX2 `Haswell` kernels on
-  /// CPUs that have AVX-512. Measured on this project's 2-core Zen 5 machine, the CNN's convolution
-  /// products ran 1.6× faster with `SkylakeX` (a Fashion-MNIST epoch on one thread: 32.3 s of CPU
-  /// with Haswell, 23.2 s with SkylakeX). OpenBLAS reads the variable when the library loads, so
-  /// a program must set it and re-execute itself (`execv("/proc/self/exe", …)`) to use this.
-  ///
-  /// The corresponding OpenBLAS call is `openblas_get_corename`.
-  package static var suggestedCoreType: String? {
-    guard ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil else { return nil }
-    let core = openblas_get_corename().map { String(cString: $0) }?.lowercased() ?? ""
-    guard core == "haswell" || core == "zen" else { return nil }
-    guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-      let flagsLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-    else { return nil }
-    let flags = Set(flagsLine.split(separator: " ").map(String.init))
-    let needed = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
-    return needed.allSatisfy(flags.contains) ? "SkylakeX" : nil
-  }
-
   /// The OpenBLAS build and the CPU kernel it picked, e.g. "OpenBLAS 0.3.21 … Haswell".
   ///
   /// The corresponding OpenBLAS calls are `openblas_get_config` and `openblas_get_corename`.
