@@ -23,7 +23,7 @@ struct DiagnoseCommand: ParsableCommand {
   var monitor: String?
 
   mutating func run() throws {
-    guard patience >= 0 else { throw ValidationError("--patience: must be ≥ 0, got \(patience)") }
+    guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
     let log = try LogLoading.read(path)
     let report = DiagnoseReport(log: log, options: .init(patience: patience, monitor: monitor))
     for issue in log.issues {

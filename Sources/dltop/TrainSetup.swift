@@ -1,4 +1,3 @@
-import ArgumentParser
 import DLTopEngine
 import DLTopMonitor
 
@@ -31,26 +30,26 @@ struct TrainSetup: Sendable {
     optimizer = try Self.parse("--optimizer", options.optimizer) { try OptimizerKind.parse($0) }
     schedule = try Self.parse("--schedule", options.schedule) { try ScheduleSpec.parse($0) }
     guard options.lr > 0, options.lr.isFinite else {
-      throw ValidationError("--lr: the learning rate must be a positive number, got \(options.lr)")
+      throw CommandFailure("--lr: the learning rate must be a positive number, got \(options.lr)")
     }
     learningRate = options.lr
     batchSize = try Self.parseBatch(options.batch)
     guard options.epochs >= 1 else {
-      throw ValidationError("--epochs: needs at least 1 epoch, got \(options.epochs)")
+      throw CommandFailure("--epochs: needs at least 1 epoch, got \(options.epochs)")
     }
     epochs = options.epochs
     guard options.l2 >= 0, options.l2.isFinite else {
-      throw ValidationError("--l2: λ must be ≥ 0, got \(options.l2)")
+      throw CommandFailure("--l2: λ must be ≥ 0, got \(options.l2)")
     }
     l2 = options.l2
     guard options.dropout >= 0, options.dropout < 1 else {
-      throw ValidationError("--dropout: the drop rate must be in [0, 1) (0.3–0.5 is typical), got \(options.dropout)")
+      throw CommandFailure("--dropout: the drop rate must be in [0, 1) (0.3–0.5 is typical), got \(options.dropout)")
     }
     dropout = Float(options.dropout)
     batchNorm = options.batchnorm
     seed = options.seed
     if let threads = options.threads, threads < 1 {
-      throw ValidationError("--threads: needs at least 1 thread, got \(threads)")
+      throw CommandFailure("--threads: needs at least 1 thread, got \(threads)")
     }
     if options.noEarlyStop {
       earlyStopping = nil
@@ -64,7 +63,7 @@ struct TrainSetup: Sendable {
     let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
     if trimmed == "full" { return .full }
     guard let n = Int(trimmed), n >= 1 else {
-      throw ValidationError("--batch: '\(text)' is not accepted; give a positive number (1 = stochastic, 32…1024 typical) or 'full'")
+      throw CommandFailure("--batch: '\(text)' is not accepted; give a positive number (1 = stochastic, 32…1024 typical) or 'full'")
     }
     return .samples(n)
   }
@@ -75,7 +74,7 @@ struct TrainSetup: Sendable {
       return try body(text)
     } catch {
       let message = String(describing: error)
-      throw ValidationError(message.hasPrefix(flag) ? message : "\(flag): \(message)")
+      throw CommandFailure(message.contains(flag) ? message : "\(flag): \(message)")
     }
   }
 }

@@ -34,8 +34,8 @@ struct WatchCommand: ParsableCommand {
 
   mutating func run() throws {
     guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such file or folder") }
-    guard patience >= 0 else { throw ValidationError("--patience: must be ≥ 0, got \(patience)") }
-    guard interval > 0 else { throw ValidationError("--interval: must be > 0 seconds, got \(interval)") }
+    guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
+    guard interval > 0 else { throw CommandFailure("--interval: must be > 0 seconds, got \(interval)") }
     var stopping = EarlyStopping.Options()
     stopping.patience = patience
     if let monitor { stopping.monitor = monitor }
