@@ -8,13 +8,17 @@ enum DiagnosisBench {
     let diagnoser = Diagnoser()
     var diagnosis = diagnoser.diagnose(history)
     var times: [Double] = []
+    var cpuTimes: [Double] = []
     for _ in 0..<max(1, runs) {
+      let cpuStarted = BenchClock.threadCPUSeconds()
       let (result, timing) = BenchClock.time { diagnoser.diagnose(history) }
+      cpuTimes.append((BenchClock.threadCPUSeconds() - cpuStarted) * 1000)
       diagnosis = result
       times.append(timing.wallSeconds * 1000)
     }
     return [
       "epochs_10k_ms": BenchClock.median(times),
+      "epochs_10k_cpu_ms": BenchClock.median(cpuTimes),
       "epochs_10k_fastest_ms": times.min() ?? .nan,
       "epochs_10k_slowest_ms": times.max() ?? .nan,
       "runs": times.count,
