@@ -63,7 +63,7 @@ if options.includes("gemm") {
 if var figures = dashboard {
   if let mlpSet {
     let overhead = DashboardOverheadBench.measure(
-      data: mlpSet, batches: quick ? 1000 : 3000, repeats: quick ? 2 : 3)
+      data: mlpSet, batches: quick ? 1000 : 3000, repeats: quick ? 2 : 5)
     figures.merge(overhead) { first, _ in first }
   }
   report["dashboard"] = figures
