@@ -23,7 +23,8 @@ struct BenchData {
   static func load(seed: UInt64) -> BenchData {
     do {
       let (sets, timing) = try BenchClock.time { try DatasetCatalog.loadFashionMNIST() }
-      return BenchData(train: sets.train, source: "fashion-mnist", loadTiming: timing, loadError: nil)
+      return BenchData(
+        train: sets.train, source: "fashion-mnist", loadTiming: timing, loadError: nil)
     } catch {
       let count = 60_000
       var generator = SeededGenerator(seed: seed)

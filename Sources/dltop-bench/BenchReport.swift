@@ -3,7 +3,8 @@ import Foundation
 /// Turns measured figures into the report dictionary, its JSON document and its readable text.
 enum BenchReport {
   static func training(_ figures: TrainingBench.Figures, architecture: String) -> [String: Any] {
-    let best = figures.epochSeconds.indices.min { figures.epochSeconds[$0] < figures.epochSeconds[$1] }
+    let seconds = figures.epochSeconds
+    let best = seconds.indices.min { seconds[$0] < seconds[$1] }
     return [
       "architecture": architecture,
       "epoch_s": figures.bestEpochSeconds,

@@ -50,7 +50,8 @@ enum DashboardOverheadBench {
       "with_dashboard_frames": bestDrawing.frames,
       "with_dashboard_main_thread_cpu_s": bestDrawing.dashboardCPUSeconds,
       // The dashboard loop's share of one core while training ran.
-      "with_dashboard_main_thread_cpu_pct": bestDrawing.dashboardCPUSeconds / bestDrawing.seconds * 100,
+      "with_dashboard_main_thread_cpu_pct":
+        bestDrawing.dashboardCPUSeconds / bestDrawing.seconds * 100,
       "overhead_batches": batches,
       "overhead_runs_each": headless.count,
       "overhead_load_average_before": loadBefore ?? -1,

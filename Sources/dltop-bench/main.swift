@@ -33,7 +33,9 @@ let needsData = ["data", "mlp", "cnn", "dashboard"].contains(where: options.incl
 let data = needsData ? BenchData.load(seed: 1) : nil
 if let data {
   report["data_source"] = data.source
-  if options.includes("data") { report["data"] = DataBench.measure(data: data, repeats: quick ? 1 : 3) }
+  if options.includes("data") {
+    report["data"] = DataBench.measure(data: data, repeats: quick ? 1 : 3)
+  }
 }
 if options.includes("diagnosis") {
   report["diagnosis"] = DiagnosisBench.measure(runs: quick ? 5 : 21)
