@@ -39,8 +39,16 @@ enum DashboardOverheadBench {
     let bestHeadless = headless.max { $0.samplesPerSecond < $1.samplesPerSecond }!
     let bestDrawing = drawing.max { $0.samplesPerSecond < $1.samplesPerSecond }!
     let overhead = (1 - bestDrawing.samplesPerSecond / bestHeadless.samplesPerSecond) * 100
+    // Each dashboard run against the headless run just before it: less sensitive to slow drifts
+    // of the machine's load than best against best.
+    let paired = zip(headless, drawing).map { (1 - $1.samplesPerSecond / $0.samplesPerSecond) * 100 }
+    // How far apart identical headless runs are: the resolution of the overhead figure.
+    let rates = headless.map(\.samplesPerSecond)
+    let spread = ((rates.max() ?? 0) - (rates.min() ?? 0)) / (rates.max() ?? 1) * 100
     return [
       "training_overhead_pct": overhead,
+      "training_overhead_paired_median_pct": BenchClock.median(paired),
+      "headless_spread_pct": spread,
       "headless_samples_per_s": bestHeadless.samplesPerSecond,
       "with_dashboard_samples_per_s": bestDrawing.samplesPerSecond,
       "headless_runs_samples_per_s": headless.map(\.samplesPerSecond),
