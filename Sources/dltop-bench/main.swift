@@ -7,6 +7,10 @@ import Foundation
 // diagnosis, dashboard, watch); `--mlp-only` is `--only mlp` (for callgrind).
 // Figures only: nothing here asserts a timing.
 
+// The same OpenBLAS kernel dltop itself runs with (see BLASKernelChoice; DLTOP_BLAS_CORETYPE=keep
+// measures the kernel OPENBLAS_CORETYPE names).
+BLASKernelChoice.reexecuteIfWorthwhile()
+
 let options: BenchOptions
 do {
   options = try BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
