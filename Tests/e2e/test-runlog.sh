@@ -25,4 +25,12 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 sys.exit(0 if d["epochs"] == int(sys.argv[2]) and d["format"] == "dltop-runlog" and d["verdict"] else 1)
 PY
+
+# --snapshot-on-exit from a headless run: the folder lands in the run folder with every file.
+(cd "$WORK" && "$DLTOP" train --data iris --epochs 3 --headless --run-dir "$WORK/run2" --snapshot-on-exit >"$WORK/exit.txt" 2>&1)
+snapshot=$(ls -d "$WORK"/run2/snapshot-* 2>/dev/null | head -1)
+check "--snapshot-on-exit writes a snapshot folder ($snapshot)" test -d "$snapshot"
+check "its screen.txt is the final dashboard" grep -q '^FINISHED' "$snapshot/screen.txt"
+check "its metrics.csv has the 3 epochs" test "$(grep -cE '^[0-9]+,' "$snapshot/metrics.csv")" -eq 3
+check "the headless output says where it went" grep -q 'snapshot written to' "$WORK/exit.txt"
 finish

@@ -43,4 +43,15 @@ kill -TERM "$pid"
 wait "$pid"
 check "the fourth run is picked up" grep -q '^run found: d' "$WORK/folder.txt"
 check "four runs in all" test "$(grep -c '^run found:' "$WORK/folder.txt")" -eq 4
+
+# The watch dashboard: the runs are shown, s writes a snapshot, SIGTERM restores the terminal.
+start_tmux 120 40 "$DLTOP" watch "$WORK/runs" --snapshot-dir "$WORK/watch-snaps"
+check "the watch dashboard shows WATCHING" wait_for '^WATCHING' 30
+check "control keys are advice only" wait_for 'advice only' 5
+send s
+check "s writes a snapshot of the watched run" wait_for 'snapshot written to' 10
+check "the snapshot folder exists" bash -c "ls -d '$WORK'/watch-snaps/snapshot-* >/dev/null"
+pkill -TERM -f "^$DLTOP watch $WORK/runs"  # the binary, not the shell running it
+check "SIGTERM ends it with status 0" wait_for 'EXIT=0' 15
+check "and the terminal is restored" test "$(tmux display -p -t "$SESSION" '#{alternate_on}')" = 0
 finish
