@@ -54,7 +54,11 @@ package enum AxisTicks {
     let magnitude = abs(value)
     if magnitude >= 10_000 { return NumberFormat.compact(value) }
     let step = step > 0 && step.isFinite ? step : magnitude
-    if magnitude < 0.001 || step < 0.001 { return NumberFormat.scientific(value) }
+    if magnitude < 0.001 || step < 0.001 {
+      // Enough mantissa decimals to tell neighbouring ticks apart: 9.5e-4, 1e-3, 1.05e-3.
+      let digits = Int(log10(magnitude).rounded(.down)) - Int(log10(step).rounded(.down))
+      return NumberFormat.scientific(value, decimals: max(1, min(4, digits)))
+    }
     var decimals = 0
     while decimals < 4 {
       let scaled = step * pow(10, Double(decimals))

@@ -46,16 +46,17 @@ package enum NumberFormat {
     return scientific(value)
   }
 
-  /// `1.2e-4`, `1e-3` (mantissa with at most one decimal).
-  package static func scientific(_ value: Double) -> String {
+  /// `1.2e-4`, `1e-3`: the mantissa with at most `decimals` decimals (trailing zeros dropped).
+  package static func scientific(_ value: Double, decimals: Int = 1) -> String {
     guard value.isFinite, value != 0 else { return compact(value) }
     var exponent = Int(log10(abs(value)).rounded(.down))
     var mantissa = value / pow10(exponent)
-    if abs((mantissa * 10).rounded() / 10) >= 10 {
+    let scale = pow10(decimals)
+    if abs((mantissa * scale).rounded() / scale) >= 10 {
       exponent += 1
       mantissa /= 10
     }
-    return trimmed(fixed(mantissa, 1)) + "e" + String(exponent)
+    return trimmed(fixed(mantissa, decimals)) + "e" + String(exponent)
   }
 
   /// `h:mm:ss` or `m:ss`.
