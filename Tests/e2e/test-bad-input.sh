@@ -31,13 +31,15 @@ expect_error "diagnose of a missing file" 'nofile.csv: no such file' diagnose "$
 (cd "$WORK" && "$DLTOP" train --data digits --optimizer sgd --lr 1e6 --epochs 5 --headless --json --no-run-log >"$WORK/div.json" 2>/dev/null)
 check "a diverging run exits 0 and says so" python3 -c "import json,sys; d=json.load(open('$WORK/div.json')); sys.exit(0 if d['diverged'] and d['verdict'] == 'divergence' else 1)"
 
-# Terminals: vt100 without colour, and a terminal too small from the start.
-E2E_TERM=vt100 start_tmux 80 24 "$DLTOP" train --data digits --epochs 100000 --no-early-stop --no-run-log
-check "vt100 draws the dashboard" wait_for '(RUNNING|PAUSED) +epoch' 60
-send q
-send y
-check "vt100 quits cleanly" wait_for 'EXIT=0' 30
-tmux kill-session -t "$SESSION"
+# Terminals: each TERM the dashboard promises, and a terminal too small from the start.
+for term in vt100 xterm screen tmux-256color linux; do
+  E2E_TERM=$term start_tmux 80 24 "$DLTOP" train --data digits --epochs 100000 --no-early-stop --no-run-log
+  check "TERM=$term draws the dashboard" wait_for '(RUNNING|PAUSED) +epoch' 60
+  send q
+  send y
+  check "TERM=$term quits cleanly" wait_for 'EXIT=0' 30
+  tmux kill-session -t "$SESSION"
+done
 start_tmux 30 8 "$DLTOP" train --data digits --epochs 100000 --no-early-stop --no-run-log
 check "a tiny terminal says what it needs" wait_for 'too small' 30
 send q
