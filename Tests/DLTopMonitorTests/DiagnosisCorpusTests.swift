@@ -80,11 +80,30 @@ struct DiagnosisCorpusTests {
     #expect(accuracy >= 0.9, "\(Self.report(outcomes))")
   }
 
+  /// Not as the label, nor as a secondary verdict.
   @Test func noHealthyRunIsCalledDivergentOrOverfitting() throws {
     let outcomes = try Self.cases().filter { $0.expected == .healthy }.map(Self.diagnose)
     #expect(outcomes.count >= 6)
-    let wrong = outcomes.filter { [.divergence, .overfitting].contains($0.diagnosis.label) }
+    let wrong = outcomes.filter { $0.diagnosis.verdicts.contains { [.divergence, .overfitting].contains($0.kind) } }
     #expect(wrong.isEmpty, "\(Self.report(wrong))")
+  }
+
+  /// The dashboard diagnoses after every epoch, so a healthy run must not be called divergent or
+  /// overfitting part-way through either.
+  @Test func noHealthyRunIsCalledDivergentOrOverfittingAfterAnyEpoch() throws {
+    var flagged: [String] = []
+    for item in try Self.cases() where item.expected == .healthy {
+      let log = try LogFileReader.read(path: Self.folder.appendingPathComponent(item.file).path)
+      let diagnoser = Diagnoser(options: Diagnoser.Options(classCount: log.classNames.map(\.count)))
+      for count in 1...log.epochs.count {
+        let diagnosis = diagnoser.diagnose(Array(log.epochs.prefix(count)))
+        if diagnosis.verdicts.contains(where: { [.divergence, .overfitting].contains($0.kind) }) {
+          flagged.append("\(item.file) after epoch \(count): \(diagnosis.verdicts.first?.evidence ?? "")")
+          break
+        }
+      }
+    }
+    #expect(flagged.isEmpty, "\(flagged.joined(separator: "\n"))")
   }
 }
 
