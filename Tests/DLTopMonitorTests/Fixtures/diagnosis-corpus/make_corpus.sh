@@ -13,6 +13,22 @@
 # run was inspected, and a run whose curves did not show the intended condition was relabelled
 # (the why column says so) or left out. Runs are deterministic for a given binary (fixed seeds);
 # set OPENBLAS_NUM_THREADS=1 for bit-identical numbers.
+#
+# Left out after inspection, because a careful person could give them two labels:
+#   digits mlp:128 SGD lr 10 / lr 3, momentum lr 2, Adam lr 1: the loss exploded in epochs 1-2, then
+#     the network sat dead at chance (divergence, then plateau);
+#   iris mlp:32 momentum lr 5: losses of 10-57 swinging, yet ending below the start (divergence or
+#     oscillation); wine linear SGD lr 50: train loss exactly 0, val_loss frozen;
+#   digits mlp:64 SGD lr 0.5 batch 8: early spikes, then a slow val_loss rise (oscillation or
+#     overfitting); breast-cancer mlp:64 RMSprop lr 0.05: zig-zag, then a saturated overfit;
+#   spiral mlp:64 Adam lr 0.05 batch 8: spikes, then converged; fashion-mnist SGD lr 0.5 batch 16:
+#     stuck near chance (oscillation or plateau); wine mlp:32 SGD lr 1 batch 4: val_loss exactly 0;
+#   digits mlp:8 sigmoid dropout 0.7: train accuracy 34% under dropout but val accuracy 94%;
+#   wine mlp:2 L2 0.5 and breast-cancer linear L2 3: errors 5-9%, not clearly high;
+#   spiral mlp:4 tanh: still improving at the end; wine mlp:1 sigmoid L2 0.3: stuck at the majority
+#     class (plateau or underfitting); wine 12 rows mlp:256,256 SGD: 7-point gap but val_loss
+#     still falling; fashion-mnist 5000:1000 mlp:128 15 epochs: val_loss starting to creep up
+#     (healthy or the onset of overfitting).
 set -euo pipefail
 
 if [[ $# -lt 1 || ! -x $1 ]]; then
