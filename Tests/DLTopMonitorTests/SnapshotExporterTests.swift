@@ -128,6 +128,11 @@ struct SnapshotExporterTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent).isEmpty)
   }
 
+  @Test func escapeSequencesNeverReachScreenText() {
+    #expect(SnapshotFiles.plainText("\u{1B}[1;31mloss\u{1B}[0m 0.5\u{1B}]0;title\u{07}!") == "loss 0.5!")
+    #expect(SnapshotFiles.plainText("⣀⣤ plain") == "⣀⣤ plain")
+  }
+
   @Test func aRunWithoutConfusionSaysSo() {
     #expect(SnapshotFiles.confusionText(nil, classNames: nil).hasPrefix("no confusion matrix"))
   }

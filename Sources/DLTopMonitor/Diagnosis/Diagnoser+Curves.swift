@@ -11,6 +11,7 @@ extension Diagnoser {
       }
       return Verdict(kind: .divergence, onsetEpoch: bad.epoch, confidence: 1, evidence: evidence, advice: Advice.text(for: .divergence))
     }
+    if let stuck = saturatedDivergence(curves) { return stuck }
     let (name, series) = curves.loss.count >= 3
       ? (MetricName.loss, curves.loss) : (MetricName.validationLoss, curves.validationLoss)
     guard series.count >= 3 else { return nil }
@@ -56,7 +57,9 @@ extension Diagnoser {
     let end = smooth[smooth.count - 1]
     let rise = end - least
     let scale = abs(least) > 0 ? abs(least) : abs(smooth[0])
-    guard scale > 0, rise / scale >= 0.05, rise >= 3 * val.typicalStep() else { return nil }
+    guard scale > 0, rise / scale >= 0.1, rise >= 2 * val.typicalStep() else { return nil }
+    // It must have learned before it memorized: val_loss fell ≥ 5% from its start to its minimum.
+    guard smooth[0] - least >= 0.05 * abs(smooth[0]) else { return nil }
 
     var rawMin = minIndex
     for i in max(0, minIndex - window + 1)...minIndex where val.values[i] < val.values[rawMin] { rawMin = i }
@@ -67,14 +70,14 @@ extension Diagnoser {
     let trainEnd = trainSmooth[trainSmooth.count - 1]
     guard trainThen != 0 else { return nil }
     let fall = (trainThen - trainEnd) / abs(trainThen)
-    guard fall >= 0.02 else { return nil }
+    guard fall >= -0.02 else { return nil }
     let gapThen = least - trainThen
     let gapEnd = end - trainEnd
-    guard gapEnd > gapThen else { return nil }
+    guard gapEnd > 0, gapEnd - gapThen >= 0.5 * rise else { return nil }
 
     let relativeRise = rise / scale
-    let confidence = min(0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, fall / 0.3))
-    var evidence = "val_loss up \(EvidenceFormat.percent(relativeRise)) from its minimum \(EvidenceFormat.value(val.values[rawMin])) at epoch \(minEpoch) while loss fell \(EvidenceFormat.percent(fall)); gap \(EvidenceFormat.value(gapThen)) → \(EvidenceFormat.value(gapEnd))"
+    let confidence = min(0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, max(0, fall) / 0.3))
+    var evidence = "val_loss up \(EvidenceFormat.percent(relativeRise)) from its minimum \(EvidenceFormat.value(val.values[rawMin])) at epoch \(minEpoch) while loss \(fall >= 0.01 ? "fell \(EvidenceFormat.percent(fall))" : "stayed flat"); gap \(EvidenceFormat.value(gapThen)) → \(EvidenceFormat.value(gapEnd))"
     if let errors = endErrors(curves) {
       evidence += "; train error \(EvidenceFormat.accuracy(errors.train)) vs val error \(EvidenceFormat.accuracy(errors.validation))"
     }
@@ -127,9 +130,9 @@ extension Diagnoser {
   }
 
   func plateau(_ curves: Curves) -> Verdict? {
-    let (name, series) = curves.loss.count >= 5
+    let (name, series) = curves.loss.count >= 8
       ? (MetricName.loss, curves.loss) : (MetricName.validationLoss, curves.validationLoss)
-    if series.count >= 5, series.values[0] > 0 {
+    if series.count >= 8, series.values[0] > 0 {
       let first = series.values[0]
       let best = series.values.min() ?? first
       let gain = (first - best) / first
@@ -141,9 +144,9 @@ extension Diagnoser {
         return Verdict(kind: .plateau, onsetEpoch: series.epochs[0], confidence: min(0.95, 0.6 + (0.05 - max(0, gain)) * 7), evidence: evidence, advice: Advice.text(for: .plateau))
       }
     }
-    if let chance = options.chanceAccuracy, curves.epochCount >= 5 {
-      let accuracy = curves.validationAccuracy.count >= 5 ? curves.validationAccuracy : curves.accuracy
-      if accuracy.count >= 5, let best = accuracy.values.max(), best <= chance + 0.05 * (1 - chance) {
+    if let chance = options.chanceAccuracy, curves.epochCount >= 8 {
+      let accuracy = curves.validationAccuracy.count >= 8 ? curves.validationAccuracy : curves.accuracy
+      if accuracy.count >= 8, let best = accuracy.values.max(), best <= chance + 0.05 * (1 - chance) {
         return Verdict(kind: .plateau, onsetEpoch: accuracy.epochs[0], confidence: 0.85, evidence: "accuracy never rose above \(EvidenceFormat.accuracy(best)) (chance is \(EvidenceFormat.accuracy(chance))) in \(accuracy.count) epochs", advice: Advice.text(for: .plateau))
       }
     }
@@ -172,10 +175,29 @@ extension Diagnoser {
     let level = levelSum / Double(window.count)
     let drift = abs(window[window.count - 1] - window[0]) / steps
     let turnRate = Double(turns) / max(1, steps - 1)
-    guard level > 0, turnRate >= 0.5, meanStep >= 0.1 * level, meanStep >= 3 * drift else { return nil }
+    let range = (series.values.max() ?? 0) - (series.values.min() ?? 0)
+    guard level > 0, turnRate >= 0.5, meanStep >= 0.2 * level, meanStep >= 0.1 * range, meanStep >= 3 * drift
+    else { return nil }
     return Verdict(
       kind: .oscillation, onsetEpoch: series.epochs[start], confidence: min(0.95, 0.5 + turnRate * 0.3 + min(0.2, meanStep / level)),
       evidence: "\(name) changed direction \(turns) times in the last \(window.count) epochs, moving \(EvidenceFormat.percent(meanStep / level)) of its level per epoch on average (net drift \(EvidenceFormat.percent(drift / level)))",
       advice: Advice.text(for: .oscillation))
+  }
+
+  /// A classification loss stuck far above the cross-entropy of guessing (−ln of chance accuracy):
+  /// the weights blew up in the first epoch and the softmax saturated. Needs the class count.
+  private func saturatedDivergence(_ curves: Curves) -> Verdict? {
+    guard let chance = options.chanceAccuracy, chance > 0, chance < 1, curves.loss.count >= 3,
+      !curves.accuracy.isEmpty || !curves.validationAccuracy.isEmpty
+    else { return nil }
+    let guessing = -log(chance)
+    let tail = Array(curves.loss.values.suffix(max(1, curves.loss.count / 3))).sorted()
+    let typical = tail[tail.count / 2]
+    guard typical >= 3 * guessing else { return nil }
+    let onset = curves.loss.values.firstIndex { $0 >= 3 * guessing }.map { curves.loss.epochs[$0] }
+    return Verdict(
+      kind: .divergence, onsetEpoch: onset, confidence: 0.8,
+      evidence: "loss stays at \(EvidenceFormat.value(typical)), \(EvidenceFormat.value(typical / guessing))× the loss of guessing (ln \(Int((1 / chance).rounded())) = \(EvidenceFormat.value(guessing))): the weights blew up",
+      advice: Advice.text(for: .divergence))
   }
 }

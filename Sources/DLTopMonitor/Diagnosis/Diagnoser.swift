@@ -21,14 +21,14 @@ package struct Diagnosis: Sendable, Equatable {
 /// Rules only speak when the evidence is clear — a healthy run gets one `healthy` verdict:
 /// - divergence: a NaN/∞ loss (at once), or a train loss that ends above where it started and far
 ///   above its minimum;
-/// - overfitting: val_loss up ≥ 5% from its (smoothed) minimum, by more than 3 typical steps, for
-///   ≥ 3 epochs, while the train loss kept falling; or, from accuracies, val error ≥ 3× train error
+/// - overfitting: val_loss up ≥ 10% from its (smoothed) minimum, by more than 2 typical steps, for
+///   ≥ 3 epochs, while the train loss did not rise and the val−train gap widened by at least half the rise; or, from accuracies, val error ≥ 3× train error
 ///   with a gap ≥ 5 points (the notes' 1% vs 10%);
 /// - underfitting: train error ≥ 10% with val error close to it (within 3 points or a quarter),
 ///   above chance, and the train loss no longer improving (the notes' 14% vs 15%);
 /// - oscillation: in the second half, val_loss changes direction at least every other epoch with
-///   steps ≥ 10% of its level and ≥ 3× its net drift;
-/// - plateau: the train loss improved < 5% over the whole run (≥ 5 epochs), or accuracy never rose
+///   steps ≥ 20% of its level, ≥ 10% of its whole range and ≥ 3× its net drift;
+/// - plateau: the train loss improved < 5% over the whole run (≥ 8 epochs), or accuracy never rose
 ///   clearly above chance;
 /// - from extra signals: `grad_norm` ≥ 10× its early level or non-finite (exploding), per-layer
 ///   `grad_norm/<layer>` spread ≥ 1000× or a collapse of `grad_norm` with the loss still high
@@ -108,22 +108,36 @@ package struct Diagnoser: Sendable {
     var curves = Curves()
     curves.firstEpoch = records.first?.epoch
     curves.epochCount = records.count
+    for series in [\Curves.loss, \.validationLoss, \.accuracy, \.validationAccuracy] {
+      curves[keyPath: series].reserve(records.count)
+    }
     for record in records {
       let epoch = record.epoch
       for (name, value) in record.metrics {
-        switch name {
-        case MetricName.loss: curves.loss.append(epoch: epoch, value: value)
-        case MetricName.validationLoss: curves.validationLoss.append(epoch: epoch, value: value)
-        case MetricName.accuracy: curves.accuracy.append(epoch: epoch, value: value)
-        case MetricName.validationAccuracy: curves.validationAccuracy.append(epoch: epoch, value: value)
-        case "grad_norm": curves.gradientNorm.append(epoch: epoch, value: value)
-        case "dead_relu": curves.deadReLU.append(epoch: epoch, value: value)
-        case "update_ratio": curves.updateRatio.append(epoch: epoch, value: value)
-        default:
-          if name.hasPrefix("grad_norm/") {
-            curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()]
-              .append(epoch: epoch, value: value)
+        // Dispatch on the length first: one integer compare rules out most names.
+        switch name.utf8.count {
+        case 4:
+          if name == MetricName.loss { curves.loss.append(epoch: epoch, value: value) }
+        case 8:
+          if name == MetricName.validationLoss { curves.validationLoss.append(epoch: epoch, value: value) }
+          if name == MetricName.accuracy { curves.accuracy.append(epoch: epoch, value: value) }
+        case 12:
+          if name == MetricName.validationAccuracy {
+            curves.validationAccuracy.append(epoch: epoch, value: value)
+          } else if name == "update_ratio" {
+            curves.updateRatio.append(epoch: epoch, value: value)
+          } else if name.hasPrefix("grad_norm/") {
+            curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()].append(epoch: epoch, value: value)
           }
+        case 9:
+          if name == "grad_norm" { curves.gradientNorm.append(epoch: epoch, value: value) }
+          if name == "dead_relu" { curves.deadReLU.append(epoch: epoch, value: value) }
+        case 11, 13...:
+          if name.hasPrefix("grad_norm/") {
+            curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()].append(epoch: epoch, value: value)
+          }
+        default:
+          continue
         }
       }
     }

@@ -10,6 +10,11 @@ struct MetricSeries {
   var count: Int { values.count }
   var isEmpty: Bool { values.isEmpty }
 
+  mutating func reserve(_ count: Int) {
+    epochs.reserveCapacity(count)
+    values.reserveCapacity(count)
+  }
+
   mutating func append(epoch: Int, value: Double) {
     guard firstNonFinite == nil else { return }
     if value.isFinite {

@@ -17,7 +17,8 @@ package struct SnapshotExportError: Error, Sendable, Equatable, CustomStringConv
 package enum SnapshotExporter {
   /// Writes the snapshot and returns the new folder's path.
   /// - Parameters:
-  ///   - screenText: the dashboard exactly as displayed, as plain UTF-8 text.
+  ///   - screenText: the dashboard exactly as displayed, as plain UTF-8 text (terminal escape
+  ///     sequences, if any slipped in, are removed).
   ///   - parent: the folder to create the snapshot folder in (created if missing).
   ///   - classificationTable: a table as the dashboard renders it, appended to `confusion.txt`.
   ///   - now: the time in the folder name (local time).
@@ -32,7 +33,7 @@ package enum SnapshotExporter {
     }
     let folder = try makeFolder(in: parent, name: folderName(snapshot: snapshot, now: now))
     let files: [(String, String)] = [
-      ("screen.txt", screenText),
+      ("screen.txt", SnapshotFiles.plainText(screenText)),
       ("metrics.csv", SnapshotFiles.metricsCSV(snapshot.epochs)),
       ("batches.csv", SnapshotFiles.batchesCSV(snapshot.batchLoss)),
       ("confusion.txt", SnapshotFiles.confusionText(snapshot.confusions.last, classNames: snapshot.run.classNames) + (classificationTable.map { "\n" + $0 } ?? "")),

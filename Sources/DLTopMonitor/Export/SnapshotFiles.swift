@@ -26,6 +26,29 @@ package enum SnapshotFiles {
     return text
   }
 
+  /// `text` without terminal escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL`, and lone
+  /// `ESC x` pairs), so screen.txt is plain text.
+  package static func plainText(_ text: String) -> String {
+    guard text.unicodeScalars.contains("\u{1B}") else { return text }
+    var out = String.UnicodeScalarView()
+    var scalars = text.unicodeScalars.makeIterator()
+    while let scalar = scalars.next() {
+      guard scalar == "\u{1B}" else {
+        out.append(scalar)
+        continue
+      }
+      switch scalars.next() {
+      case "[":
+        while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+      case "]":
+        while let next = scalars.next(), next != "\u{07}", next != "\u{1B}" {}
+      default:
+        break
+      }
+    }
+    return String(out)
+  }
+
   static func csvNumber(_ value: Double) -> String {
     if value.isNaN { return "nan" }
     if value.isInfinite { return value > 0 ? "inf" : "-inf" }

@@ -18,10 +18,11 @@ package enum MetricNameMapping {
   /// The canonical name of `raw`.
   ///
   /// - `loss`, `train_loss`, `training_loss`, `train/loss`, `loss/train`, `epoch_loss` → `loss`
-  /// - `val_loss`, `valid_loss`, `validation_loss`, `val/loss`, `loss/val` → `val_loss`
+  /// - `val_loss`, `valid_loss`, `validation_loss`, `eval_loss`, `val/loss`, `loss/val` → `val_loss`
   /// - `acc`, `accuracy`, `train_acc`, `categorical_accuracy`, `sparse_categorical_accuracy`,
   ///   `epoch_accuracy` → `accuracy` (and the validation spellings → `val_accuracy`)
-  /// - `lr`, `learning_rate`, `learning-rate`, `lr-Adam`, `lr-SGD`, `lr-Adam/pg1` → `lr`
+  /// - `lr`, `learning_rate`, `learning-rate`, `lr-Adam`, `lr-SGD`, `lr-Adam/pg1` → `lr` (but not
+  ///   Lightning's `lr-Adam-momentum`, which keeps its name)
   /// - Lightning's `_epoch`/`_step` suffixes are dropped (`train_loss_epoch` → `loss`); whether a
   ///   row is per epoch or per step is the reader's decision.
   /// - With `context == .validation`, an unprefixed known name gets the `val_` prefix.
@@ -66,7 +67,8 @@ package enum MetricNameMapping {
 
   /// Whether `name` is one of the spellings of the learning rate (`lr`, `learning_rate`, `lr-Adam`…).
   private static func isLearningRate(_ name: String) -> Bool {
-    name == "lr" || name == "learning_rate" || name == "learning-rate" || name == "learningrate"
+    if name.contains("momentum") || name.contains("beta") { return false }
+    return name == "lr" || name == "learning_rate" || name == "learning-rate" || name == "learningrate"
       || name.hasPrefix("lr-") || name.hasPrefix("lr/") || name.hasPrefix("lr_")
       || name.hasSuffix("/lr") || name.hasSuffix("/learning_rate")
   }
@@ -74,6 +76,7 @@ package enum MetricNameMapping {
   private static let splitPrefixes: [(String, Context)] = [
     ("validation_", .validation), ("validation/", .validation), ("valid_", .validation),
     ("valid/", .validation), ("val_", .validation), ("val/", .validation), ("val-", .validation),
+    ("eval_", .validation), ("eval/", .validation),
     ("training_", .train), ("training/", .train), ("train_", .train), ("train/", .train),
     ("train-", .train),
   ]
