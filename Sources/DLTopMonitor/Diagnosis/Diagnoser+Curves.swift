@@ -11,6 +11,7 @@ extension Diagnoser {
       }
       return Verdict(kind: .divergence, onsetEpoch: bad.epoch, confidence: 1, evidence: evidence, advice: Advice.text(for: .divergence))
     }
+    if let overflow = gradientOverflow(curves) { return overflow }
     if let stuck = saturatedDivergence(curves) { return stuck }
     let (name, series) = curves.loss.count >= 3
       ? (MetricName.loss, curves.loss) : (MetricName.validationLoss, curves.validationLoss)
@@ -35,7 +36,7 @@ extension Diagnoser {
 
   func overfitting(_ curves: Curves) -> Verdict? {
     if let verdict = lossOverfitting(curves) { return verdict }
-    guard let errors = endErrors(curves) else { return nil }
+    guard let errors = endErrors(curves), !validationLossStillFalling(curves) else { return nil }
     guard let verdict = Self.errorPairOverfitting(train: errors.train, validation: errors.validation, strict: true)
     else { return nil }
     var found = verdict
@@ -84,6 +85,17 @@ extension Diagnoser {
     return Verdict(kind: .overfitting, onsetEpoch: minEpoch, confidence: confidence, evidence: evidence, advice: Advice.text(for: .overfitting))
   }
 
+  /// Whether the smoothed val_loss fell ≥ 5% over the last third of the run (≥ 3 epochs): the
+  /// model still generalizes better each epoch, whatever the accuracy gap.
+  private func validationLossStillFalling(_ curves: Curves) -> Bool {
+    let val = curves.validationLoss
+    guard val.count >= 4 else { return false }
+    let smooth = val.smoothed(window: MetricSeries.window(for: val.count))
+    let recent = max(3, val.count / 3)
+    let start = smooth[smooth.count - 1 - min(recent, smooth.count - 1)]
+    return start - smooth[smooth.count - 1] >= 0.05 * abs(start)
+  }
+
   /// The first epoch from which the accuracy gap stays above 5 points.
   private func gapOnset(_ curves: Curves) -> Int? {
     let train = curves.accuracy
@@ -122,10 +134,13 @@ extension Diagnoser {
     let end = values[values.count - 1]
     let total = abs(values[0] - end)
     let recentChange = abs(start - end)
-    guard total == 0 || recentChange <= 0.15 * total || recentChange <= 0.02 * abs(end) else { return nil }
+    let level = abs(end)
+    let flat = total == 0 || recentChange <= 0.02 * level
+      || (recentChange <= 0.15 * total && recentChange <= 0.01 * level * Double(recent))
+    guard flat else { return nil }
     if let chance = options.chanceAccuracy, 1 - errors.train <= chance + 0.05 { return nil }
     verdict.onsetEpoch = train.epochs[values.count - recent]
-    verdict.evidence += "; \(name) changed \(EvidenceFormat.percent(total == 0 ? 0 : recentChange / total)) of its total over the last \(recent) epochs"
+    verdict.evidence += "; \(name) changed \(EvidenceFormat.percent(total == 0 ? 0 : recentChange / total)) of its total (\(EvidenceFormat.percent(level == 0 ? 0 : recentChange / level)) of its level) over the last \(recent) epochs"
     return verdict
   }
 
@@ -136,7 +151,8 @@ extension Diagnoser {
       let first = series.values[0]
       let best = series.values.min() ?? first
       let gain = (first - best) / first
-      if gain < 0.05 {
+      let climb = ((series.values.max() ?? first) - first) / first
+      if gain < 0.05, climb < 0.2 {
         var evidence = "\(name) improved only \(EvidenceFormat.percent(max(0, gain))) in \(series.count) epochs (\(EvidenceFormat.value(first)) → best \(EvidenceFormat.value(best)))"
         if let ratio = curves.updateRatio.values.last, ratio < 1e-5 {
           evidence += "; update/weight ratio \(EvidenceFormat.value(ratio)): steps are tiny"
@@ -175,13 +191,27 @@ extension Diagnoser {
     let level = levelSum / Double(window.count)
     let drift = abs(window[window.count - 1] - window[0]) / steps
     let turnRate = Double(turns) / max(1, steps - 1)
-    let range = (series.values.max() ?? 0) - (series.values.min() ?? 0)
-    guard level > 0, turnRate >= 0.5, meanStep >= 0.2 * level, meanStep >= 0.1 * range, meanStep >= 3 * drift
+    // A jitter that is small next to how far the loss came down from its start is noise (1% of a
+    // 100× fall); the whole range is no yardstick, as the zig-zag's own spikes widen it.
+    let progress = series.values[0] - (series.values.min() ?? 0)
+    guard level > 0, turnRate >= 0.5, meanStep >= 0.2 * level, progress <= 0 || meanStep >= 0.1 * progress,
+      meanStep >= 3 * drift
     else { return nil }
     return Verdict(
       kind: .oscillation, onsetEpoch: series.epochs[start], confidence: min(0.95, 0.5 + turnRate * 0.3 + min(0.2, meanStep / level)),
       evidence: "\(name) changed direction \(turns) times in the last \(window.count) epochs, moving \(EvidenceFormat.percent(meanStep / level)) of its level per epoch on average (net drift \(EvidenceFormat.percent(drift / level)))",
       advice: Advice.text(for: .oscillation))
+  }
+
+  /// A non-finite `grad_norm`: the gradients overflowed, so the update wrote ∞/NaN into the
+  /// weights even when the epoch's mean loss was still finite (the run stops there).
+  private func gradientOverflow(_ curves: Curves) -> Verdict? {
+    guard let bad = curves.gradientNorm.firstNonFinite else { return nil }
+    var evidence = "grad_norm became \(JSONText.number(bad.value)) at epoch \(bad.epoch): the gradients overflowed"
+    if let loss = curves.loss.values.last, let epoch = curves.loss.epochs.last {
+      evidence += " (loss \(EvidenceFormat.value(loss)) at epoch \(epoch))"
+    }
+    return Verdict(kind: .divergence, onsetEpoch: bad.epoch, confidence: 0.95, evidence: evidence, advice: Advice.text(for: .divergence))
   }
 
   /// A classification loss stuck far above the cross-entropy of guessing (−ln of chance accuracy):

@@ -31,10 +31,11 @@ extension Diagnoser {
       advice: Advice.text(for: .overfitting))
   }
 
-  /// High bias: train error ≥ 10% and val error within 3 points or a quarter of it.
+  /// High bias: train and val error both ≥ 10%, the val error at most 3 points (or a quarter of the
+  /// train error) above the train error.
   static func errorPairUnderfitting(train: Double, validation: Double) -> Verdict? {
     let gap = validation - train
-    guard train >= 0.1, gap <= max(0.03, 0.25 * train) else { return nil }
+    guard train >= 0.1, validation >= 0.1, gap <= max(0.03, 0.25 * train) else { return nil }
     let confidence = min(0.9, 0.5 + train)
     return Verdict(
       kind: .underfitting, onsetEpoch: nil, confidence: confidence,

@@ -16,20 +16,23 @@ package struct Diagnosis: Sendable, Equatable {
 /// Reads a metric history and says what is going on, in words, with onset epoch, confidence,
 /// evidence and SPEC.md's advice.
 ///
-/// Every rule is relative and scale-free (changes as fractions of the series' own level, range or
+/// Every rule is relative and scale-free (changes as fractions of the series' own level, fall or
 /// typical step; accuracies against chance), so a loss of 2.3 and one of 0.002 are judged alike.
 /// Rules only speak when the evidence is clear — a healthy run gets one `healthy` verdict:
-/// - divergence: a NaN/∞ loss (at once), or a train loss that ends above where it started and far
-///   above its minimum;
+/// - divergence: a NaN/∞ loss or `grad_norm` (at once), or a train loss that ends above where it
+///   started and far above its minimum;
 /// - overfitting: val_loss up ≥ 10% from its (smoothed) minimum, by more than 2 typical steps, for
-///   ≥ 3 epochs, while the train loss did not rise and the val−train gap widened by at least half the rise; or, from accuracies, val error ≥ 3× train error
-///   with a gap ≥ 5 points (the notes' 1% vs 10%);
-/// - underfitting: train error ≥ 10% with val error close to it (within 3 points or a quarter),
-///   above chance, and the train loss no longer improving (the notes' 14% vs 15%);
+///   ≥ 3 epochs, while the train loss did not rise and the val−train gap widened by at least half
+///   the rise; or, from accuracies once val_loss has stopped falling (< 5% over the last third),
+///   val error ≥ 3× train error with a gap ≥ 5 points (the notes' 1% vs 10%);
+/// - underfitting: train and val error both ≥ 10%, val error at most 3 points (or a quarter) above
+///   the train error, above chance, and the train loss flat: over its last third it moved < 2% of
+///   its level, or < 15% of its whole fall and < 1% of its level per epoch — the first epoch's drop
+///   from the random start alone does not make a still-falling loss flat (the notes' 14% vs 15%);
 /// - oscillation: in the second half, val_loss changes direction at least every other epoch with
-///   steps ≥ 20% of its level, ≥ 10% of its whole range and ≥ 3× its net drift;
-/// - plateau: the train loss improved < 5% over the whole run (≥ 8 epochs), or accuracy never rose
-///   clearly above chance;
+///   steps ≥ 20% of its level, ≥ 10% of its fall from the start and ≥ 3× its net drift;
+/// - plateau: the train loss improved < 5% over the whole run (≥ 8 epochs) without climbing 20%
+///   above its start, or accuracy never rose clearly above chance;
 /// - from extra signals: `grad_norm` ≥ 10× its early level or non-finite (exploding), per-layer
 ///   `grad_norm/<layer>` spread ≥ 1000× or a collapse of `grad_norm` with the loss still high
 ///   (vanishing), `dead_relu` ≥ 50% (dead ReLUs).
