@@ -1,3 +1,4 @@
+import DLTopMonitor
 import Testing
 
 @testable import DLTopTUI
@@ -11,5 +12,17 @@ struct AxisTicksLabelTests {
     #expect(AxisTicks.label(1e-3, step: 5e-5) == "1e-3")
     #expect(AxisTicks.label(1.05e-3, step: 5e-5) == "1.05e-3")
     #expect(AxisTicks.label(9.5e-4, step: 5e-5) == "9.5e-4")
+  }
+}
+
+struct ConfusionPanelMessageTests {
+  @Test func theEmptyPanelSaysWhyThereIsNoMatrix() {
+    var classification = TrainingSnapshot(
+      run: RunDescription(name: "r", source: "dltop", classNames: ["a", "b"], controllable: true))
+    #expect(ConfusionPanel.emptyMessage(classification) == "no validation pass yet")
+    classification.run.classNames = nil
+    #expect(ConfusionPanel.emptyMessage(classification) == "regression: no confusion matrix")
+    classification.run.controllable = false
+    #expect(ConfusionPanel.emptyMessage(classification) == "no confusion matrix in this log")
   }
 }

@@ -80,7 +80,7 @@ struct EdgeCaseTests {
     let grid = Dashboard.frame(
       snapshot: Self.regression(), state: DashboardState(), theme: .standard, size: (120, 40))
     #expect(grid.screenText.contains("2 mae"))
-    #expect(grid.screenText.contains("no validation pass yet"))
+    #expect(grid.screenText.contains("regression: no confusion matrix"))
   }
 
   @Test func startingRunWaitsForData() {

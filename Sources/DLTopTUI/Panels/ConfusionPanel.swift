@@ -32,14 +32,20 @@ package struct ConfusionPanel: Sendable {
     box.render(into: &grid, area: area, theme: theme)
     let inner = Box.inner(area)
     guard let record else {
-      let text =
-        snapshot.run.controllable ? "no validation pass yet" : "no confusion matrix in this log"
-      CenteredMessage(lines: [text], role: .inactive).render(
+      CenteredMessage(lines: [Self.emptyMessage(snapshot)], role: .inactive).render(
         into: &grid, area: inner, theme: theme)
       return
     }
     let names = snapshot.run.classNames ?? (0..<record.classCount).map(String.init)
     Heatmap(counts: record.counts, classNames: names, values: context.state.confusionValues)
       .render(into: &grid, area: inner, theme: theme)
+  }
+
+  /// Why there is no matrix to draw: a foreign log without one, a regression task (our own runs
+  /// know their class names before the first epoch), or no validation pass yet.
+  static func emptyMessage(_ snapshot: TrainingSnapshot) -> String {
+    if !snapshot.run.controllable { return "no confusion matrix in this log" }
+    if snapshot.run.classNames == nil { return "regression: no confusion matrix" }
+    return "no validation pass yet"
   }
 }
