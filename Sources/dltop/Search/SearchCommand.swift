@@ -85,22 +85,21 @@ struct SearchCommand: ParsableCommand {
       settings: .init(
         space: plan.space, fixed: plan.fixed, trials: trials, rounds: rounds, parallel: plan.parallel, seed: seed,
         budgetSeconds: plan.budgetSeconds, rule: prune == "median" ? MedianStoppingRule() : nil, folder: folder),
-      data: trialData, link: link)
+      data: trialData, test: sealedTest, link: link)
     printer.line("search: \(trials) trials in \(rounds) round(s), \(epochs) epochs each, \(plan.parallel) at a time × \(plan.threadsPerTrial) OpenBLAS thread(s); folder \(folder)")
     let started = ContinuousClock.now
     runner.start()
-    if headless || true {
+    if headless {
       followHeadless(link: link, runner: runner, printer: printer, started: started)
+    } else {
+      let themeValue = try ThemeChoice.load(theme)
+      try MainActor.assumeIsolated {
+        try SearchDashboardRunner.run(link: link, runner: runner, theme: themeValue, folder: folder, started: started)
+      }
     }
     let outcome = runner.wait()
     if let failure = outcome.failure { throw CommandFailure(failure) }
-    let test = SearchTestEvaluation.evaluate(outcome, data: loaded, test: sealedTest)
-    let elapsed = seconds(started.duration(to: .now))
-    link.publish { snapshot in
-      snapshot.elapsedSeconds = elapsed
-      snapshot.testSummary = test?.summary
-      snapshot.status = .finished("search finished")
-    }
+    let test = outcome.test
     let snapshot = link.latest()
     let files = SearchFiles(folder: folder)
     try files.write(snapshot, best: outcome.best, test: test)
@@ -130,10 +129,5 @@ struct SearchCommand: ParsableCommand {
       }
       usleep(100_000)
     }
-  }
-
-  private func seconds(_ duration: Duration) -> Double {
-    let parts = duration.components
-    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
   }
 }

@@ -28,27 +28,44 @@ final class SearchRunner: Sendable {
   struct Outcome: Sendable {
     var best: TrialPlan?
     var bestWeights: [Tensor]?
+    var test: SearchTestEvaluation?
     var failure: String?
   }
 
   let settings: Settings
   let link: StudyLink
   private let data: PreparedData
+  /// The test split: evaluated once, after every trial ended.
+  private let test: HeldOutTestSet?
+  private let started = ContinuousClock.now
   private let done = DispatchSemaphore(value: 0)
   private let result = Mutex<Outcome?>(nil)
 
-  /// - Parameter data: the training and validation splits only (`test` removed).
-  init(settings: Settings, data: PreparedData, link: StudyLink) {
+  /// - Parameters:
+  ///   - data: the training and validation splits only (`test` removed: trials cannot reach it).
+  ///   - test: the held-out test split, evaluated once at the end with the best trial's weights.
+  init(settings: Settings, data: PreparedData, test: HeldOutTestSet?, link: StudyLink) {
     precondition(data.test == nil, "SearchRunner: trials must not see the test split")
     self.settings = settings
     self.data = data
+    self.test = test
     self.link = link
   }
 
   /// Starts the search; returns at once.
   func start() {
     DispatchQueue(label: "dltop.search", qos: .userInitiated).async { [self] in
-      let outcome = run()
+      var outcome = run()
+      if outcome.failure == nil {
+        outcome.test = SearchTestEvaluation.evaluate(outcome, data: data, test: test)
+      }
+      let finished = outcome
+      let started = self.started
+      link.publish { snapshot in
+        snapshot.testSummary = finished.test?.summary
+        snapshot.status = .finished(finished.failure ?? "search finished")
+        snapshot.elapsedSeconds = started.duration(to: .now).seconds
+      }
       result.withLock { $0 = outcome }
       done.signal()
     }
@@ -63,7 +80,6 @@ final class SearchRunner: Sendable {
   }
 
   private func run() -> Outcome {
-    let started = ContinuousClock.now
     let deadline = settings.budgetSeconds.map { started + .milliseconds(Int($0 * 1000)) }
     let runner = TrialRunner(data: data, link: link, rule: settings.rule, deadline: deadline, folder: settings.folder)
     var generator = SeededGenerator(seed: settings.seed).derived(stream: 77)
@@ -158,5 +174,13 @@ final class SearchRunner: Sendable {
       }
     }
     return results.withLock { $0 }
+  }
+}
+
+extension Duration {
+  /// The duration in seconds as a `Double`.
+  var seconds: Double {
+    let parts = components
+    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
   }
 }
