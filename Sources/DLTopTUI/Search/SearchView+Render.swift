@@ -65,10 +65,15 @@ extension SearchView {
     Box(key: "1", title: title).render(into: &grid, area: area, theme: theme)
     let inner = Box.inner(area)
     let names = snapshot.space.parameters.map(\.name)
-    let valueWidth = 9
+    let widths = snapshot.space.parameters.map { parameter -> Int in
+      switch parameter.domain {
+      case .choices(let values): min(12, max(parameter.name.count, values.map(\.count).max() ?? 0)) + 1
+      default: max(9, parameter.name.count + 1)
+      }
+    }
     var header = pad("#", 3, right: true) + " " + pad("rd", 2, right: true) + " " + pad("status", 7) + " "
     header += pad("ep", 2, right: true) + " " + pad("val_loss", 8, right: true) + " " + pad("val_acc", 7, right: true) + " "
-    for name in names { header += pad(String(name.prefix(valueWidth - 1)), valueWidth) }
+    for (name, width) in zip(names, widths) { header += pad(String(name.prefix(width - 1)), width) }
     header += "diagnosis"
     grid.write(header, x: inner.x, y: inner.y, style: theme.style(.title, bold: true), maxWidth: inner.width)
     let rows = rows(snapshot)
@@ -81,7 +86,7 @@ extension SearchView {
       line += pad(trial.status.rawValue, 7) + " " + pad("\(trial.epochs.count)", 2, right: true) + " "
       line += pad(trial.validationLoss.map { String(format: "%.4f", $0) } ?? "-", 8, right: true) + " "
       line += pad(trial.validationAccuracy.map { String(format: "%.3f", $0) } ?? "-", 7, right: true) + " "
-      for value in trial.values { line += pad(String(value.description.prefix(valueWidth - 1)), valueWidth) }
+      for (value, width) in zip(trial.values, widths) { line += pad(String(value.description.prefix(width - 1)), width) }
       line += trial.verdict ?? trial.note ?? ""
       var style = theme.style(statusRole(trial.status))
       if trial.id == bestID { style = theme.style(.bestMark, bold: true) }
@@ -173,7 +178,7 @@ extension SearchView {
           XYChart.Layer(points: best, color: .bestMark, joined: false, marker: "*"),
         ],
         logX: parameter.domain.isLogarithmic, logY: true)
-      var title = "val_loss vs \(parameter.name)"
+      let title = "val_loss vs \(parameter.name)"
       switch (parameter.domain, current.parameters.first(where: { $0.name == parameter.name })?.domain) {
       case (.logUniform(let range), .logUniform(let now)?), (.uniform(let range), .uniform(let now)?):
         chart.xRange = range
@@ -185,7 +190,7 @@ extension SearchView {
         }
       case (.choices(let values), _):
         chart.xRange = -0.5...(Double(values.count) - 0.5)
-        title += ": " + values.enumerated().map { "\($0)=\($1)" }.joined(separator: " ")
+        chart.categories = values
       default:
         break
       }

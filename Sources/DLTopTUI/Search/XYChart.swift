@@ -38,6 +38,8 @@ package struct XYChart: Sendable {
   package var logY: Bool
   /// The x range to show (in data units); nil fits the data.
   package var xRange: ClosedRange<Double>?
+  /// Names of x = 0, 1, 2…: a categorical axis (a choice parameter) labelled with them.
+  package var categories: [String]?
   package var emptyText = "no points yet"
 
   package init(layers: [Layer], marks: [Mark] = [], logX: Bool = false, logY: Bool = false) {
@@ -134,15 +136,26 @@ package struct XYChart: Sendable {
         grid.put(marker, x: plot.x + dotX(x) / 2, y: plot.y + dotY(y) / 4, style: theme.style(layer.color, bold: true), clip: plot)
       }
     }
-    // Mark labels on the top row, right of their line.
-    for mark in marks {
+    // Mark labels from the top row down (one row each, so close marks do not collide), right of
+    // their line.
+    for (row, mark) in marks.enumerated() where row < plot.height {
       guard let x = tx(mark.x), x >= xLow, x <= xHigh else { continue }
       let column = plot.x + dotX(x) / 2
       let start = min(column + 1, plot.maxX - mark.label.count)
-      grid.write(mark.label, x: max(plot.x, start), y: plot.y, style: theme.style(mark.color, bold: true), clip: plot)
+      grid.write(mark.label, x: max(plot.x, start), y: plot.y + row, style: theme.style(mark.color, bold: true), clip: plot)
     }
     // X labels on the bottom row.
     let labelRow = area.y + plotRows
+    if let categories {
+      let room = max(1, plot.width / max(1, categories.count) - 1)
+      for (index, name) in categories.enumerated() {
+        let text = String(name.prefix(room))
+        let center = plot.x + dotX(Double(index)) / 2
+        let start = min(max(center - text.count / 2, plot.x), area.maxX - text.count)
+        grid.write(text, x: start, y: labelRow, style: theme.style(.axis), clip: area)
+      }
+      return
+    }
     let xTicks =
       logX
       ? AxisTicks.logarithmic(low: xLow, high: xHigh, maxCount: max(1, plot.width / 7))

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# dltop search: the dashboard draws, a running trial is stopped by key, the search finishes and
+# prints the best command; --json has the documented keys; lr-find --json too.
+source "$(dirname "$0")/lib.sh"
+
+# One trial at a time, long enough (150 digits epochs) to be stopped by key.
+start_tmux 120 36 "$DLTOP" search --data digits --lr 1e-4..1e-1 --dropout 0..0.3 --batch 32,64 \
+  --trials 3 --epochs 150 --parallel 1 --threads 1 --prune none --search-dir "$WORK/s"
+check "the search dashboard draws its panels" wait_for 'trials by val_loss' 60
+check "the scatter of val_loss against lr is drawn" wait_for 'val_loss vs lr' 5
+check "a trial is running" wait_for ' 1  1 running' 60
+send x
+check "x stops the running trial" wait_for ' 1  1 stopped' 30
+check "the search finishes" wait_for '^FINISHED' 120
+send q
+check "quitting prints the best command" wait_for 'best command: dltop train --data digits' 30
+check "and exits with 0" wait_for 'EXIT=0' 10
+check "trials.csv has a row per trial" test "$(grep -cE '^[0-9]+,' "$WORK/s/trials.csv")" -eq 3
+check "the stopped trial says it was stopped by key" grep -q '^1,1,stopped,.*stopped by key' "$WORK/s/trials.csv"
+check "the best command is saved" grep -q '^dltop train --data digits' "$WORK/s/best-command.txt"
+check "a trial's run log is readable by diagnose" "$DLTOP" diagnose "$WORK/s/trial-002/run.jsonl"
+
+# Headless --json: the documented document, test split evaluated once at the end.
+"$DLTOP" search --data iris --lr 1e-3..1e-1 --model 'mlp:16/mlp:32,16' --trials 6 --rounds 2 --epochs 5 \
+  --search-dir "$WORK/j" --json >"$WORK/search.json" 2>"$WORK/search.err"
+check "search --json exits with 0" test $? -eq 0
+check "search --json has the documented keys" python3 - "$WORK/search.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert set(["trials", "best", "test", "pruned_epochs_saved"]) <= set(d)
+assert len(d["trials"]) == 6
+for t in d["trials"]:
+    assert set(["id", "round", "params", "epochs", "val_loss", "val_accuracy", "status"]) <= set(t)
+    assert set(t["params"]) == {"lr", "model"}
+assert set(["id", "params", "command"]) <= set(d["best"])
+assert d["best"]["command"].startswith("dltop train --data iris")
+assert 0 <= d["test"]["accuracy"] <= 1 and d["test"]["trial"] == d["best"]["id"]
+assert [t["round"] for t in d["trials"]] == [1, 1, 1, 2, 2, 2]
+PY
+check "progress went to stderr, the best command last in it" grep -q 'trial 6 ' "$WORK/search.err"
+
+"$DLTOP" lr-find --data digits --json >"$WORK/lr.json" 2>"$WORK/lr.err"
+check "lr-find --json has lrs, losses, suggested_lr, method" python3 - "$WORK/lr.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["lrs"]) == len(d["losses"]) > 10 and d["method"] == "valley"
+assert 1e-7 <= d["suggested_lr"] <= 10 and d["lrs"][0] == 1e-07
+PY
+"$DLTOP" lr-find --data digits >"$WORK/lr.txt" 2>&1
+check "lr-find draws the plot with the valley mark and prints a train command" \
+  grep -q 'train with: dltop train --data digits --lr' "$WORK/lr.txt"
+"$DLTOP" search --data iris --lr 1e-2..1e-4 >/dev/null 2>"$WORK/bad.txt"
+check "a reversed range is refused naming the flag" grep -q -- "--lr: the range '1e-2..1e-4' needs LOW < HIGH" "$WORK/bad.txt"
+finish
