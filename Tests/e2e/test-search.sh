@@ -18,7 +18,8 @@ check "and exits with 0" wait_for 'EXIT=0' 10
 check "trials.csv has a row per trial" test "$(grep -cE '^[0-9]+,' "$WORK/s/trials.csv")" -eq 3
 check "the stopped trial says it was stopped by key" grep -q '^1,1,stopped,.*stopped by key' "$WORK/s/trials.csv"
 check "the best command is saved" grep -q '^dltop train --data digits' "$WORK/s/best-command.txt"
-check "a trial's run log is readable by diagnose" "$DLTOP" diagnose "$WORK/s/trial-002/run.jsonl"
+"$DLTOP" diagnose "$WORK/s/trial-002/run.jsonl" >"$WORK/diagnose.txt" 2>&1
+check "a trial's run log is readable by diagnose" grep -q 'dltop-runlog, 150 epochs' "$WORK/diagnose.txt"
 
 # Headless --json: the documented document, test split evaluated once at the end.
 "$DLTOP" search --data iris --lr 1e-3..1e-1 --model 'mlp:16/mlp:32,16' --trials 6 --rounds 2 --epochs 5 \

@@ -15,17 +15,17 @@ struct SearchFiles {
     }
   }
 
-  /// `id,round,status,epochs,val_loss,val_accuracy,<parameters…>,verdict,run_dir,command`.
+  /// `id,round,status,epochs,val_loss,val_accuracy,<parameters…>,verdict,note,run_dir,command`.
   static func csv(_ snapshot: SearchSnapshot) -> String {
     let names = snapshot.space.parameters.map(\.name)
-    var lines = [(["id", "round", "status", "epochs", "val_loss", "val_accuracy"] + names + ["verdict", "run_dir", "command"]).joined(separator: ",")]
+    var lines = [(["id", "round", "status", "epochs", "val_loss", "val_accuracy"] + names + ["verdict", "note", "run_dir", "command"]).joined(separator: ",")]
     for trial in snapshot.trials.sorted(by: { $0.id < $1.id }) {
       var fields = [
         "\(trial.id)", "\(trial.round)", trial.status.rawValue, "\(trial.epochs.count)",
         trial.validationLoss.map { "\($0)" } ?? "", trial.validationAccuracy.map { "\($0)" } ?? "",
       ]
       fields += trial.values.map(\.description)
-      fields += [trial.verdict ?? "", trial.runDirectory ?? "", trial.command]
+      fields += [trial.verdict ?? "", trial.note ?? "", trial.runDirectory ?? "", trial.command]
       lines.append(fields.map(quoted).joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
