@@ -10,7 +10,7 @@ He-normal weights and zero biases, the ramp 1e-7 → 10 over the same number of 
 fastai's smoothing (β 0.98) and 4× divergence stop. fastai's suggestions are `valley` (its
 default) and `steep`. Prints one JSON document with both suggestions per model and their ratios.
 """
-import argparse, gzip, json, os, subprocess, sys
+import argparse, gzip, json, os, subprocess, sys, tempfile
 from functools import partial
 
 import numpy as np
@@ -59,7 +59,8 @@ def fastai_suggestions(make_model, x, y, iterations, seed):
     model = make_model()
     model.apply(he_init)
     opt = partial(Adam, mom=0.9, sqr_mom=0.999, eps=1e-7, wd=0.0)
-    learner = Learner(DataLoaders(train, valid), model, loss_func=nn.CrossEntropyLoss(), opt_func=opt)
+    learner = Learner(
+        DataLoaders(train, valid), model, loss_func=nn.CrossEntropyLoss(), opt_func=opt, path=tempfile.mkdtemp())
     with learner.no_bar(), learner.no_logging():
         result = learner.lr_find(start_lr=1e-7, end_lr=10, num_it=iterations, show_plot=False, suggest_funcs=(valley, steep))
     return {"valley": float(result.valley), "steep": float(result.steep)}

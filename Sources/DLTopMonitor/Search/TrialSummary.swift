@@ -33,6 +33,9 @@ package struct TrialSummary: Sendable, Equatable {
   package var command: String
   /// Why it ended, when not `done` ("pruned at epoch 2: 0.91 > median 0.43").
   package var note: String?
+  /// The trial's final value when it was reported apart from its epochs (an Optuna trial's
+  /// objective); nil ranks by the last epoch's `val_loss`.
+  package var objective: Double?
 
   package init(id: Int, round: Int, values: [ParameterValue], plannedEpochs: Int, command: String) {
     self.id = id
@@ -43,7 +46,7 @@ package struct TrialSummary: Sendable, Equatable {
   }
 
   /// The validation loss of the last finished epoch: the value the search ranks by.
-  package var validationLoss: Double? { epochs.last?.validationLoss }
+  package var validationLoss: Double? { objective ?? epochs.last?.validationLoss }
   package var validationAccuracy: Double? { epochs.last?.validationAccuracy }
   /// The lowest validation loss over its epochs (what the pruning rule compares).
   package var bestValidationLoss: Double? {
