@@ -79,7 +79,7 @@ package enum WatchBenchmark {
       switch item {
       case .epoch: epochs += 1
       case .step: steps += 1
-      case .configuration, .issue: break
+      case .configuration, .issue, .run: break
       }
     }
   }
