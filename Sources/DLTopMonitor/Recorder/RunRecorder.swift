@@ -93,7 +93,7 @@ package final class RunRecorder {
       self.elapsed = elapsed
     } else {
       let start = ContinuousClock.now
-      self.elapsed = { (ContinuousClock.now - start).seconds }
+      self.elapsed = { (ContinuousClock.now - start) / .seconds(1) }
     }
     snapshot = TrainingSnapshot(run: run)
     history = EpochHistory(capacity: options.historyCapacity)
@@ -284,13 +284,5 @@ package final class RunRecorder {
     var status = earlyStopping.status
     status.enabled = options.steersRun && earlyStopping.enabled
     return status
-  }
-}
-
-extension Duration {
-  /// The duration in seconds, as a `Double` (the one conversion the project uses).
-  package var seconds: Double {
-    let parts = components
-    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
   }
 }
