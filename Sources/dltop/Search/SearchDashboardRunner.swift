@@ -37,8 +37,9 @@ enum SearchDashboardRunner {
           backend.shutdown()
           do {
             try WatchDashboard.run(
-              path: directory, interval: 0.2, stopping: EarlyStopping.Options(), theme: theme,
-              snapshots: SnapshotWriter(parent: directory))
+              path: directory,
+              configuration: WatchCommand.configuration(interval: 0.2, stopping: EarlyStopping.Options(), monitor: nil),
+              theme: theme, snapshots: SnapshotWriter(parent: directory))
           } catch {
             view.message = "\(error)"
           }

@@ -30,7 +30,6 @@ struct TrialRunner: Sendable {
     let recorder = TrialRecorder(
       directory: directory, run: RunDescriptionBuilder.make(setup: plan.setup, data: data),
       classCount: data.task.isClassification ? data.classNames.count : nil)
-    defer { recorder.close() }
     link.publish { snapshot in
       guard let index = snapshot.trials.firstIndex(where: { $0.id == plan.id }) else { return }
       snapshot.trials[index].status = .running
@@ -44,12 +43,14 @@ struct TrialRunner: Sendable {
       finish(plan.id, .failed, note: "\(error)", recorder: recorder)
       return TrialResult(id: plan.id, status: .failed)
     }
+    recorder.start(
+      epochs: plan.setup.epochs, batchesPerEpoch: trainer.batchesPerEpoch, learningRate: trainer.currentLearningRate)
     for epoch in 1...plan.setup.epochs {
       while let report = trainer.trainBatch() {
         recorder.record(batch: report)
         if !report.isFinite {
           let reason = "loss became \(report.loss.isNaN ? "NaN" : "infinite") at epoch \(epoch), batch \(report.batchIndex + 1)"
-          recorder.record(epoch: EpochRecord(trainer.finishEpoch()))
+          _ = recorder.record(epoch: trainer.finishEpoch())
           recorder.diverged(reason, epoch: epoch)
           publishEpochs(plan.id, recorder)
           finish(plan.id, .failed, note: "diverged: \(reason)", recorder: recorder)
@@ -64,8 +65,7 @@ struct TrialRunner: Sendable {
         }
         link.waitWhilePaused()
       }
-      let record = EpochRecord(trainer.finishEpoch())
-      recorder.record(epoch: record)
+      let record = recorder.record(epoch: trainer.finishEpoch())
       publishEpochs(plan.id, recorder)
       if let reason = interruption(plan.id), epoch < plan.setup.epochs {
         finish(plan.id, .stopped, note: reason, recorder: recorder)
@@ -140,6 +140,7 @@ struct TrialRunner: Sendable {
       snapshot.trials[index].status = status
       snapshot.trials[index].note = note
     }
+    recorder.finish(status, reason: note)
     let lossText = loss.map { String(format: "%.4g", $0) } ?? "-"
     link.note("trial \(id) \(status.rawValue) after \(recorder.history.count) epochs, val_loss \(lossText)" + (note.map { ": \($0)" } ?? ""))
   }

@@ -1,8 +1,10 @@
 import DLTopEngine
 
-/// Builds the model and `Trainer` of a `dltop train` configuration, as the training loop does, for
-/// the commands that drive the engine themselves (`lr-find`, the trials of `search`).
-enum TrainerFactory {
+extension TrainerFactory {
+  /// Builds the model and `Trainer` of a `dltop train` configuration with a chosen validation
+  /// split and length, for the commands that drive the engine themselves (`lr-find`, the trials
+  /// of `search`); `make(_:)` is this with the job's own.
+  ///
   /// - Parameters:
   ///   - validation: the validation split the trainer evaluates at each epoch end; nil for none
   ///     (the range test never ends an epoch on purpose).
