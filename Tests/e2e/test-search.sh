@@ -52,4 +52,22 @@ check "lr-find draws the plot with the valley mark and prints a train command" \
   grep -q 'train with: dltop train --data digits --lr' "$WORK/lr.txt"
 "$DLTOP" search --data iris --lr 1e-2..1e-4 >/dev/null 2>"$WORK/bad.txt"
 check "a reversed range is refused naming the flag" grep -q -- "--lr: the range '1e-2..1e-4' needs LOW < HIGH" "$WORK/bad.txt"
+# An Optuna study (SQLite storage written by optuna; Tests/DLTopMonitorTests/Fixtures/optuna).
+study="$(cd "$(dirname "$0")/../DLTopMonitorTests/Fixtures/optuna" && pwd)/study.db"
+timeout -s INT 5 "$DLTOP" watch "$study" --headless >"$WORK/optuna.txt" 2>&1
+check "watch on an Optuna study lists every trial with its state" python3 - "$WORK/optuna.txt" <<'PY'
+import re, sys
+lines = [l for l in open(sys.argv[1]) if l.startswith("trial ")]
+states = {int(l.split()[1]): l.split()[2] for l in lines}
+assert sorted(states) == list(range(14)), states
+assert states[2] == "done" and states[5] == "failed" and states[6] == "pruned" and states[12] == "running" and states[13] == "queued"
+assert "value 0.766333" in [l for l in lines if l.startswith("trial 2 ")][0]
+PY
+start_tmux 120 36 "$DLTOP" watch "$study"
+check "the Optuna study opens in the search view" wait_for 'trials by val_loss' 20
+check "its best trial is Optuna's best" wait_for 'best #2 val_loss 0.7663' 5
+send x
+check "steering keys say the study is read-only" wait_for 'read-only: dltop cannot pause' 5
+send q
+check "q leaves the Optuna view" wait_for 'EXIT=0' 10
 finish

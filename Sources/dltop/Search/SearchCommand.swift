@@ -94,7 +94,8 @@ struct SearchCommand: ParsableCommand {
     } else {
       let themeValue = try ThemeChoice.load(theme)
       try MainActor.assumeIsolated {
-        try SearchDashboardRunner.run(link: link, runner: runner, theme: themeValue, folder: folder, started: started)
+        try SearchDashboardRunner.run(
+          link: link, isRunning: { runner.outcome == nil }, theme: themeValue, folder: folder, started: started)
       }
     }
     let outcome = runner.wait()

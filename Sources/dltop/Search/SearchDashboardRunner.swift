@@ -7,7 +7,13 @@ import Foundation
 /// the normal dashboard on one trial's run log (as `dltop watch` shows it) and comes back on q.
 @MainActor
 enum SearchDashboardRunner {
-  static func run(link: StudyLink, runner: SearchRunner, theme: Theme, folder: String, started: ContinuousClock.Instant) throws {
+  /// - Parameters:
+  ///   - isRunning: whether the search still runs (the clock ticks until it ends).
+  ///   - controllable: false for a study dltop only reads (Optuna): the steering keys say so.
+  static func run(
+    link: StudyLink, isRunning: @escaping () -> Bool, controllable: Bool = true, theme: Theme, folder: String,
+    started: ContinuousClock.Instant
+  ) throws {
     let trap = SignalTrap()
     var view = SearchView(theme: theme)
     var backend: CursesBackend
@@ -29,9 +35,13 @@ enum SearchDashboardRunner {
       if let key = backend.readKey() {
         switch view.handle(key, snapshot: snapshot) {
         case .send(let command)?:
-          link.send(command)
+          if controllable {
+            link.send(command)
+          } else {
+            view.message = "read-only: dltop cannot pause or stop trials of a study it does not run"
+          }
         case .quit?:
-          if runner.outcome == nil { link.send(.stopSearch) }
+          if controllable && isRunning() { link.send(.stopSearch) }
           return
         case .openTrial(let directory)?:
           backend.shutdown()
@@ -56,7 +66,7 @@ enum SearchDashboardRunner {
         drawnGeneration = nil
       }
       let seconds = Int(started.duration(to: .now).components.seconds)
-      if runner.outcome == nil && seconds != lastClock {
+      if isRunning() && seconds != lastClock {
         lastClock = seconds
         link.publish { $0.elapsedSeconds = Double(seconds) }
       }
@@ -70,7 +80,7 @@ enum SearchDashboardRunner {
       drawnGeneration = snapshot.generation
       drawnSize = size
     }
-    link.send(.stopSearch)
+    if controllable { link.send(.stopSearch) }
   }
 
   /// Writes `snapshot-<date>-<time>/` in the search folder: the screen and `trials.csv`.
