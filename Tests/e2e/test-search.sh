@@ -63,6 +63,7 @@ assert sorted(states) == list(range(14)), states
 assert states[2] == "done" and states[5] == "failed" and states[6] == "pruned" and states[12] == "running" and states[13] == "queued"
 assert "value 0.766333" in [l for l in lines if l.startswith("trial 2 ")][0]
 PY
+tmux kill-session -t "$SESSION" 2>/dev/null
 start_tmux 120 36 "$DLTOP" watch "$study"
 check "the Optuna study opens in the search view" wait_for 'trials by val_loss' 20
 check "its best trial is Optuna's best" wait_for 'best #2 val_loss 0.7663' 5
