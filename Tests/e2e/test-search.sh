@@ -38,6 +38,14 @@ assert d["best"]["command"].startswith("dltop train --data iris")
 assert 0 <= d["test"]["accuracy"] <= 1 and d["test"]["trial"] == d["best"]["id"]
 assert [t["round"] for t in d["trials"]] == [1, 1, 1, 2, 2, 2]
 PY
+check "no trial evaluated the test split (no test line in any trial's run log)" \
+  bash -c "! grep -l '\"type\":\"test\"' '$WORK'/j/trial-*/run.jsonl"
+check "every trial ended before the one test evaluation" python3 - "$WORK/search.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert all(t["status"] in ("done", "pruned", "stopped", "failed") for t in d["trials"])
+assert d["test"]["samples"] > 0
+PY
 check "progress went to stderr, the best command last in it" grep -q 'trial 6 ' "$WORK/search.err"
 
 "$DLTOP" lr-find --data digits --json >"$WORK/lr.json" 2>"$WORK/lr.err"
