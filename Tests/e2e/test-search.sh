@@ -48,6 +48,14 @@ assert d["test"]["samples"] > 0
 PY
 check "progress went to stderr, the best command last in it" grep -q 'trial 6 ' "$WORK/search.err"
 
+# Seeded and reproducible: two trials at a time prune and rank exactly as one at a time.
+for p in 1 2; do
+  "$DLTOP" search --data digits --lr 1e-6..1e-1 --dropout 0..0.5 --trials 10 --rounds 2 --epochs 3 \
+    --parallel $p --threads 1 --search-dir "$WORK/rep$p" --headless >/dev/null 2>&1
+done
+check "--parallel 2 gives the same trials, statuses and losses as --parallel 1" \
+  cmp <(cut -d, -f1-8 "$WORK/rep1/trials.csv") <(cut -d, -f1-8 "$WORK/rep2/trials.csv")
+
 "$DLTOP" lr-find --data digits --json >"$WORK/lr.json" 2>"$WORK/lr.err"
 check "lr-find --json has lrs, losses, suggested_lr, method" python3 - "$WORK/lr.json" <<'PY'
 import json, sys
