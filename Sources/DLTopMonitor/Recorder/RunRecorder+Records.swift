@@ -132,7 +132,7 @@ extension RunRecorder {
     monitorResolved = true
     guard record.validationLoss == nil, earlyStopping.options.monitor == MetricName.validationLoss else { return }
     var stopping = earlyStopping.options
-    stopping.monitor = MetricName.loss
+    stopping.monitor = MetricName.loss.rawValue
     let enabled = earlyStopping.enabled
     earlyStopping = EarlyStopping(options: stopping)
     earlyStopping.enabled = enabled
