@@ -8,9 +8,14 @@ enum TrainerFactory {
     let setup = job.setup
     let data = job.data
     let outputs = data.task.isClassification ? data.classNames.count : regressionOutputs(data)
-    let model = try ModelBuilder.build(
-      spec: setup.model, inputShape: data.sampleShape, outputs: outputs, activation: setup.activation,
-      initializer: setup.initializer, dropout: setup.dropout, batchNorm: setup.batchNorm, seed: setup.seed)
+    let model: Sequential
+    do {
+      model = try ModelBuilder.build(
+        spec: setup.model, inputShape: data.sampleShape, outputs: outputs, activation: setup.activation,
+        initializer: setup.initializer, dropout: setup.dropout, batchNorm: setup.batchNorm, seed: setup.seed)
+    } catch let error as ModelSpecError {
+      throw CommandFailure("--\(error.field): \(error)")
+    }
     let configuration = TrainerConfiguration(
       batchSize: setup.batchSize, epochs: setup.epochs, seed: setup.seed, l2: setup.l2)
     let stepsPerEpoch = configuration.batchesPerEpoch(sampleCount: data.train.count)
