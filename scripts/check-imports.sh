@@ -19,6 +19,7 @@ forbid Sources/DLTopMonitor 'DLTopEngine|DLTopTUI|CNcursesw|CBLAS|CZlib' "the mo
 forbid Sources/DLTopTUI 'DLTopEngine|CBLAS|CZlib' "the dashboard sees snapshots only"
 forbid Sources/DLTopTUI 'CNcursesw' "only CursesBackend.swift touches ncurses" CursesBackend.swift
 forbid Sources/dltop 'CNcursesw|CBLAS|CZlib' "the executable wires the libraries; C stays behind them"
+forbid Sources/DLTopBenchSupport 'DLTopEngine|CNcursesw|CBLAS|CZlib' "bench support builds monitor and dashboard inputs only"
 forbid Sources/dltop-bench 'CNcursesw|CBLAS|CZlib' "the bench measures through the libraries"
 # `@preconcurrency import` silences Sendable checking for a whole module: not in this code base.
 hits=$(grep -rnE '^\s*@preconcurrency\s+import\b' Sources Tests --include='*.swift' 2>/dev/null)

@@ -1,3 +1,4 @@
+import DLTopMonitor
 import Foundation
 
 /// Synthetic training histories with a known shape, for the diagnosis benchmark and tests.
