@@ -7,37 +7,33 @@ import Foundation
 /// dltop run log (goal: ≤ 2 s and ≤ 100 MB for 200 MB).
 enum RecorderBench {
   /// Per-epoch cost of `RunRecorder.record(epoch:)` (diagnosis, timeline, early stopping,
-  /// snapshot published into an `EngineLink`), over `window` epochs after `1k` and after `total`.
+  /// snapshot published into an `EngineLink`): two runs of the same shape (overfitting after a
+  /// third), one of 1,000 and one of `total` epochs, each timed over `window` more epochs at its
+  /// end. Mean and slowest epoch of the window.
   static func epochCost(total: Int, window: Int = 200) -> [String: Any] {
-    let history = SyntheticHistory.make(.overfitting, epochs: total + window)
-    let link = EngineLink(run: RunDescription(name: "bench", source: "bench", controllable: true))
-    var options = RunRecorder.Options()
-    options.earlyStoppingEnabled = false
-    let recorder = RunRecorder(run: link.latest().run, options: options, link: link)
-    var costs: [Int: Double] = [:]
-    var index = 0
-    for mark in [1_000, total] {
-      while index < mark {
-        recorder.record(epoch: history[index])
-        index += 1
+    var figures: [String: Any] = ["window_epochs": window]
+    var means: [Int: Double] = [:]
+    for length in [1_000, total] {
+      let history = SyntheticHistory.make(.overfitting, epochs: length + window)
+      let link = EngineLink(run: RunDescription(name: "bench", source: "bench", controllable: true))
+      var options = RunRecorder.Options()
+      options.earlyStoppingEnabled = false
+      let recorder = RunRecorder(run: link.latest().run, options: options, link: link)
+      for record in history[..<length] { recorder.record(epoch: record) }
+      var costs: [Double] = []
+      for record in history[length...] {
+        let (_, timing) = BenchClock.time { recorder.record(epoch: record) }
+        costs.append(timing.wallSeconds * 1e6)
       }
-      let (_, timing) = BenchClock.time {
-        for _ in 0..<window {
-          recorder.record(epoch: history[index])
-          index += 1
-        }
-      }
-      costs[mark] = timing.wallSeconds / Double(window) * 1e6
+      let key = length >= 1_000 ? "\(length / 1_000)k" : "\(length)"
+      means[length] = costs.reduce(0, +) / Double(costs.count)
+      figures["epoch_cost_at_\(key)_mean_us"] = means[length]
+      figures["epoch_cost_at_\(key)_slowest_us"] = costs.max() ?? .nan
+      figures["history_kept_at_\(key)"] = recorder.epochs.count
+      figures["verdict_at_\(key)"] = recorder.verdict.rawValue
     }
-    let small = costs[1_000] ?? .nan
-    let large = costs[total] ?? .nan
-    return [
-      "epoch_cost_at_1k_us": small,
-      "epoch_cost_at_\(total / 1000)k_us": large,
-      "epoch_cost_ratio_\(total / 1000)k_vs_1k": large / small,
-      "history_kept": recorder.epochs.count,
-      "window_epochs": window,
-    ]
+    figures["epoch_cost_ratio_\(total / 1_000)k_vs_1k"] = (means[total] ?? .nan) / (means[1_000] ?? .nan)
+    return figures
   }
 
   /// Writes a dltop run log of about `megabytes` MB (epochs of 200 sampled batch lines each, with
