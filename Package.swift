@@ -22,9 +22,13 @@ let package = Package(
         "DLTopEngine", "DLTopMonitor", "DLTopTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "dltop-bench", dependencies: ["DLTopEngine", "DLTopMonitor", "DLTopTUI"]),
+    // Synthetic histories, logs and snapshots for the bench and tests; not part of the product.
+    .target(name: "DLTopBenchSupport", dependencies: ["DLTopMonitor", "DLTopTUI"]),
+    .executableTarget(
+      name: "dltop-bench", dependencies: ["DLTopEngine", "DLTopMonitor", "DLTopTUI", "DLTopBenchSupport"]),
     .testTarget(name: "DLTopEngineTests", dependencies: ["DLTopEngine"], exclude: ["Fixtures"]),
-    .testTarget(name: "DLTopMonitorTests", dependencies: ["DLTopMonitor"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "DLTopMonitorTests", dependencies: ["DLTopMonitor", "DLTopBenchSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "DLTopTUITests", dependencies: ["DLTopTUI", "DLTopMonitor"], exclude: ["Snapshots", "Fixtures"]),
   ]

@@ -31,12 +31,12 @@ extension Dashboard {
         StatusLine(snapshot: snapshot).render(into: &grid, area: area, theme: theme)
       case .loss:
         MetricPanel(
-          id: .loss, metric: MetricName.loss, batches: snapshot.batchLoss, allowsLogScale: true
+          id: .loss, metric: MetricName.loss.rawValue, batches: snapshot.batchLoss, allowsLogScale: true
         )
         .render(into: &grid, area: area, context: context)
       case .accuracy:
         let metric = MetricPanel.shownMetric(in: snapshot, chosen: state.chosenMetric)
-        let batches = metric == MetricName.accuracy ? snapshot.batchAccuracy : nil
+        let batches = metric == MetricName.accuracy.rawValue ? snapshot.batchAccuracy : nil
         MetricPanel(id: .accuracy, metric: metric, batches: batches, allowsLogScale: false)
           .render(into: &grid, area: area, context: context)
       case .learningRate:

@@ -1,3 +1,4 @@
+import DLTopBenchSupport
 import DLTopTUI
 
 /// Frame time of the whole dashboard at 200×60 over a run with 1,000,000 batches of history (the

@@ -1,3 +1,4 @@
+import DLTopBenchSupport
 import DLTopMonitor
 
 /// How long `Diagnoser` takes over a long history (the target: under 10 ms for 10,000

@@ -1,3 +1,4 @@
+import DLTopBenchSupport
 import DLTopMonitor
 import Foundation
 

@@ -4,12 +4,17 @@ import Foundation
 // dltop-bench: the performance figures every issue asks for, in one report. `--json` prints one
 // JSON document; `--quick` runs shorter versions (fewer samples and repeats, the CNN extrapolated
 // from 50 batches, 20 MB logs); `--only NAMES` runs some sections (data, mlp, cnn, gemm,
-// diagnosis, dashboard, watch); `--mlp-only` is `--only mlp` (for callgrind).
+// diagnosis, recorder, dashboard, watch); `--mlp-only` is `--only mlp` (for callgrind).
 // Figures only: nothing here asserts a timing.
 
 // The same OpenBLAS kernel dltop itself runs with (see BLASKernelChoice; DLTOP_BLAS_CORETYPE=keep
 // measures the kernel OPENBLAS_CORETYPE names).
 BLASKernelChoice.reexecuteIfWorthwhile()
+
+// The recorder section's child process: replay one log and exit (see RecorderBench.diagnose).
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "--replay" {
+  RecorderBench.replayChild(path: CommandLine.arguments[2])
+}
 
 let options: BenchOptions
 do {
@@ -43,6 +48,11 @@ if let data {
 }
 if options.includes("diagnosis") {
   report["diagnosis"] = DiagnosisBench.measure(runs: quick ? 5 : 21)
+}
+if options.includes("recorder") {
+  var figures = RecorderBench.epochCost(total: quick ? 20_000 : 100_000)
+  figures.merge(RecorderBench.diagnose(megabytes: quick ? 20 : 200)) { first, _ in first }
+  report["recorder"] = figures
 }
 var dashboard: [String: Any]?
 if options.includes("dashboard") {

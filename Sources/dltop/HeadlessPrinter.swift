@@ -25,7 +25,7 @@ struct HeadlessPrinter: Sendable {
     var parts = ["epoch \(record.epoch)" + (total.map { "/\($0)" } ?? "")]
     let names = [MetricName.loss, MetricName.accuracy, MetricName.validationLoss, MetricName.validationAccuracy]
     for name in names {
-      if let value = record[name] { parts.append("\(name) \(format(value))") }
+      if let value = record.metrics[name] { parts.append("\(name) \(format(value))") }
     }
     if let lr = record.learningRate { parts.append("lr \(format(lr))") }
     if let seconds = record.seconds { parts.append(String(format: "%.2fs", seconds)) }

@@ -17,7 +17,7 @@ struct TrainCommand: ParsableCommand {
     if let threads = options.threads { BLAS.setThreadCount(threads) }
     let headless = options.headless || options.json || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
     let printer = HeadlessPrinter(toStandardError: options.json || !headless)
-    let data = try loadData()
+    let data = try DataFlags.load(options)
     let runDirectory =
       options.runDir ?? RunLogWriter.defaultDirectory(parent: "dltop-runs", dataset: data.name, date: Date())
     let job = TrainingJob(
@@ -36,16 +36,6 @@ struct TrainCommand: ParsableCommand {
         try DashboardRunner.train(job, theme: theme, snapshots: snapshots)
       }
       try report(outcome, job: job, link: link, theme: theme, snapshots: snapshots, printer: HeadlessPrinter(toStandardError: false))
-    }
-  }
-
-  private func loadData() throws -> PreparedData {
-    do {
-      return try DatasetLoader.load(
-        name: options.data, split: options.split, normalize: options.normalize, augment: options.augment,
-        labelColumn: options.labelColumn, shape: options.shape, positive: options.positive, seed: options.seed)
-    } catch {
-      throw CommandFailure("\(error)")
     }
   }
 

@@ -19,7 +19,7 @@ struct TrainOutcome: Sendable {
   var history: [EpochRecord] = []
   var bestEpoch: Int?
   /// The metric early stopping watched (and `bestEpoch` refers to).
-  var monitor = MetricName.validationLoss
+  var monitor = MetricName.validationLoss.rawValue
   var stoppedEarly = false
   var stopReason: String = "completed"
   var diverged = false

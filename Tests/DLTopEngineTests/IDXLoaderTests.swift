@@ -46,7 +46,7 @@ struct IDXLoaderTests {
     #expect(set.targets == .classes([2, 0, 1]))
     #expect(DatasetCatalog.idxFiles(in: dir.path)?.trainImages == images)
     // The directory is also a data set for --data; labels 0…2 give three classes.
-    let data = try DatasetLoader.load(name: dir.path, split: "2:1", seed: 1)
+    let data = try DatasetLoader.load(name: dir.path, split: try SplitSpec.parse("2:1"), seed: 1)
     #expect(data.classNames == ["0", "1", "2"])
     #expect(data.isImage && data.sampleShape == [1, 2, 1])
     #expect(data.splitSizes == .init(train: 2, validation: 0, test: 1, unused: 0))

@@ -20,7 +20,7 @@ struct ModelSpecTests {
       _ = try ModelSpec.parse(text)
     } throws: { error in
       let message = String(describing: error)
-      return message.contains("--model") && message.contains("\"\(text)\"")
+      return message.contains("model") && message.contains("\"\(text)\"")
         && message.contains("linear")
         && message.contains("mlp:<units>") && message.contains("cnn")
     }
@@ -58,7 +58,7 @@ struct InitializerTests {
       _ = try Initializer.parse(text)
     } throws: { error in
       let message = String(describing: error)
-      return message.contains("--init") && message.contains("he") && message.contains("xavier")
+      return message.contains("init") && message.contains("he") && message.contains("xavier")
         && message.contains("normal:<σ>") && message.contains("zeros")
     }
   }

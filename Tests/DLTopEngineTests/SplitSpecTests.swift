@@ -14,7 +14,7 @@ struct SplitSpecTests {
   @Test(arguments: ["80", "80:20:10:5", "a:b", "80%:30%", "0:100", "-1:2", "80%:20"])
   func badSplitsNameTheFlag(text: String) {
     let error = #expect(throws: DataOptionError.self) { try SplitSpec.parse(text) }
-    #expect(error?.flag == "--split")
+    #expect(error?.option == .split)
   }
 
   @Test func sizesUseEverySampleForRatios() throws {

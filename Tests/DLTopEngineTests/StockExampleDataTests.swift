@@ -12,7 +12,7 @@ struct StockExampleDataTests {
   }
 
   @Test func regressionTargetsAreMinMaxScaledWithTrainingStatistics() throws {
-    let data = try DatasetLoader.load(name: "stock", normalize: "minmax", seed: 1)
+    let data = try DatasetLoader.load(name: "stock", normalization: try NormalizationMode.parse("minmax"), seed: 1)
     guard case .values(let targets) = data.train.targets else {
       Issue.record("stock must have real-valued targets")
       return
@@ -24,14 +24,14 @@ struct StockExampleDataTests {
   }
 
   @Test func normalizeNoneLeavesTargetsInDollars() throws {
-    let data = try DatasetLoader.load(name: "stock", normalize: "none", seed: 1)
+    let data = try DatasetLoader.load(name: "stock", normalization: try NormalizationMode.parse("none"), seed: 1)
     guard case .values(let targets) = data.train.targets else { return }
     #expect(targets.scalars.contains { abs($0 - 831.659973) < 1e-3 })
   }
 
   @Test func splitAllParsesAndAnExplicitSplitStillWins() throws {
     #expect(try SplitSpec.parse("all") == SplitSpec.trainOnly)
-    let data = try DatasetLoader.load(name: "stock", split: "6:2", seed: 1)
+    let data = try DatasetLoader.load(name: "stock", split: try SplitSpec.parse("6:2"), seed: 1)
     #expect(data.splitSizes.train == 6 && data.splitSizes.test == 2)
   }
 }

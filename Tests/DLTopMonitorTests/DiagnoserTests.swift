@@ -1,4 +1,5 @@
 import Foundation
+import DLTopBenchSupport
 import Testing
 
 @testable import DLTopMonitor

@@ -1,4 +1,5 @@
 import Foundation
+import DLTopBenchSupport
 import Testing
 
 @testable import DLTopMonitor
@@ -14,7 +15,8 @@ func makeRecorder(link: EngineLink? = nil, _ change: (inout RunRecorder.Options)
 
 /// An epoch with these losses.
 func epoch(_ number: Int, loss: Double, val: Double? = nil) -> EpochRecord {
-  var metrics = [MetricName.loss: loss]
+  var metrics: [String: Double] = [:]
+  metrics[MetricName.loss] = loss
   metrics[MetricName.validationLoss] = val
   return EpochRecord(epoch: number, metrics: metrics)
 }

@@ -145,7 +145,7 @@ struct SearchSnapshotTests {
   private func trial(_ id: Int, _ status: TrialStatus, losses: [Double], planned: Int = 5) -> TrialSummary {
     var summary = TrialSummary(id: id, round: 1, values: [.number(Double(id))], plannedEpochs: planned, command: "")
     summary.status = status
-    summary.epochs = losses.enumerated().map { EpochRecord(epoch: $0 + 1, metrics: [MetricName.validationLoss: $1]) }
+    summary.epochs = losses.enumerated().map { EpochRecord(epoch: $0 + 1, metrics: [MetricName.validationLoss.rawValue: $1]) }
     return summary
   }
 

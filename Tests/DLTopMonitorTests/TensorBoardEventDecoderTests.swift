@@ -1,3 +1,4 @@
+import DLTopBenchSupport
 import Testing
 
 @testable import DLTopMonitor

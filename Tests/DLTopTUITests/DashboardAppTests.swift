@@ -6,10 +6,7 @@ import Testing
 @MainActor
 struct DashboardAppTests {
   func link() -> EngineLink {
-    let link = EngineLink(run: SampleRun.snapshot().run)
-    let sample = SampleRun.snapshot()
-    link.publish { $0 = sample }
-    return link
+    EngineLink(snapshot: SampleRun.snapshot())
   }
 
   @Test func runDrawsThenQuitsAfterConfirmationAndStopsTraining() {
@@ -33,7 +30,11 @@ struct DashboardAppTests {
     var polls = 0
     backend.whenIdle = {
       polls += 1
-      if polls == 5 { link.publish { $0.progress.batch += 1 } }
+      if polls == 5 {
+        var next = link.latest()
+        next.progress.batch += 1
+        link.show(next)
+      }
       return polls >= 8 ? .char("q") : nil
     }
     backend.pendingKeys = []
@@ -58,7 +59,9 @@ struct DashboardAppTests {
       defer { done = true }
       return done ? .char("q") : nil
     }
-    link.publish { $0.status = .finished(reason: "done") }
+    var finished = link.latest()
+    finished.status = .finished(reason: "done")
+    link.show(finished)
     _ = app.run(on: backend)
     #expect(seen.hasPrefix("FINISHED"))
     #expect(backend.screen.lines[23].hasPrefix("snapshot written to runs/snap-2 (epoch 19)"))
@@ -89,7 +92,6 @@ struct DashboardAppTests {
       }
       return step > 3 ? .char("q") : nil
     }
-    link().publish { _ in }
     _ = app.run(on: backend)
     #expect(backend.screen.width == 20)
     #expect(backend.screen.screenText.contains("too small"))

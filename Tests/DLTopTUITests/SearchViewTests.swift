@@ -34,7 +34,7 @@ enum SampleSearch {
       trial.epochs = row.4.enumerated().map { epoch, loss in
         EpochRecord(
           epoch: epoch + 1,
-          metrics: [MetricName.validationLoss: loss, MetricName.validationAccuracy: loss.isFinite ? 1 - loss / 3 : .nan])
+          metrics: [MetricName.validationLoss.rawValue: loss, MetricName.validationAccuracy.rawValue: loss.isFinite ? 1 - loss / 3 : .nan])
       }
       if row.0 == .failed { trial.verdict = "diverged: loss became NaN at epoch 1, batch 3" }
       if row.0 == .pruned { trial.note = "pruned after epoch 1 (median stopping rule)" }

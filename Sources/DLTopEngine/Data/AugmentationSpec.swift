@@ -51,7 +51,7 @@ package struct AugmentationSpec: Sendable, Equatable, CustomStringConvertible {
       case "none", "": break
       default:
         throw DataOptionError(
-          flag: "--augment", "'\(item)' is not one of flip, hflip, vflip, shift, rotate, brightness"
+          .augmentation, "'\(item)' is not one of flip, hflip, vflip, shift, rotate, brightness"
         )
       }
     }

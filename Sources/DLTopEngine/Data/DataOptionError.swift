@@ -1,14 +1,24 @@
-/// A data option (`--data`, `--split`, `--normalize`, `--augment`, `--label-column`, `--shape`,
-/// `--positive`) that cannot be used, naming the flag and the value.
+/// The data option a `DataOptionError` is about. The engine names what is wrong; the executable
+/// maps the option to its command-line flag (`.split` → `--split`).
+package enum DataOption: String, Sendable, Equatable, CaseIterable {
+  case data
+  case split
+  case normalization
+  case augmentation
+  case shape
+  case labelColumn = "label column"
+  case positive = "positive class"
+}
+
+/// A data option whose value is wrong: which option, and what is wrong with it.
 package struct DataOptionError: Error, CustomStringConvertible, Equatable {
-  /// The flag at fault, e.g. `--split`.
-  package var flag: String
+  package var option: DataOption
   package var message: String
 
-  package init(flag: String, _ message: String) {
-    self.flag = flag
+  package init(_ option: DataOption, _ message: String) {
+    self.option = option
     self.message = message
   }
 
-  package var description: String { "\(flag): \(message)" }
+  package var description: String { "\(option.rawValue): \(message)" }
 }

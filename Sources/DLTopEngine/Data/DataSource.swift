@@ -39,15 +39,15 @@ package struct DataSource: Sendable {
         fashionMNISTDirectory: fashionMNISTDirectory)
       source.notes.insert(
         installed
-          ? "no --data given: using fashion-mnist (installed at \(fashionMNISTDirectory))"
-          : "no --data given: fashion-mnist is not installed at \(fashionMNISTDirectory), "
+          ? "no data set given: using fashion-mnist (installed at \(fashionMNISTDirectory))"
+          : "no data set given: fashion-mnist is not installed at \(fashionMNISTDirectory), "
             + "using digits",
         at: 0)
       return source
     }
     if labelColumn != nil || shape != nil, name == "fashion-mnist" || name == "spiral" {
       throw DataOptionError(
-        flag: labelColumn != nil ? "--label-column" : "--shape",
+        labelColumn != nil ? .labelColumn : .shape,
         "applies to CSV data only, not '\(name)'")
     }
     switch name {
@@ -69,7 +69,7 @@ package struct DataSource: Sendable {
     if let entry = DatasetCatalog.samples.first(where: { $0.name == name }) {
       guard let directory = DatasetCatalog.sampleDataDirectory(explicit: sampleDataDirectory) else {
         throw DataOptionError(
-          flag: "--data",
+          .data,
           "'\(name)' ships in sample-data/, which was not found (set DLTOP_SAMPLE_DATA)")
       }
       let options = CSVOptions(
@@ -96,7 +96,7 @@ package struct DataSource: Sendable {
         path: name, line: 1, column: "(file)", kind: .unreadable(reason: "no such file"))
     }
     throw DataOptionError(
-      flag: "--data",
+      .data,
       "unknown data set '\(name)'; known: \(DatasetCatalog.names.joined(separator: ", ")), "
         + "a .csv file or a directory of IDX files"
     )
@@ -120,7 +120,7 @@ package struct DataSource: Sendable {
   {
     if labelColumn != nil || shape != nil {
       throw DataOptionError(
-        flag: labelColumn != nil ? "--label-column" : "--shape",
+        labelColumn != nil ? .labelColumn : .shape,
         "applies to CSV data only, not IDX files")
     }
     guard let files = DatasetCatalog.idxFiles(in: directory) else {

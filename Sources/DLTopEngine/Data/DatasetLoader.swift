@@ -4,36 +4,27 @@
 /// on the training split only and apply it to all splits, check the splits for drift and the
 /// classes for imbalance, and wrap the test split in a `HeldOutTestSet`.
 package enum DatasetLoader {
-  /// Loads and prepares a data set from the command-line flags.
+  /// Loads and prepares a data set from parsed options (the executable parses the flags).
   ///
   /// - Parameters:
-  ///   - name: `--data`: a catalog name, a `.csv` path or an IDX directory; `nil` picks
-  ///     fashion-mnist when installed, otherwise digits.
-  ///   - split: `--split` (`80:20`, `70:15:15`, `80%:20%`, `50000:10000`); `nil` gives 90:10 (Keras's `validation_split=0.1`)
-  ///     train:validation when the data set has its own test split, else 70:15:15.
-  ///   - normalize: `--normalize` `standard` (default), `minmax` or `none`.
-  ///   - augment: `--augment` e.g. `flip,shift,rotate,brightness`; images only.
-  ///   - labelColumn: `--label-column` (CSV): a header name or 0-based index; default last column.
-  ///   - shape: `--shape` (CSV images) e.g. `28x28x1`.
-  ///   - positive: `--positive` class name for binary metrics.
-  ///   - seed: `--seed`, for the shuffle and generated data.
+  ///   - name: a catalog name, a `.csv` path or an IDX directory; `nil` picks fashion-mnist when
+  ///     installed, otherwise digits.
+  ///   - split: how to cut the set; `nil` gives 90:10 train:validation (Keras's
+  ///     `validation_split=0.1`) when the data set has its own test split, else 70:15:15.
+  ///   - normalization: fitted on the training split only.
+  ///   - augmentation: random training-time transforms; images only.
+  ///   - labelColumn: (CSV) a header name or 0-based index; default last column.
+  ///   - shape: (CSV images) `[H, W, C]` or `[H, W]`.
+  ///   - positive: the positive class name for binary metrics.
+  ///   - seed: for the shuffle and generated data.
   ///   - skipBadRows: skip CSV rows with bad cells (counted in the notes) instead of failing.
-  /// - Throws: `DataFileError` (file, line, column) or `DataOptionError` (flag, value).
+  /// - Throws: `DataFileError` (file, line, column) or `DataOptionError` (which option, what is wrong).
   package static func load(
-    name: String?, split: String? = nil, normalize: String? = nil, augment: String? = nil,
-    labelColumn: String? = nil, shape: String? = nil, positive: String? = nil, seed: UInt64 = 0,
-    skipBadRows: Bool = false, sampleDataDirectory: String? = nil,
+    name: String?, split requestedSplit: SplitSpec? = nil, normalization mode: NormalizationMode = .standard,
+    augmentation: AugmentationSpec = .none, labelColumn: String? = nil, shape parsedShape: [Int]? = nil,
+    positive: String? = nil, seed: UInt64 = 0, skipBadRows: Bool = false, sampleDataDirectory: String? = nil,
     fashionMNISTDirectory: String = DatasetCatalog.fashionMNISTDirectory
   ) throws -> PreparedData {
-    let parsedShape = try shape.map { text in
-      guard let dims = CSVOptions.parseShape(text) else {
-        throw DataOptionError(flag: "--shape", "'\(text)' is not HxWxC (e.g. 28x28x1) or HxW")
-      }
-      return dims
-    }
-    let mode = try normalize.map(NormalizationMode.parse) ?? .standard
-    let augmentation = try augment.map(AugmentationSpec.parse) ?? .none
-    let requestedSplit = try split.map(SplitSpec.parse)
     if name == "fashion-mnist", let parts = requestedSplit?.parts.count, parts == 3 {
       // Refuse before reading 70,000 images.
       throw ownTestSplitError("fashion-mnist")
@@ -44,8 +35,8 @@ package enum DatasetLoader {
       sampleDataDirectory: sampleDataDirectory, fashionMNISTDirectory: fashionMNISTDirectory)
     if !augmentation.isEmpty, !source.isImage {
       throw DataOptionError(
-        flag: "--augment",
-        "'\(source.name)' is not image data (augmentation needs --shape HxWxC or IDX images)")
+        .augmentation,
+        "'\(source.name)' is not image data (augmentation needs CSV images with a shape HxWxC, or IDX images)")
     }
     var notes = source.notes
     var warnings = source.warnings
@@ -157,7 +148,7 @@ package enum DatasetLoader {
 
   private static func ownTestSplitError(_ name: String) -> DataOptionError {
     DataOptionError(
-      flag: "--split",
+      .split,
       "'\(name)' has its own test split; give two parts train:validation (e.g. 80:20)")
   }
 
@@ -167,17 +158,17 @@ package enum DatasetLoader {
   ) throws -> Int? {
     guard task.isClassification else {
       if explicit {
-        throw DataOptionError(flag: "--positive", "applies to classification, not regression")
+        throw DataOptionError(.positive, "applies to classification, not regression")
       }
       return nil
     }
     let fallback = classNames.count == 2 ? 1 : nil
     guard let name else { return fallback }
     guard let index = classNames.firstIndex(of: name) else {
-      // A data set's default positive class may be gone after another --label-column.
+      // A data set's default positive class may be gone after another label column.
       guard explicit else { return fallback }
       throw DataOptionError(
-        flag: "--positive",
+        .positive,
         "'\(name)' is not a class; classes are \(classNames.joined(separator: ", "))")
     }
     return index

@@ -16,7 +16,7 @@ package enum NormalizationMode: String, Sendable, Equatable, CaseIterable {
     case "minmax", "min-max": .minmax
     case "none", "off": NormalizationMode.none
     default:
-      throw DataOptionError(flag: "--normalize", "'\(text)' is not standard, minmax or none")
+      throw DataOptionError(.normalization, "'\(text)' is not standard, minmax or none")
     }
   }
 }

@@ -45,7 +45,7 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
     }
     guard pieces.count == 2 || pieces.count == 3 else {
       throw DataOptionError(
-        flag: "--split", "'\(text)' needs 2 or 3 parts joined by ':' (e.g. 80:20, 70:15:15)")
+        .split, "'\(text)' needs 2 or 3 parts joined by ':' (e.g. 80:20, 70:15:15)")
     }
     if pieces.allSatisfy({ $0.hasSuffix("%") }) {
       let values = pieces.compactMap { Double($0.dropLast()) }
@@ -53,14 +53,14 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
         values.reduce(0, +) <= 100 + 1e-9
       else {
         throw DataOptionError(
-          flag: "--split", "'\(text)': percents must be positive and add up to at most 100%")
+          .split, "'\(text)': percents must be positive and add up to at most 100%")
       }
       return SplitSpec(parts: values.map { .percent($0) })
     }
     if pieces.allSatisfy({ Int($0) != nil }) {
       let values = pieces.map { Int($0)! }
       guard values.allSatisfy({ $0 > 0 }) else {
-        throw DataOptionError(flag: "--split", "'\(text)': every part must be positive")
+        throw DataOptionError(.split, "'\(text)': every part must be positive")
       }
       return values.reduce(0, +) <= 100
         ? SplitSpec(parts: values.map { .ratio(Double($0)) })
@@ -69,7 +69,7 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
     let values = pieces.compactMap { Double($0) }
     guard values.count == pieces.count, values.allSatisfy({ $0 > 0 && $0.isFinite }) else {
       throw DataOptionError(
-        flag: "--split",
+        .split,
         "'\(text)' is not ratios (80:20), percents (80%:20%) or counts (50000:10000)")
     }
     return SplitSpec(parts: values.map { .ratio($0) })
@@ -87,7 +87,7 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
       sizes = parts.map { if case .count(let n) = $0 { n } else { 0 } }
       guard sizes.reduce(0, +) <= total else {
         throw DataOptionError(
-          flag: "--split", "\(self) asks for \(sizes.reduce(0, +)) samples but the set has \(total)"
+          .split, "\(self) asks for \(sizes.reduce(0, +)) samples but the set has \(total)"
         )
       }
     default:
@@ -114,7 +114,7 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
     }
     if let empty = sizes.firstIndex(of: 0) {
       throw DataOptionError(
-        flag: "--split", "\(self) leaves part \(empty + 1) empty for a set of \(total) samples")
+        .split, "\(self) leaves part \(empty + 1) empty for a set of \(total) samples")
     }
     return sizes
   }

@@ -50,7 +50,7 @@ package enum ModelBuilder {
         throw ModelSpecError(
           field: "model", value: "cnn",
           reason: "cnn needs image samples [height, width, channels], got \(inputShape) "
-            + "(give --shape for CSV images)",
+            + "(CSV images need a shape HxWxC)",
           accepted: ModelSpec.acceptedForms)
       }
       guard inputShape[0] >= 4 && inputShape[1] >= 4 else {

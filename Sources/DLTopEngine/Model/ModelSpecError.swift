@@ -1,8 +1,9 @@
 /// A model option that could not be used: names the option, the value given, why, and what is
-/// accepted, e.g. `invalid --model "mlp:0": hidden sizes must be positive integers; accepted:
-/// linear, mlp:<units>[,<units>…] (e.g. mlp:128 or mlp:256,128), cnn`.
+/// accepted, e.g. `invalid model "mlp:0": hidden sizes must be positive integers; accepted:
+/// linear, mlp:<units>[,<units>…] (e.g. mlp:128 or mlp:256,128), cnn`. The executable puts the
+/// flag (`--model`) in front.
 package struct ModelSpecError: Error, CustomStringConvertible, Equatable {
-  /// The command-line option the value came from, without dashes (`model`, `init`, `activation`).
+  /// The option the value is for (`model`, `init`, `activation`); the flag without its dashes.
   package let field: String
   /// The value as given.
   package let value: String
@@ -19,7 +20,7 @@ package struct ModelSpecError: Error, CustomStringConvertible, Equatable {
   }
 
   package var description: String {
-    var text = "invalid --\(field) \"\(value)\": \(reason)"
+    var text = "invalid \(field) \"\(value)\": \(reason)"
     if !accepted.isEmpty { text += "; accepted: " + accepted.joined(separator: ", ") }
     return text
   }

@@ -35,6 +35,6 @@ package struct OptimizerKindError: Error, CustomStringConvertible, Equatable {
 
   package var description: String {
     let accepted = OptimizerKind.allCases.map(\.rawValue).joined(separator: "|")
-    return "--optimizer: unknown optimizer '\(value)'; accepted: \(accepted)"
+    return "unknown optimizer '\(value)'; accepted: \(accepted)"
   }
 }

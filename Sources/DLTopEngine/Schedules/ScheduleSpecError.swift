@@ -1,4 +1,4 @@
-/// A `--schedule` value that does not parse; the message names the part at fault and lists the
+/// A schedule text that does not parse (the executable adds the flag name); the message names the part at fault and lists the
 /// accepted forms.
 package enum ScheduleSpecError: Error, Equatable, CustomStringConvertible {
   case empty
@@ -23,6 +23,6 @@ package enum ScheduleSpecError: Error, Equatable, CustomStringConvertible {
       case .invalidValue(let kind, let key, let value, let expected):
         "\(kind): \(key)='\(value)' is not \(expected)"
       }
-    return "--schedule: \(problem); \(forms)"
+    return "\(problem); \(forms)"
   }
 }

@@ -85,6 +85,6 @@ package struct BatchSizeError: Error, Equatable, CustomStringConvertible {
   package let value: String
 
   package var description: String {
-    "--batch: '\(value)' is not a batch size; accepted: a positive integer (1 = stochastic) or full"
+    "'\(value)' is not a batch size; accepted: a positive integer (1 = stochastic) or full"
   }
 }

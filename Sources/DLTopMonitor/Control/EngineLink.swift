@@ -1,8 +1,8 @@
 import Dispatch
 import Synchronization
 
-/// The only state the training queue and the main thread share: the latest snapshot, and an inbox
-/// of commands for the training loop.
+/// The only state the training queue and the main thread share: the latest snapshot (written
+/// only by a `RunRecorder`, through `show(_:)`), and an inbox of commands for the training loop.
 ///
 /// Both live behind `Mutex`, so no caller can forget the lock (NIO's `NIOLockedValueBox`). Readers
 /// copy the snapshot out and draw without holding the lock.
@@ -18,14 +18,6 @@ package final class EngineLink: Sendable {
   /// A link whose first snapshot is `first`.
   package init(snapshot first: TrainingSnapshot) {
     snapshot = Mutex(first)
-  }
-
-  /// Changes the snapshot under the lock and bumps its generation. Keep `update` short: no I/O.
-  package func publish(_ update: (inout TrainingSnapshot) -> Void) {
-    snapshot.withLock { current in
-      update(&current)
-      current.generation &+= 1
-    }
   }
 
   /// Replaces the snapshot with `newer` (a `RunRecorder`'s) and bumps the generation.

@@ -117,30 +117,17 @@ package struct Diagnoser: Sendable {
     for record in records {
       let epoch = record.epoch
       for (name, value) in record.metrics {
-        // Dispatch on the length first: one integer compare rules out most names.
-        switch name.utf8.count {
-        case 4:
-          if name == MetricName.loss { curves.loss.append(epoch: epoch, value: value) }
-        case 8:
-          if name == MetricName.validationLoss { curves.validationLoss.append(epoch: epoch, value: value) }
-          if name == MetricName.accuracy { curves.accuracy.append(epoch: epoch, value: value) }
-        case 12:
-          if name == MetricName.validationAccuracy {
-            curves.validationAccuracy.append(epoch: epoch, value: value)
-          } else if name == "update_ratio" {
-            curves.updateRatio.append(epoch: epoch, value: value)
-          } else if name.hasPrefix("grad_norm/") {
-            curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()].append(epoch: epoch, value: value)
-          }
-        case 9:
-          if name == "grad_norm" { curves.gradientNorm.append(epoch: epoch, value: value) }
-          if name == "dead_relu" { curves.deadReLU.append(epoch: epoch, value: value) }
-        case 11, 13...:
-          if name.hasPrefix("grad_norm/") {
-            curves.layerGradientNorms[String(name.dropFirst(10)), default: MetricSeries()].append(epoch: epoch, value: value)
-          }
-        default:
-          continue
+        switch MetricName(name).kind {
+        case .loss: curves.loss.append(epoch: epoch, value: value)
+        case .validationLoss: curves.validationLoss.append(epoch: epoch, value: value)
+        case .accuracy: curves.accuracy.append(epoch: epoch, value: value)
+        case .validationAccuracy: curves.validationAccuracy.append(epoch: epoch, value: value)
+        case .gradientNorm: curves.gradientNorm.append(epoch: epoch, value: value)
+        case .layerGradientNorm(let layer):
+          curves.layerGradientNorms[layer, default: MetricSeries()].append(epoch: epoch, value: value)
+        case .deadReLU: curves.deadReLU.append(epoch: epoch, value: value)
+        case .updateRatio: curves.updateRatio.append(epoch: epoch, value: value)
+        case .learningRate, .weightNorm, .samplesPerSecond, .foreign: continue
         }
       }
     }

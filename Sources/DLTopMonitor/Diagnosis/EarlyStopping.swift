@@ -17,7 +17,7 @@ package struct EarlyStopping: Sendable {
 
   package struct Options: Sendable, Equatable {
     /// The metric to watch (canonical name).
-    package var monitor = MetricName.validationLoss
+    package var monitor = MetricName.validationLoss.rawValue
     package var mode = Mode.auto
     /// The smallest change that counts as an improvement; its sign is ignored, as in Keras.
     package var minDelta = 0.0

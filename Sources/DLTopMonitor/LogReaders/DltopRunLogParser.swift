@@ -5,8 +5,10 @@ package struct DltopRunLogParser: IncrementalLogParser {
   package var format: LogFormat { .dltopRunLog }
   private var inner: JSONLinesParser
 
-  package init(path: String) {
+  /// - Parameter skipsBatchLines: skip the sampled batch lines unparsed (diagnosis needs epochs).
+  package init(path: String, skipsBatchLines: Bool = false) {
     inner = JSONLinesParser(path: path, format: .dltopRunLog)
+    inner.skipsBatchLines = skipsBatchLines
   }
 
   /// Events logged by the run (early stop, schedule steps, snapshots), oldest first.

@@ -22,6 +22,8 @@ package struct JSONLinesParser: IncrementalLogParser {
   package private(set) var classNames: [String]?
   /// The header's `started` time text.
   package private(set) var started: String?
+  /// Whether dltop's batch lines are skipped unparsed (a replay for diagnosis needs epochs only).
+  package var skipsBatchLines = false
   private var lines = LineBuffer()
   private var implicitEpochs = 0
   private var objectsRead = 0
@@ -47,6 +49,7 @@ package struct JSONLinesParser: IncrementalLogParser {
   ]
 
   private mutating func parse(line: String, number: Int) -> [LogItem] {
+    if skipsBatchLines, line.hasPrefix(#"{"type":"batch""#) { return [] }
     if line.allSatisfy({ $0 == " " || $0 == "\t" }) { return [] }
     let value: JSONValue
     do {

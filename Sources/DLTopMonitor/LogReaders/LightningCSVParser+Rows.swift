@@ -10,7 +10,7 @@ extension LightningCSVParser {
       if lower == "epoch" { return .epoch }
       if lower == "step" { return .step }
       let name = MetricNameMapping.canonicalName(column)
-      if name == MetricName.learningRate { return .learningRate }
+      if name == MetricName.learningRate.rawValue { return .learningRate }
       if lower.hasSuffix("_step") { return .stepMetric(name) }
       if lower.hasSuffix("_epoch") || name.hasPrefix("val_") || lower.hasPrefix("val")
         || lower.hasPrefix("test")
@@ -22,7 +22,7 @@ extension LightningCSVParser {
     for role in roles {
       switch role {
       case .stepMetric(let name), .epochMetric(let name), .mixed(let name): metricNames.insert(name)
-      case .learningRate: metricNames.insert(MetricName.learningRate)
+      case .learningRate: metricNames.insert(MetricName.learningRate.rawValue)
       case .epoch, .step: break
       }
     }
@@ -68,7 +68,7 @@ extension LightningCSVParser {
         if roles[index] == .epoch { epoch = Int(value) } else { step = Int(value) }
       case .learningRate:
         learningRate = value
-        stepMetrics.add(MetricName.learningRate, value, capacity: roles.count)
+        stepMetrics.add(MetricName.learningRate.rawValue, value, capacity: roles.count)
       case .stepMetric(let name):
         stepMetrics.add(name, value, capacity: roles.count)
       case .epochMetric(let name):
@@ -103,8 +103,8 @@ extension LightningCSVParser {
     for (name, sum) in openSums where metrics[name] == nil {
       metrics[name] = sum.sum / Double(sum.count)
     }
-    if let openLearningRate, metrics[MetricName.learningRate] == nil {
-      metrics[MetricName.learningRate] = openLearningRate
+    if let openLearningRate, metrics[MetricName.learningRate.rawValue] == nil {
+      metrics[MetricName.learningRate.rawValue] = openLearningRate
     }
     openEpoch = nil
     openValues = [:]

@@ -32,7 +32,7 @@ package enum MetricNameMapping {
     var name = trimmed.lowercased()
     var split = context
 
-    if isLearningRate(name) { return MetricName.learningRate }
+    if isLearningRate(name) { return MetricName.learningRate.rawValue }
 
     for (prefix, found) in splitPrefixes where name.hasPrefix(prefix) && name.count > prefix.count {
       name = String(name.dropFirst(prefix.count))
@@ -49,13 +49,13 @@ package enum MetricNameMapping {
       name = String(name.dropLast(suffix.count))
       break
     }
-    if isLearningRate(name) { return MetricName.learningRate }
+    if isLearningRate(name) { return MetricName.learningRate.rawValue }
 
     let base: String?
     switch name {
-    case "loss": base = MetricName.loss
+    case "loss": base = MetricName.loss.rawValue
     case "acc", "accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "binary_accuracy":
-      base = MetricName.accuracy
+      base = MetricName.accuracy.rawValue
     default: base = nil
     }
     guard let base else {

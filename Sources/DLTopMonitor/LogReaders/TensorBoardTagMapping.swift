@@ -63,9 +63,9 @@ package enum TensorBoardTagMapping {
   /// Whether `name` is one of dltop's canonical metric names (anything else is listed as unmapped).
   package static func isCanonical(_ name: String) -> Bool {
     switch name {
-    case MetricName.loss, MetricName.accuracy, MetricName.validationLoss,
-      MetricName.validationAccuracy,
-      MetricName.learningRate:
+    case MetricName.loss.rawValue, MetricName.accuracy.rawValue, MetricName.validationLoss.rawValue,
+      MetricName.validationAccuracy.rawValue,
+      MetricName.learningRate.rawValue:
       true
     default: false
     }

@@ -25,7 +25,10 @@ package enum LogReplay {
     defer { try? handle.close() }
     let recorder = DiagnoseReport.recorder(options: options, classCount: options.classCount)
     var replay = RunReplay(recorder: recorder)
-    var parser = FormatDetector.makeParser(for: file.format, path: file.path, context: file.context)
+    var parser: any IncrementalLogParser =
+      file.format == .dltopRunLog
+      ? DltopRunLogParser(path: file.path, skipsBatchLines: true)
+      : FormatDetector.makeParser(for: file.format, path: file.path, context: file.context)
     var issues: [LogIssue] = []
     func take(_ items: [LogItem]) {
       replay.feed(items)

@@ -82,8 +82,20 @@ extension RunRecorder {
     return decision
   }
 
+  /// Whether the run is judged after its `count`-th epoch: every epoch up to `judgeEveryEpochUntil`,
+  /// then every `count / judgementsPerDoubling`-th, so a run is judged about that many times per
+  /// doubling of its length and the work per epoch does not grow with the run (a 100,000-epoch run
+  /// moves its verdict at most every ~800 epochs, which is under 1% of its length).
+  static func judges(after count: Int) -> Bool {
+    guard count > judgeEveryEpochUntil else { return true }
+    return count % max(1, count / judgementsPerDoubling) == 0
+  }
+  static let judgeEveryEpochUntil = 512
+  static let judgementsPerDoubling = 128
+
   /// Diagnoses the kept history, moves the timeline and picks the verdicts to show and announce.
   private func judge(_ record: EpochRecord, into decision: inout EpochDecision) {
+    guard Self.judges(after: history.recordedCount) else { return }
     let diagnosis = diagnoser.diagnose(history.records)
     for verdict in diagnosis.verdicts { latestVerdicts[verdict.kind] = verdict }
     if let change = timeline.observe(diagnosis.label, epoch: record.epoch) {
@@ -132,7 +144,7 @@ extension RunRecorder {
     monitorResolved = true
     guard record.validationLoss == nil, earlyStopping.options.monitor == MetricName.validationLoss else { return }
     var stopping = earlyStopping.options
-    stopping.monitor = MetricName.loss
+    stopping.monitor = MetricName.loss.rawValue
     let enabled = earlyStopping.enabled
     earlyStopping = EarlyStopping(options: stopping)
     earlyStopping.enabled = enabled

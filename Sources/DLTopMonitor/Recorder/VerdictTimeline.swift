@@ -1,12 +1,8 @@
-/// One change of a run's verdict: from `epoch` on, the run is `verdict`.
+/// One change of a run's verdict: from `epoch` on, the run is `verdict`. (Made by
+/// `VerdictTimeline` only; read everywhere.)
 package struct VerdictChange: Sendable, Equatable, Codable {
   package var epoch: Int
   package var verdict: VerdictKind
-
-  package init(epoch: Int, verdict: VerdictKind) {
-    self.epoch = epoch
-    self.verdict = verdict
-  }
 }
 
 /// A run's verdict as a state with hysteresis, over the diagnoser's per-epoch label.
@@ -15,7 +11,9 @@ package struct VerdictChange: Sendable, Equatable, Codable {
 /// one epoch to the next. The timeline only moves on clear evidence: a new label must hold for
 /// `raiseAfter` consecutive epochs to replace `healthy`, and for `clearAfter` consecutive epochs to
 /// replace any other verdict. A label in `immediate` (divergence: a NaN loss needs no second
-/// opinion) takes over at once. One noisy epoch never toggles the state.
+/// opinion) takes over at once. One noisy epoch never toggles the state. For runs longer than 512
+/// epochs the recorder judges every n/128-th epoch (`RunRecorder.judges(after:)`), and the counts
+/// are of judged epochs.
 package struct VerdictTimeline: Sendable, Equatable {
   /// How much agreement a change needs.
   package struct Hysteresis: Sendable, Equatable {

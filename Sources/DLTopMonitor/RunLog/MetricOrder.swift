@@ -2,8 +2,8 @@
 /// five first, then every other name sorted.
 package enum MetricOrder {
   package static let leading = [
-    MetricName.loss, MetricName.accuracy, MetricName.validationLoss, MetricName.validationAccuracy,
-    MetricName.learningRate,
+    MetricName.loss.rawValue, MetricName.accuracy.rawValue, MetricName.validationLoss.rawValue, MetricName.validationAccuracy.rawValue,
+    MetricName.learningRate.rawValue,
   ]
 
   /// `names` without duplicates, in the stable order.

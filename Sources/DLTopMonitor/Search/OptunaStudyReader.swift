@@ -92,7 +92,7 @@ package enum OptunaStudyReader {
       guard let trialID = row[0].integer, let step = row[1].integer else { continue }
       let value = number(row[2], type: row[3].text).map { $0 * sign } ?? .nan
       intermediate[trialID, default: []].append(
-        EpochRecord(epoch: Int(step), metrics: [MetricName.validationLoss: value]))
+        EpochRecord(epoch: Int(step), metrics: [MetricName.validationLoss.rawValue: value]))
     }
     var objectives: [Int64: Double] = [:]
     let valueRows = try database.rows(

@@ -29,7 +29,7 @@ package struct LearningRatePanel: Sendable {
         marks.append(ChartMark(x: Double(change.step) / perEpoch, label: label, color: .changeMark))
       }
     } else {
-      history = context.points(MetricName.learningRate)
+      history = context.points(MetricName.learningRate.rawValue)
       for change in snapshot.learningRateChanges
       where change.cause == .key || change.cause == .plateau || change.cause == .command {
         marks.append(

@@ -21,13 +21,13 @@ package struct MetricPanel: Sendable {
   /// The panel for the task's main metric: accuracy when recorded, else the first other metric.
   package static func mainMetric(in snapshot: TrainingSnapshot) -> String {
     if snapshot.epochs.contains(where: { $0.accuracy != nil || $0.validationAccuracy != nil }) {
-      return MetricName.accuracy
+      return MetricName.accuracy.rawValue
     }
-    let skip: Set<String> = [MetricName.loss, MetricName.learningRate]
+    let skip: Set<String> = [MetricName.loss.rawValue, MetricName.learningRate.rawValue]
     let names = Set(snapshot.epochs.flatMap(\.metrics.keys)).filter {
       !skip.contains($0) && !$0.hasPrefix("val_")
     }
-    return names.sorted().first ?? MetricName.accuracy
+    return names.sorted().first ?? MetricName.accuracy.rawValue
   }
 
   /// What `v` cycles panel 2 through: the main metric, then each unmapped scalar the run logs
@@ -82,7 +82,7 @@ package struct MetricPanel: Sendable {
       }
     }
     if let stopping = context.snapshot.earlyStopping,
-      metric == MetricName.loss || stopping.monitor.hasSuffix(metric)
+      metric == MetricName.loss.rawValue || stopping.monitor.hasSuffix(metric)
     {
       if let best = stopping.bestEpoch {
         chart.marks.append(ChartMark(x: Double(best), label: "best", color: .bestMark))

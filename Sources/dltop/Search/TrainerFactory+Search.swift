@@ -15,9 +15,15 @@ extension TrainerFactory {
     case .regression(let count): outputs = count
     default: outputs = data.classNames.count
     }
-    let model = try ModelBuilder.build(
-      spec: setup.model, inputShape: data.sampleShape, outputs: outputs, activation: setup.activation,
-      initializer: setup.initializer, dropout: setup.dropout, batchNorm: setup.batchNorm, seed: setup.seed)
+    let model: Sequential
+    do {
+      model = try ModelBuilder.build(
+        spec: setup.model, inputShape: data.sampleShape, outputs: outputs, activation: setup.activation,
+        initializer: setup.initializer, dropout: setup.dropout, batchNorm: setup.batchNorm, seed: setup.seed)
+    } catch let error as ModelSpecError {
+      // The engine says what is wrong; the executable names the flag.
+      throw CommandFailure("--\(error.field): \(error)")
+    }
     let configuration = TrainerConfiguration(
       batchSize: setup.batchSize, epochs: epochs, seed: setup.seed, l2: setup.l2)
     let stepsPerEpoch = configuration.batchesPerEpoch(sampleCount: data.train.count)
@@ -34,14 +40,8 @@ extension TrainerFactory {
 }
 
 extension TrainOptions {
-  /// Loads and splits the data set these flags name (errors as one line).
+  /// Loads and splits the data set these flags name (errors as one line, naming the flag).
   func loadData() throws -> PreparedData {
-    do {
-      return try DatasetLoader.load(
-        name: data, split: split, normalize: normalize, augment: augment,
-        labelColumn: labelColumn, shape: shape, positive: positive, seed: seed)
-    } catch {
-      throw CommandFailure("\(error)")
-    }
+    try DataFlags.load(self)
   }
 }

@@ -1,3 +1,4 @@
+import DLTopTUI
 import DLTopMonitor
 
 /// Frame-time measurement for `dltop-bench`: a big synthetic run and a timed render loop.

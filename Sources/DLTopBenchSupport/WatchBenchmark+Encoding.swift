@@ -1,6 +1,7 @@
+import DLTopMonitor
 extension WatchBenchmark {
   /// Frames `data` as one TFRecord: length, masked CRC of the length, data, masked CRC of the data.
-  static func appendRecord(_ out: inout [UInt8], _ data: [UInt8]) {
+  package static func appendRecord(_ out: inout [UInt8], _ data: [UInt8]) {
     let length = withUnsafeBytes(of: UInt64(data.count).littleEndian) { Array($0) }
     out += length
     out += withUnsafeBytes(of: CRC32C.masked(CRC32C.checksum(length)).littleEndian) { Array($0) }
@@ -32,7 +33,7 @@ extension WatchBenchmark {
     return out
   }
 
-  static func varint(_ value: UInt64) -> [UInt8] {
+  package static func varint(_ value: UInt64) -> [UInt8] {
     var value = value
     var out: [UInt8] = []
     while value >= 0x80 {

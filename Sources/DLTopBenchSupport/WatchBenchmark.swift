@@ -1,3 +1,4 @@
+import DLTopMonitor
 import Foundation
 
 /// Throughput figures for `dltop-bench`: how fast the watch readers parse a large log.
@@ -85,7 +86,7 @@ package enum WatchBenchmark {
   }
 
   /// Keras-style records: 1000 `batch_loss` steps per epoch, then four `epoch_*` scalars.
-  static func syntheticEventFile(bytes target: Int) -> [UInt8] {
+  package static func syntheticEventFile(bytes target: Int) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(target + 4096)
     appendRecord(&out, event(wallTime: 1.7e9, step: 0, fileVersion: "brain.Event:2"))
@@ -112,7 +113,7 @@ package enum WatchBenchmark {
 
   /// Lightning-style rows: step rows with `train_loss_step`, and per epoch one validation row and
   /// one epoch row, under Lightning's sorted header.
-  static func syntheticMetricsCSV(bytes target: Int) -> [UInt8] {
+  package static func syntheticMetricsCSV(bytes target: Int) -> [UInt8] {
     var text = "epoch,lr-Adam,step,train_loss_epoch,train_loss_step,val_acc,val_loss\n"
     text.reserveCapacity(target + 4096)
     var step = 0

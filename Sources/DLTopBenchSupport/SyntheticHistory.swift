@@ -1,3 +1,4 @@
+import DLTopMonitor
 import Foundation
 
 /// Synthetic training histories with a known shape, for the diagnosis benchmark and tests.
@@ -27,13 +28,16 @@ package enum SyntheticHistory {
       var val = train + 0.04
       if shape == .overfitting && t > turn { val += 0.3 * (t - turn) / turn }
       val *= 1 + 0.02 * noise()
+      var metrics: [String: Double] = [:]
+      metrics[MetricName.loss] = train * (1 + 0.01 * noise())
+      metrics[MetricName.validationLoss] = val
+      metrics[MetricName.accuracy] = 1 - train / 2.5
+      metrics[MetricName.validationAccuracy] = 1 - min(1, val) / 2.4
+      metrics[MetricName.learningRate] = 0.001
+      metrics[MetricName.gradientNorm] = 1 + 0.1 * noise()
+      metrics[MetricName.deadReLU] = 0.05
       return EpochRecord(
-        epoch: epoch,
-        metrics: [
-          MetricName.loss: train * (1 + 0.01 * noise()), MetricName.validationLoss: val,
-          MetricName.accuracy: 1 - train / 2.5, MetricName.validationAccuracy: 1 - min(1, val) / 2.4,
-          MetricName.learningRate: 0.001, "grad_norm": 1 + 0.1 * noise(), "dead_relu": 0.05,
-        ],
+        epoch: epoch, metrics: metrics,
         seconds: 1)
     }
   }

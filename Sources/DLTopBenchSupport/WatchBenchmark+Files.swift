@@ -1,3 +1,4 @@
+import DLTopMonitor
 import Foundation
 
 extension WatchBenchmark {
