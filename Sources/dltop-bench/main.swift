@@ -43,6 +43,7 @@ if let data {
 }
 if options.includes("diagnosis") {
   report["diagnosis"] = DiagnosisBench.measure(runs: quick ? 5 : 21)
+  report["diagnosis_accuracy"] = DiagnosisAccuracyBench.measure()
 }
 var dashboard: [String: Any]?
 if options.includes("dashboard") {
