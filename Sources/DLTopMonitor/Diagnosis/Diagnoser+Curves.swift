@@ -60,7 +60,11 @@ extension Diagnoser {
     guard gapEnd > 0, gapEnd - gapThen >= 0.5 * rise else { return nil }
 
     let relativeRise = rise / scale
-    let confidence = min(0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, max(0, fall) / 0.3))
+    var confidence = min(0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, max(0, fall) / 0.3))
+    // A val_loss that also swings from epoch to epoch may be a too-large η rather than memorizing.
+    if let swing = Self.meanSwing(of: val), swing >= limits.oscillationSpikeSwing {
+      confidence = min(confidence, 0.75)
+    }
     var evidence = "val_loss up \(EvidenceFormat.percent(relativeRise)) (smoothed) from its minimum \(EvidenceFormat.value(val.values[rawMin])) at epoch \(minEpoch) while loss \(fall >= 0.01 ? "fell \(EvidenceFormat.percent(fall))" : "stayed flat"); gap \(EvidenceFormat.value(gapThen)) → \(EvidenceFormat.value(gapEnd))"
     if let errors = endErrors(curves) {
       evidence += "; train error \(EvidenceFormat.accuracy(errors.train)) vs val error \(EvidenceFormat.accuracy(errors.validation))"
@@ -148,18 +152,20 @@ extension Diagnoser {
           evidence += "; update/weight ratio \(EvidenceFormat.value(ratio)): steps are tiny"
         }
         return Verdict(
-          kind: .plateau, onsetEpoch: series.epochs[0], confidence: min(0.95, 0.75 + (limits.plateauGain - max(0, gain)) * 4),
+          kind: .plateau, onsetEpoch: series.epochs[0], confidence: min(0.9, 0.75 + (limits.plateauGain - max(0, gain)) * 3),
           evidence: evidence, advice: advice(for: .plateau))
       }
     }
     if let chance = curves.chanceAccuracy, curves.epochCount >= limits.plateauEpochs {
       let accuracy = curves.validationAccuracy.count >= limits.plateauEpochs ? curves.validationAccuracy : curves.accuracy
-      if accuracy.count >= limits.plateauEpochs, let best = accuracy.values.max(),
-        best <= chance + limits.plateauAccuracyAboveChance * (1 - chance)
+      let late = accuracy.values.suffix(accuracy.count / 2).sorted()
+      if accuracy.count >= limits.plateauEpochs, !late.isEmpty,
+        late[late.count / 2] <= chance + limits.plateauAccuracyAboveChance * (1 - chance)
       {
+        let typical = late[late.count / 2]
         return Verdict(
           kind: .plateau, onsetEpoch: accuracy.epochs[0], confidence: 0.85,
-          evidence: "accuracy never rose above \(EvidenceFormat.accuracy(best)) (chance is \(EvidenceFormat.accuracy(chance))) in \(accuracy.count) epochs: nothing learnable reached the network, or the labels carry no signal",
+          evidence: "accuracy stays at \(EvidenceFormat.accuracy(typical)) (chance is \(EvidenceFormat.accuracy(chance))) after \(accuracy.count) epochs: nothing learnable reached the network, or the labels carry no signal",
           advice: advice(for: .plateau))
       }
     }
@@ -217,6 +223,15 @@ extension Diagnoser {
     /// The largest ln(xᵢ/xᵢ₋₁).
     var largestJump: Double
     var score: Double { meanSwing + 0.2 * largestJump }
+  }
+
+  /// Mean |ln(xᵢ/xᵢ₋₁)| over the last two thirds of a positive series.
+  static func meanSwing(of series: MetricSeries) -> Double? {
+    guard series.count >= 6 else { return nil }
+    let values = series.values[(series.count / 3)...]
+    guard values.allSatisfy({ $0 > 0 }) else { return nil }
+    let ratios = zip(values, values.dropFirst()).map { abs(log($1 / $0)) }
+    return ratios.reduce(0, +) / Double(ratios.count)
   }
 
   static func swing(of series: MetricSeries) -> Swing? {

@@ -67,42 +67,44 @@ extension Diagnoser {
       advice: advice(for: .divergence))
   }
 
-  /// The first epoch's loss far above the chance loss: the first steps overshot. Divergence when the
-  /// network then stayed dead (accuracy at chance, or frozen on one class), or when the
-  /// start was so far above chance that no healthy run starts there.
+  /// A loss far above the chance loss: a step overshot. Divergence when it happened in the first
+  /// epoch so far above chance that no healthy run starts there, or when the network was dead
+  /// after it (accuracy at chance, or frozen on one class) — swinging or flat, it learned nothing.
   private func blowUp(_ curves: Curves) -> Verdict? {
     let limits = DiagnosisThresholds.self
-    guard let guessing = chanceLoss(curves), let first = curves.loss.values.first,
-      first >= limits.blowUpOverChance * guessing
+    let loss = curves.loss
+    guard let guessing = chanceLoss(curves), let peak = loss.values.indices.max(by: { loss.values[$0] < loss.values[$1] }),
+      loss.values[peak] >= limits.blowUpOverChance * guessing,
+      !curves.accuracy.isEmpty || !curves.validationAccuracy.isEmpty  // a classification loss
     else { return nil }
-    let ratio = first / guessing
-    let start = "loss \(EvidenceFormat.value(first)) in the first epoch, \(EvidenceFormat.value(ratio))× the loss of guessing (ln \(Int((1 / (curves.chanceAccuracy ?? 1)).rounded())) = \(EvidenceFormat.value(guessing)))"
-    if ratio >= limits.neverHealthyOverChance {
+    let ratio = loss.values[peak] / guessing
+    let reference = "\(EvidenceFormat.value(ratio))× the loss of guessing (ln \(Int((1 / (curves.chanceAccuracy ?? 1)).rounded())) = \(EvidenceFormat.value(guessing)))"
+    let first = loss.values[0]
+    if first / guessing >= limits.neverHealthyOverChance {
       return Verdict(
-        kind: .divergence, onsetEpoch: curves.loss.epochs[0], confidence: 0.9,
-        evidence: "\(start): the first steps blew the weights up", advice: advice(for: .divergence))
+        kind: .divergence, onsetEpoch: loss.epochs[0], confidence: 0.9,
+        evidence: "loss \(EvidenceFormat.value(first)) in the first epoch, \(EvidenceFormat.value(first / guessing))× the loss of guessing: the first steps blew the weights up",
+        advice: advice(for: .divergence))
     }
-    guard let dead = deadAfterBlowUp(curves) else { return nil }
+    guard let dead = deadAfterBlowUp(curves, epoch: loss.epochs[peak]) else { return nil }
     return Verdict(
-      kind: .divergence, onsetEpoch: curves.loss.epochs[0], confidence: 0.9,
-      evidence: "\(start); since then \(dead): a too-large η killed the network", advice: advice(for: .divergence))
+      kind: .divergence, onsetEpoch: loss.epochs[peak], confidence: 0.9,
+      evidence: "loss \(EvidenceFormat.value(loss.values[peak])) at epoch \(loss.epochs[peak]), \(reference); since then \(dead): a too-large η killed the network",
+      advice: advice(for: .divergence))
   }
 
-  /// How the network shows it is dead after a blow-up, if it does.
-  private func deadAfterBlowUp(_ curves: Curves) -> String? {
+  /// How the network shows it is dead after the blow-up at `epoch`, if it does.
+  private func deadAfterBlowUp(_ curves: Curves, epoch: Int) -> String? {
     let limits = DiagnosisThresholds.self
-    guard curves.epochCount >= 2 else { return "it has had no epoch to recover" }
-    let accuracy = curves.validationAccuracy.isEmpty ? curves.accuracy : curves.validationAccuracy
-    if let chance = curves.chanceAccuracy, let best = accuracy.values.max(),
-      best <= chance + limits.deadAccuracyAboveChance * (1 - chance)
-    {
-      return "accuracy never rose above \(EvidenceFormat.accuracy(best)) (chance \(EvidenceFormat.accuracy(chance)))"
+    let source = curves.validationAccuracy.isEmpty ? curves.accuracy : curves.validationAccuracy
+    let after = zip(source.epochs, source.values).filter { $0.0 >= epoch }.map(\.1)
+    guard !after.isEmpty else { return curves.epochCount < 2 ? "it has had no epoch to recover" : nil }
+    let typical = after.sorted()[after.count / 2]
+    if let chance = curves.chanceAccuracy, typical <= chance + limits.deadAccuracyAboveChance * (1 - chance) {
+      return "accuracy stayed at \(EvidenceFormat.accuracy(typical)) (chance \(EvidenceFormat.accuracy(chance)))"
     }
-    if accuracy.count >= 4 {
-      let late = accuracy.values.suffix(accuracy.count * 2 / 3)
-      if let high = late.max(), let low = late.min(), high - low <= limits.frozenAccuracyRange {
-        return "accuracy frozen at \(EvidenceFormat.accuracy(high)) (one class predicted)"
-      }
+    if after.count >= 4, let high = after.max(), let low = after.min(), high - low <= limits.frozenAccuracyRange {
+      return "accuracy frozen at \(EvidenceFormat.accuracy(high)) (one class predicted)"
     }
     return nil
   }

@@ -12,14 +12,14 @@ enum DiagnosisThresholds {
 
   // MARK: Divergence
 
-  /// A first-epoch loss this many times the chance loss (ln K) blew up at once…
+  /// An epoch's loss this many times the chance loss (ln K) is a blow-up…
   static let blowUpOverChance = 3.0
-  /// …and one this many times above it is never healthy, whatever follows.
+  /// …and a first epoch this many times above it is never healthy, whatever follows.
   static let neverHealthyOverChance = 10.0
-  /// After a blow-up the run is dead when accuracy never rises more than this share of the way
-  /// from chance to 100%…
+  /// After a blow-up the network is dead when its accuracy (median from then on) is at most this
+  /// share of the way from chance to 100%…
   static let deadAccuracyAboveChance = 0.1
-  /// …or the val accuracy is frozen: its range over the last two thirds at most this.
+  /// …or frozen: its range from then on at most this.
   static let frozenAccuracyRange = 0.005
   /// A loss stuck at this many times the chance loss (the last third's median) is saturated.
   static let saturatedOverChance = 3.0
@@ -74,7 +74,7 @@ enum DiagnosisThresholds {
   static let plateauEpochs = 8
   /// …without climbing more than this above its start.
   static let plateauClimb = 0.2
-  /// Accuracy never rose more than this share of the way from chance to 100%.
+  /// Accuracy (the median of the last half) no more than this share of the way from chance to 100%.
   static let plateauAccuracyAboveChance = 0.05
   /// The slow crawl: over the second half the loss falls between these fractions per epoch…
   static let crawlMinimumPerEpoch = 0.0005
