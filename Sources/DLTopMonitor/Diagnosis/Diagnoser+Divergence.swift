@@ -3,9 +3,12 @@ import Foundation
 /// Divergence: the references a practitioner uses (the chance-level loss ln K, the loss at the
 /// start, the run's own minimum) and the ways a too-large η shows.
 extension Diagnoser {
-  /// The cross-entropy of guessing, ln K (−ln of chance accuracy), when K is known or inferred.
+  /// The cross-entropy of guessing, ln K (−ln of chance accuracy), when K is known or inferred and
+  /// the logged loss is a plain cross-entropy (no large L2 penalty in it).
   func chanceLoss(_ curves: Curves) -> Double? {
-    guard let chance = curves.chanceAccuracy, chance > 0, chance < 1 else { return nil }
+    guard let chance = curves.chanceAccuracy, chance > 0, chance < 1,
+      (options.weightDecay ?? 0) < DiagnosisThresholds.penaltyHidesChanceLoss
+    else { return nil }
     return -log(chance)
   }
 
@@ -19,7 +22,7 @@ extension Diagnoser {
     guard typical > 0.0009, typical < 0.6 else { return nil }
     let classes = (1 / typical).rounded()
     guard classes >= 2, classes <= 1000,
-      abs(typical - 1 / classes) <= DiagnosisThresholds.inferredChanceTolerance
+      abs(typical - 1 / classes) <= max(DiagnosisThresholds.inferredChanceTolerance, 0.05 / classes)
     else { return nil }
     return 1 / classes
   }

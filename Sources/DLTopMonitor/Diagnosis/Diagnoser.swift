@@ -56,6 +56,9 @@ package struct Diagnoser: Sendable {
     package var activation: String?
     /// The optimizer (`sgd`, `adam`, …), lower-cased; nil when unknown.
     package var optimizer: String?
+    /// The L2 weight decay λ, when known: a large one puts ½λΣw² into the logged loss, which is
+    /// then no longer comparable with the chance loss ln K.
+    package var weightDecay: Double?
 
     package init(chanceAccuracy: Double? = nil) {
       self.chanceAccuracy = chanceAccuracy
@@ -70,6 +73,7 @@ package struct Diagnoser: Sendable {
       initializer = value("init", "initializer", "kernel_initializer")
       activation = value("activation")
       optimizer = value("optimizer")
+      weightDecay = value("l2", "weight_decay").flatMap(Double.init)
     }
 
     /// Whether the run already uses He (Kaiming) initialization for ReLU-like units: said so, or

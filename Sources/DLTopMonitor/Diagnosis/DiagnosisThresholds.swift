@@ -14,8 +14,11 @@ enum DiagnosisThresholds {
 
   /// An epoch's loss this many times the chance loss (ln K) is a blow-up…
   static let blowUpOverChance = 3.0
-  /// …and a first epoch this many times above it is never healthy, whatever follows.
-  static let neverHealthyOverChance = 10.0
+  /// …and a first epoch this many times above it is never healthy, whatever follows (healthy runs
+  /// of the tuning half start at most 2.1× ln K: the mean over the first epoch's steps).
+  static let neverHealthyOverChance = 4.0
+  /// An L2 λ at least this large puts enough penalty into the logged loss that ln K is no reference.
+  static let penaltyHidesChanceLoss = 0.01
   /// After a blow-up the network is dead when its accuracy (median from then on) is at most this
   /// share of the way from chance to 100%…
   static let deadAccuracyAboveChance = 0.1
@@ -28,8 +31,9 @@ enum DiagnosisThresholds {
   static let growthOverStart = 1.5
   static let growthOverMinimum = 2.0
   static let growthOverMinimumFromBelowStart = 4.0
-  /// Accuracy within this of 1/K for an integer K (2…1000) over the last half marks K as the
-  /// class count when the log does not say.
+  /// Accuracy within this (or 5% of 1/K, if larger: one class predicted on a slightly unbalanced
+  /// split) of 1/K for an integer K (2…1000), over the last half, marks K as the class count when
+  /// the log does not say.
   static let inferredChanceTolerance = 0.01
 
   // MARK: Overfitting
@@ -123,4 +127,6 @@ enum DiagnosisThresholds {
   static let spikeFactor = 3.0
   /// …and at least this many typical deviations above it (the series' own noise).
   static let spikeDeviations = 8.0
+  /// Spiked steps this close after a spike are its aftermath (the weights recovering), not a new one.
+  static let spikeAftermathSteps = 10
 }

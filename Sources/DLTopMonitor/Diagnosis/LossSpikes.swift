@@ -7,7 +7,7 @@ package struct LossSpike: Sendable, Equatable {
   package var loss: Double
   /// The moving average of the steps before it.
   package var average: Double
-  /// How many consecutive steps stayed spiked (1 for a single bad batch).
+  /// How many steps the spike spans, its aftermath included (1 for a single bad batch).
   package var length: Int
 
   /// The event text, e.g. "loss spike at step 812: 4.2, 6.1× its moving average 0.69".
@@ -26,7 +26,8 @@ package struct LossSpike: Sendable, Equatable {
 /// moving average of the steps before it *and* that far above the average in units of the
 /// series' own typical step-to-step deviation (`spikeDeviations`), so a small-batch run's ordinary
 /// noise — a batch at 5× a tiny converged loss is common — is not reported. The average skips
-/// spiked steps, and consecutive spiked steps make one spike.
+/// spiked steps; consecutive spiked steps, and spiked steps within `spikeAftermathSteps` of one,
+/// make one spike (`length` counts the steps it spans).
 ///
 /// - Complexity: O(n) in the number of steps.
 package enum LossSpikeDetector {
@@ -48,8 +49,15 @@ package enum LossSpikeDetector {
       let isSpike = seen >= limits.spikeWarmUpSteps && mean > 0 && loss >= limits.spikeFactor * mean
         && loss - mean >= limits.spikeDeviations * deviation
       if isSpike {
+        // The steps right after a bad batch are its aftermath, not a new spike.
+        if open == nil, let last = found.last, step.step - (last.step + last.length - 1) <= limits.spikeAftermathSteps {
+          open = found.removeLast()
+          open?.length = step.step - last.step + 1
+          open?.loss = max(last.loss, loss)
+          continue
+        }
         if var current = open {
-          current.length += 1
+          current.length = step.step - current.step + 1
           current.loss = max(current.loss, loss)
           open = current
         } else {
