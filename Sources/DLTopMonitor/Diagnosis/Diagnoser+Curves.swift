@@ -62,7 +62,7 @@ extension Diagnoser {
     let relativeRise = rise / scale
     var confidence = min(0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, max(0, fall) / 0.3))
     // A val_loss that also swings from epoch to epoch may be a too-large η rather than memorizing.
-    if let swing = Self.meanSwing(of: val), swing >= limits.oscillationSpikeSwing {
+    if let zigZag = Self.zigZag(of: val), zigZag >= limits.overfitZigZag {
       confidence = min(confidence, 0.75)
     }
     var evidence = "val_loss up \(EvidenceFormat.percent(relativeRise)) (smoothed) from its minimum \(EvidenceFormat.value(val.values[rawMin])) at epoch \(minEpoch) while loss \(fall >= 0.01 ? "fell \(EvidenceFormat.percent(fall))" : "stayed flat"); gap \(EvidenceFormat.value(gapThen)) → \(EvidenceFormat.value(gapEnd))"
@@ -194,73 +194,68 @@ extension Diagnoser {
       advice: advice(for: .plateau))
   }
 
-  /// Oscillation: over the last two thirds, val_loss (or the train loss) swings up and down from
-  /// epoch to epoch by a large ratio, or spikes to several times its level, and the swings are not
-  /// tiny next to how far the loss came down (noise at a 100× lower level is no oscillation).
+  /// Oscillation: over the last two thirds, val_loss (or the train loss) zig-zags — its epoch-to-
+  /// epoch ratio flips between up and down by a large amount, whatever the trend — and the swings
+  /// are not tiny next to how far the loss came down (noise at a 100× lower level is no oscillation).
   func oscillation(_ curves: Curves) -> Verdict? {
     let candidates = [
       (MetricName.validationLoss, curves.validationLoss), (MetricName.loss, curves.loss),
     ].compactMap { name, series in Self.swing(of: series).map { (name, series, $0) } }
-    guard let (name, series, swing) = candidates.max(by: { $0.2.score < $1.2.score }) else { return nil }
-    let limits = DiagnosisThresholds.self
-    let confidence = min(0.95, 0.6 + 0.5 * min(0.5, swing.meanSwing) + 0.2 * swing.turnRate)
-    let spike = swing.largestJump >= limits.oscillationSpike
+    guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else { return nil }
+    let confidence = min(0.95, 0.6 + 0.4 * min(0.5, swing.zigZag) + 0.2 * swing.turnRate)
+    let spike = swing.largestJump >= log(2.0)
       ? "; one jump of \(EvidenceFormat.value(exp(swing.largestJump)))×" : ""
     return Verdict(
       kind: .oscillation, onsetEpoch: series.epochs[swing.start], confidence: confidence,
-      evidence: "\(name) changed direction \(swing.turns) times in the last \(series.count - swing.start) epochs, moving \(EvidenceFormat.percent(exp(swing.meanSwing) - 1)) up or down per epoch on average\(spike)",
+      evidence: "\(name) changed direction \(swing.turns) times in the last \(series.count - swing.start) epochs, zig-zagging \(EvidenceFormat.percent(exp(swing.zigZag) - 1)) up and down around its trend per epoch\(spike)",
       advice: advice(for: .oscillation))
   }
 
-  /// The size of a series' epoch-to-epoch swings over its last two thirds, when they are an
-  /// oscillation.
+  /// How a series zig-zags over its last two thirds.
   struct Swing {
     var start: Int
     var turns: Int
     var turnRate: Double
-    /// Mean |ln(xᵢ/xᵢ₋₁)|.
-    var meanSwing: Double
-    /// The largest ln(xᵢ/xᵢ₋₁).
+    /// Mean |rᵢ − rᵢ₋₁| / 2 with rᵢ = ln(xᵢ/xᵢ₋₁): zero for any steady rise or fall, the swing
+    /// ratio for an up-down zig-zag.
+    var zigZag: Double
+    /// The largest rᵢ.
     var largestJump: Double
-    var score: Double { meanSwing + 0.2 * largestJump }
   }
 
-  /// Mean |ln(xᵢ/xᵢ₋₁)| over the last two thirds of a positive series.
-  static func meanSwing(of series: MetricSeries) -> Double? {
+  /// Mean |rᵢ − rᵢ₋₁| / 2 over the last two thirds of a positive series (see `Swing.zigZag`).
+  static func zigZag(of series: MetricSeries) -> Double? {
     guard series.count >= 6 else { return nil }
-    let values = series.values[(series.count / 3)...]
+    let values = Array(series.values[(series.count / 3)...])
     guard values.allSatisfy({ $0 > 0 }) else { return nil }
-    let ratios = zip(values, values.dropFirst()).map { abs(log($1 / $0)) }
-    return ratios.reduce(0, +) / Double(ratios.count)
+    let ratios = zip(values, values.dropFirst()).map { log($1 / $0) }
+    let flips = zip(ratios, ratios.dropFirst()).map { abs($1 - $0) / 2 }
+    return flips.isEmpty ? nil : flips.reduce(0, +) / Double(flips.count)
   }
 
+  /// The series' zig-zag when it is an oscillation.
   static func swing(of series: MetricSeries) -> Swing? {
     let limits = DiagnosisThresholds.self
-    guard series.count >= limits.oscillationEpochs + 2 else { return nil }
+    guard series.count >= limits.oscillationEpochs + 2, let zigZag = zigZag(of: series) else { return nil }
     let start = series.count / 3
     let values = Array(series.values[start...])
-    guard values.allSatisfy({ $0 > 0 }) else { return nil }
     var turns = 0
-    var swingSum = 0.0
-    var stepSum = 0.0
     var largest = 0.0
     var previous = 0.0
     for i in 1..<values.count {
       let ratio = log(values[i] / values[i - 1])
-      swingSum += abs(ratio)
-      stepSum += abs(values[i] - values[i - 1])
       largest = max(largest, ratio)
       if i > 1 && ratio * previous < 0 { turns += 1 }
       if ratio != 0 { previous = ratio }
     }
     let steps = Double(values.count - 1)
-    let meanSwing = swingSum / steps
     let turnRate = Double(turns) / max(1, steps - 1)
+    // The zig-zag's size in the loss's own units: the swing ratio times the window's typical level.
+    let level = values.sorted()[values.count / 2]
     let fall = series.values[0] - (series.values.min() ?? 0)
-    guard turnRate >= limits.oscillationTurns,
-      meanSwing >= limits.oscillationSwing || (meanSwing >= limits.oscillationSpikeSwing && largest >= limits.oscillationSpike),
-      fall <= 0 || stepSum / steps >= limits.oscillationOfFall * fall
+    guard turnRate >= limits.oscillationTurns, zigZag >= limits.oscillationZigZag,
+      fall <= 0 || zigZag * level >= limits.oscillationOfFall * fall
     else { return nil }
-    return Swing(start: start, turns: turns, turnRate: turnRate, meanSwing: meanSwing, largestJump: largest)
+    return Swing(start: start, turns: turns, turnRate: turnRate, zigZag: zigZag, largestJump: largest)
   }
 }

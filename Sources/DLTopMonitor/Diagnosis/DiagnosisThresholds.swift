@@ -49,8 +49,10 @@ enum DiagnosisThresholds {
   /// …when val_loss rose from the first epoch on, memorizing must show: val error this far above
   /// the train error (or, without accuracies, a rise of this fraction of the train loss's start).
   static let overfitMemorizedGap = 0.02
-  /// …while the train loss did not rise more than this fraction.
+  /// …while the train loss did not rise more than this fraction. A val_loss that also zig-zags by
+  /// at least `overfitZigZag` may be a too-large η rather than memorizing: confidence at most 0.75.
   static let overfitTrainRiseTolerance = 0.02
+  static let overfitZigZag = 0.08
   /// From accuracies (when val_loss has stopped falling by this fraction over the last third):
   /// val error ≥ this many times the train error with a gap of at least `overfitCurveErrorGap`.
   static let overfitStillFalling = 0.05
@@ -92,18 +94,16 @@ enum DiagnosisThresholds {
 
   // MARK: Oscillation
 
-  /// Over the last two thirds of a series (≥ `oscillationEpochs` points): the mean |ln(xᵢ/xᵢ₋₁)|
-  /// (the typical epoch-to-epoch swing as a ratio) at least this…
-  static let oscillationSwing = 0.15
+  /// Over the last two thirds of a series (≥ `oscillationEpochs` points): the zig-zag — the mean
+  /// |rᵢ − rᵢ₋₁| / 2 of the epoch-to-epoch log ratios rᵢ = ln(xᵢ/xᵢ₋₁), zero for any steady trend —
+  /// at least this (a swing of about ±16% every epoch)…
+  static let oscillationZigZag = 0.15
   static let oscillationEpochs = 6
   /// …with the direction changing at least this share of the epochs…
   static let oscillationTurns = 0.4
-  /// …or a smaller swing with one spike of at least this ratio (×2) above the epoch before.
-  static let oscillationSpikeSwing = 0.08
-  static let oscillationSpike = 0.69
-  /// Swings that are tiny next to how far the loss came down are noise: the mean absolute step
-  /// must be at least this fraction of the fall from the start to the minimum.
-  static let oscillationOfFall = 0.03
+  /// Swings that are tiny next to how far the loss came down are noise: the zig-zag times the
+  /// window's median level must be at least this fraction of the fall from the start to the minimum.
+  static let oscillationOfFall = 0.01
 
   // MARK: Secondary signals
 
