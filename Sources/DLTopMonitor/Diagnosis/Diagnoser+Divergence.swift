@@ -96,10 +96,13 @@ extension Diagnoser {
       advice: advice(for: .divergence))
   }
 
-  /// How the network shows it is dead after the blow-up at `epoch`, if it does.
+  /// How the network shows it is dead after the blow-up at `epoch`, if it does: its accuracy stays
+  /// at chance, or frozen on one class.
   private func deadAfterBlowUp(_ curves: Curves, epoch: Int) -> String? {
     let limits = DiagnosisThresholds.self
-    let source = curves.validationAccuracy.isEmpty ? curves.accuracy : curves.validationAccuracy
+    // The train accuracy: a dead network cannot even fit its training rows (one that memorizes
+    // them while the val accuracy stays at chance is overfitting, not dead).
+    let source = curves.accuracy.isEmpty ? curves.validationAccuracy : curves.accuracy
     let after = zip(source.epochs, source.values).filter { $0.0 >= epoch }.map(\.1)
     guard !after.isEmpty else { return curves.epochCount < 2 ? "it has had no epoch to recover" : nil }
     let typical = after.sorted()[after.count / 2]
