@@ -46,4 +46,17 @@ struct LossSpikeTests {
     #expect(spikes.count == 1)
     #expect(spikes.first?.step == 61 && spikes.first?.length == 2 && spikes.first?.loss == 12)
   }
+
+  /// Live, the recorder reports each spike once, as a warning event with the advice.
+  @Test func theRecorderReportsEachSpikeAsOneWarningEvent() throws {
+    let log = try LogFileReader.read(path: Self.folder.appendingPathComponent("spikes-bad-batches.jsonl").path)
+    let recorder = makeRecorder()
+    for step in log.steps {
+      guard let loss = step.metrics["loss"] else { continue }
+      recorder.record(batch: BatchRecord(step: step.step, epoch: step.epoch ?? 1, batch: 1, loss: loss, samples: 32))
+    }
+    let spikes = recorder.currentSnapshot.events.filter { $0.kind == .warning && $0.text.hasPrefix("loss spike") }
+    #expect(spikes.count == 3, "\(spikes.map(\.text))")
+    #expect(spikes.allSatisfy { $0.text.contains("clip gradients") })
+  }
 }

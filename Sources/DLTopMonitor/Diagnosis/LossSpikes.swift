@@ -20,7 +20,8 @@ package struct LossSpike: Sendable, Equatable {
   package static let advice = "if spikes repeat: lower the learning rate, clip gradients (e.g. max norm 1), or skip the offending batch"
 }
 
-/// Finds loss spikes in a per-step series (fine-tuning logs: few epochs, many logged steps).
+/// Finds loss spikes in a per-step series (fine-tuning logs: few epochs, many logged steps), step
+/// by step as a recorder sees them (`observe`) or over a whole log (`spikes(in:)`).
 ///
 /// A step is a spike when its loss is at least `DiagnosisThresholds.spikeFactor`× the exponential
 /// moving average of the steps before it *and* that far above the average in units of the
@@ -29,51 +30,54 @@ package struct LossSpike: Sendable, Equatable {
 /// spiked steps; consecutive spiked steps, and spiked steps within `spikeAftermathSteps` of one,
 /// make one spike (`length` counts the steps it spans).
 ///
-/// - Complexity: O(n) in the number of steps.
-package enum LossSpikeDetector {
-  package static func spikes(in steps: [ParsedLog.Step], metric: String = MetricName.loss) -> [LossSpike] {
+/// - Complexity: O(1) per step.
+package struct LossSpikeDetector: Sendable {
+  private var average: Double?
+  private var deviation = 0.0
+  private var seen = 0
+  /// Spikes found so far, the last one possibly still growing.
+  package private(set) var spikes: [LossSpike] = []
+  private var lastSpikeStep: Int?
+
+  package init() {}
+
+  /// Takes one step's loss. - Returns: the spike, when this step starts a new one (not the
+  /// aftermath of the last).
+  package mutating func observe(step: Int, epoch: Int?, loss: Double) -> LossSpike? {
     let limits = DiagnosisThresholds.self
-    let alpha = 2 / (Double(limits.spikeAverageSteps) + 1)
-    var average: Double?
-    var deviation = 0.0
-    var seen = 0
-    var found: [LossSpike] = []
-    var open: LossSpike?
-    for step in steps {
-      guard let loss = step.metrics[metric], loss.isFinite else { continue }
-      guard let mean = average else {
-        average = loss
-        seen = 1
-        continue
-      }
-      let isSpike = seen >= limits.spikeWarmUpSteps && mean > 0 && loss >= limits.spikeFactor * mean
-        && loss - mean >= limits.spikeDeviations * deviation
-      if isSpike {
-        // The steps right after a bad batch are its aftermath, not a new spike.
-        if open == nil, let last = found.last, step.step - (last.step + last.length - 1) <= limits.spikeAftermathSteps {
-          open = found.removeLast()
-          open?.length = step.step - last.step + 1
-          open?.loss = max(last.loss, loss)
-          continue
-        }
-        if var current = open {
-          current.length = step.step - current.step + 1
-          current.loss = max(current.loss, loss)
-          open = current
-        } else {
-          open = LossSpike(step: step.step, epoch: step.epoch, loss: loss, average: mean, length: 1)
-        }
-        continue
-      }
-      if let current = open {
-        found.append(current)
-        open = nil
-      }
-      deviation = seen == 1 ? abs(loss - mean) : deviation + alpha * (abs(loss - mean) - deviation)
-      average = mean + alpha * (loss - mean)
-      seen += 1
+    guard loss.isFinite else { return nil }
+    guard let mean = average else {
+      average = loss
+      seen = 1
+      return nil
     }
-    if let current = open { found.append(current) }
-    return found
+    let isSpike = seen >= limits.spikeWarmUpSteps && mean > 0 && loss >= limits.spikeFactor * mean
+      && loss - mean >= limits.spikeDeviations * deviation
+    if isSpike {
+      defer { lastSpikeStep = step }
+      if let last = lastSpikeStep, step - last <= limits.spikeAftermathSteps, var current = spikes.popLast() {
+        current.length = step - current.step + 1
+        current.loss = max(current.loss, loss)
+        spikes.append(current)
+        return nil
+      }
+      let spike = LossSpike(step: step, epoch: epoch, loss: loss, average: mean, length: 1)
+      spikes.append(spike)
+      return spike
+    }
+    let alpha = 2 / (Double(limits.spikeAverageSteps) + 1)
+    deviation = seen == 1 ? abs(loss - mean) : deviation + alpha * (abs(loss - mean) - deviation)
+    average = mean + alpha * (loss - mean)
+    seen += 1
+    return nil
+  }
+
+  /// The spikes of a whole per-step series.
+  package static func spikes(in steps: [ParsedLog.Step], metric: String = MetricName.loss) -> [LossSpike] {
+    var detector = LossSpikeDetector()
+    for step in steps {
+      if let loss = step.metrics[metric] { _ = detector.observe(step: step.step, epoch: step.epoch, loss: loss) }
+    }
+    return detector.spikes
   }
 }

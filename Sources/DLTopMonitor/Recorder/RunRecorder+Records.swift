@@ -11,6 +11,9 @@ extension RunRecorder {
     batchProgress.samples += batch.samples
     eventEpoch = batch.epoch
     snapshot.batchLoss.append(batch.loss)
+    if let spike = lossSpikes.observe(step: batch.step, epoch: batch.epoch, loss: batch.loss) {
+      note(.warning, "\(spike.description); \(LossSpike.advice)", epoch: batch.epoch)
+    }
     if let accuracy = batch.accuracy { snapshot.batchAccuracy.append(accuracy) }
     if let rate = batch.learningRate {
       snapshot.batchLearningRate.append(rate)

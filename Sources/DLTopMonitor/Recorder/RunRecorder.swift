@@ -49,6 +49,8 @@ package final class RunRecorder {
   package let options: Options
   let link: EngineLink?
   var diagnoser: Diagnoser
+  /// Per-step loss spikes, reported as warning events (never a verdict).
+  var lossSpikes = LossSpikeDetector()
   /// Seconds since the run started, from the feeder's clock.
   let elapsed: () -> Double
 
