@@ -48,6 +48,7 @@ if let data {
 }
 if options.includes("diagnosis") {
   report["diagnosis"] = DiagnosisBench.measure(runs: quick ? 5 : 21)
+  report["diagnosis_accuracy"] = DiagnosisAccuracyBench.measure()
 }
 if options.includes("recorder") {
   var figures = RecorderBench.epochCost(total: quick ? 20_000 : 100_000)

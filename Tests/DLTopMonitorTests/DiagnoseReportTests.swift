@@ -48,7 +48,7 @@ struct DiagnoseReportTests {
     var log = ParsedLog(path: "short.jsonl", format: .jsonLines)
     log.epochs = [EpochRecord(epoch: 1, metrics: ["loss": 1]), EpochRecord(epoch: 2, metrics: ["loss": 0.9])]
     let report = DiagnoseReport(log: log)
-    #expect(report.json.hasPrefix(#"{"source":"short.jsonl","format":"jsonl","epochs":2,"verdict":"healthy","verdicts":[{"kind":"healthy","onset_epoch":null,"confidence":0.3,"#))
+    #expect(report.json.hasPrefix(#"{"source":"short.jsonl","format":"jsonl","epochs":2,"verdict":"too_early","verdicts":[{"kind":"too_early","onset_epoch":null,"confidence":0.5,"#))
     #expect(report.json.hasSuffix(#""early_stop_epoch":null,"best_epoch":2}"#))
     #expect(report.monitor == "loss")
     #expect(report.patience == 20)

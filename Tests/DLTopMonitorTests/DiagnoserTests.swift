@@ -163,11 +163,15 @@ struct DiagnoserTests {
     }
   }
 
-  @Test func aShortRunIsHealthyButSaysItIsTooEarly() {
+  /// A run of 2 epochs is not called healthy: the issue's "after 3 epochs at 9% accuracy the
+  /// summary says healthy" — it is too early to tell.
+  @Test func aShortRunIsTooEarlyToTell() {
     let diagnosis = diagnoser.diagnose(history(2) { t in ["loss": 1 / t] })
-    #expect(diagnosis.label == .healthy)
+    #expect(diagnosis.label == .tooEarly)
     #expect(diagnosis.verdicts.first?.evidence.contains("too early") == true)
-    #expect(diagnoser.diagnose([]).label == .healthy)
+    #expect(diagnoser.diagnose([]).label == .tooEarly)
+    let nine = history(3) { _ in ["loss": 2.3, "accuracy": 0.09, "val_loss": 2.3, "val_accuracy": 0.09] }
+    #expect(diagnoser.diagnose(nine).label == .tooEarly)
   }
 
   @Test func kerasNumberingIsKeptInOnsets() {

@@ -20,6 +20,38 @@ package enum Advice {
       "use ReLU instead of sigmoid/tanh, He initialization, batch normalization, or fewer layers"
     case .deadReLU:
       "lower the learning rate, use He initialization, or try leaky ReLU"
+    case .tooEarly:
+      "wait a few epochs: it is too early to tell how this run is going"
+    }
+  }
+
+  /// The advice for `kind`, naming only what the run is not already doing (as far as `options`
+  /// knows its configuration): no "He initialization" for a run that already uses it, no "switch
+  /// to Adam" for an Adam run, no "use ReLU" for a ReLU network.
+  package static func text(for kind: VerdictKind, given options: Diagnoser.Options) -> String {
+    let he = options.usesHeInitialization
+    let activation = options.activation ?? ""
+    let reluLike = activation.contains("relu") || activation == "swish"
+    switch kind {
+    case .plateau:
+      var steps = ["the learning rate is too small or the model is stuck: raise the learning rate (e.g. ×10)"]
+      if !he { steps.append("check the initialization (He for ReLU)") }
+      if options.optimizer != "adam" { steps.append("switch to Adam") }
+      steps.append("and check that the labels match the inputs")
+      return steps.joined(separator: ", ")
+    case .deadReLU:
+      var steps = ["lower the learning rate"]
+      if !he { steps.append("use He initialization") }
+      if !activation.contains("leaky") { steps.append("try leaky ReLU") }
+      return steps.count == 1 ? steps[0] : steps.dropLast().joined(separator: ", ") + ", or " + steps[steps.count - 1]
+    case .vanishingGradients:
+      var steps: [String] = []
+      if !reluLike { steps.append("ReLU instead of sigmoid/tanh") }
+      if !he { steps.append("He initialization") }
+      steps += ["batch normalization", "fewer layers"]
+      return "use " + steps.dropLast().joined(separator: ", ") + ", or " + steps[steps.count - 1]
+    default:
+      return text(for: kind)
     }
   }
 

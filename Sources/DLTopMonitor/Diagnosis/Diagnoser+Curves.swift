@@ -2,38 +2,6 @@ import Foundation
 
 /// The rules that read the loss and accuracy curves.
 extension Diagnoser {
-  func divergence(_ curves: Curves) -> Verdict? {
-    for (name, series) in [(MetricName.loss, curves.loss), (MetricName.validationLoss, curves.validationLoss)] {
-      guard let bad = series.firstNonFinite else { continue }
-      var evidence = "\(name) became \(JSONText.number(bad.value)) at epoch \(bad.epoch)"
-      if let last = series.values.last, let epoch = series.epochs.last {
-        evidence += " (last finite value \(EvidenceFormat.value(last)) at epoch \(epoch))"
-      }
-      return Verdict(kind: .divergence, onsetEpoch: bad.epoch, confidence: 1, evidence: evidence, advice: Advice.text(for: .divergence))
-    }
-    if let overflow = gradientOverflow(curves) { return overflow }
-    if let stuck = saturatedDivergence(curves) { return stuck }
-    let (name, series) = curves.loss.count >= 3
-      ? (MetricName.loss, curves.loss) : (MetricName.validationLoss, curves.validationLoss)
-    guard series.count >= 3 else { return nil }
-    let values = series.values
-    let first = values[0]
-    let tail = Array(values.suffix(min(3, values.count - 1))).sorted()
-    let end = tail[tail.count / 2]
-    var minIndex = 0
-    for i in values.indices where values[i] < values[minIndex] { minIndex = i }
-    let least = values[minIndex]
-    guard first > 0, least > 0, minIndex < values.count - 1 else { return nil }
-    let grows = (end > 1.5 * first && end > 2 * least) || (end > first && end > 4 * least)
-    guard grows else { return nil }
-    let onset = series.epochs[minIndex + 1]
-    let factor = end / least
-    return Verdict(
-      kind: .divergence, onsetEpoch: onset, confidence: min(1, 0.6 + 0.1 * log2(factor)),
-      evidence: "\(name) grew \(EvidenceFormat.value(factor))× from its minimum \(EvidenceFormat.value(least)) at epoch \(series.epochs[minIndex]) to \(EvidenceFormat.value(end)), above its start \(EvidenceFormat.value(first))",
-      advice: Advice.text(for: .divergence))
-  }
-
   func overfitting(_ curves: Curves) -> Verdict? {
     if let verdict = lossOverfitting(curves) { return verdict }
     guard let errors = endErrors(curves), !validationLossStillFalling(curves) else { return nil }
@@ -41,6 +9,7 @@ extension Diagnoser {
     else { return nil }
     var found = verdict
     found.onsetEpoch = gapOnset(curves)
+    found.advice = advice(for: .overfitting)
     return found
   }
 
@@ -58,12 +27,26 @@ extension Diagnoser {
     let end = smooth[smooth.count - 1]
     let rise = end - least
     let scale = abs(least) > 0 ? abs(least) : abs(smooth[0])
-    guard scale > 0, rise / scale >= 0.1, rise >= 2 * val.typicalStep() else { return nil }
-    // It must have learned before it memorized: val_loss fell ≥ 5% from its start to its minimum.
-    guard smooth[0] - least >= 0.05 * abs(smooth[0]) else { return nil }
+    let limits = DiagnosisThresholds.self
+    guard scale > 0, rise / scale >= limits.overfitRise, rise >= limits.overfitRiseInSteps * val.typicalStep()
+    else { return nil }
+    // It must have learned before it memorized: val_loss fell from its start to its minimum, or
+    // the train loss fell by half (a tiny training set is memorized from the first epoch).
+    if smooth[0] - least < limits.overfitLearnedFirst * abs(smooth[0]) {
+      let trainStart = train.values[0]
+      let trainFall = trainStart > 0 ? 1 - (train.values.last ?? 0) / trainStart : 0
+      guard trainFall >= limits.overfitTrainFall else { return nil }
+      // …and the memorizing shows: an accuracy gap, or a rise that matters next to the train loss.
+      if let errors = endErrors(curves) {
+        guard errors.validation - errors.train >= limits.overfitMemorizedGap else { return nil }
+      } else {
+        guard rise >= limits.overfitMemorizedGap * trainStart else { return nil }
+      }
+    }
 
-    var rawMin = minIndex
-    for i in max(0, minIndex - window + 1)...minIndex where val.values[i] < val.values[rawMin] { rawMin = i }
+    // The raw minimum, as the best epoch of early stopping quotes it.
+    var rawMin = 0
+    for i in val.values.indices where val.values[i] < val.values[rawMin] { rawMin = i }
     let minEpoch = val.epochs[rawMin]
     let trainSmooth = train.smoothed(window: MetricSeries.window(for: train.count))
     guard let trainAt = train.index(atOrBefore: val.epochs[minIndex]) else { return nil }
@@ -71,13 +54,17 @@ extension Diagnoser {
     let trainEnd = trainSmooth[trainSmooth.count - 1]
     guard trainThen != 0 else { return nil }
     let fall = (trainThen - trainEnd) / abs(trainThen)
-    guard fall >= -0.02 else { return nil }
+    guard fall >= -limits.overfitTrainRiseTolerance else { return nil }
     let gapThen = least - trainThen
     let gapEnd = end - trainEnd
     guard gapEnd > 0, gapEnd - gapThen >= 0.5 * rise else { return nil }
 
     let relativeRise = rise / scale
-    let confidence = min(0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, max(0, fall) / 0.3))
+    var confidence = min(0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, max(0, fall) / 0.3))
+    // A val_loss that also swings from epoch to epoch may be a too-large η rather than memorizing.
+    if let zigZag = Self.zigZag(of: val), zigZag >= limits.overfitZigZag {
+      confidence = min(confidence, 0.75)
+    }
     // The decision reads smoothed curves; the text quotes raw values, the numbers the charts,
     // the header and the best epoch show (one story).
     let rawLeast = val.values[rawMin]
@@ -91,7 +78,7 @@ extension Diagnoser {
     if let errors = endErrors(curves) {
       evidence += "; train error \(EvidenceFormat.accuracy(errors.train)) vs val error \(EvidenceFormat.accuracy(errors.validation))"
     }
-    return Verdict(kind: .overfitting, onsetEpoch: minEpoch, confidence: confidence, evidence: evidence, advice: Advice.text(for: .overfitting))
+    return Verdict(kind: .overfitting, onsetEpoch: minEpoch, confidence: confidence, evidence: evidence, advice: advice(for: .overfitting))
   }
 
   /// Whether the smoothed val_loss fell ≥ 5% over the last third of the run (≥ 3 epochs): the
@@ -102,7 +89,7 @@ extension Diagnoser {
     let smooth = val.smoothed(window: MetricSeries.window(for: val.count))
     let recent = max(3, val.count / 3)
     let start = smooth[smooth.count - 1 - min(recent, smooth.count - 1)]
-    return start - smooth[smooth.count - 1] >= 0.05 * abs(start)
+    return start - smooth[smooth.count - 1] >= DiagnosisThresholds.overfitStillFalling * abs(start)
   }
 
   /// The first epoch from which the accuracy gap stays above 5 points.
@@ -131,7 +118,8 @@ extension Diagnoser {
   }
 
   func underfitting(_ curves: Curves) -> Verdict? {
-    guard curves.epochCount >= 5, let errors = endErrors(curves),
+    let limits = DiagnosisThresholds.self
+    guard curves.epochCount >= limits.minimumEpochs, let errors = endErrors(curves),
       var verdict = Self.errorPairUnderfitting(train: errors.train, validation: errors.validation)
     else { return nil }
     let (name, train) = curves.loss.count >= 5
@@ -144,99 +132,139 @@ extension Diagnoser {
     let total = abs(values[0] - end)
     let recentChange = abs(start - end)
     let level = abs(end)
-    let flat = total == 0 || recentChange <= 0.02 * level
-      || (recentChange <= 0.15 * total && recentChange <= 0.01 * level * Double(recent))
+    let flat = total == 0 || recentChange <= limits.underfitFlatLevel * level
+      || (recentChange <= limits.underfitFlatOfFall * total
+        && recentChange <= limits.underfitFlatPerEpoch * level * Double(recent))
     guard flat else { return nil }
-    if let chance = options.chanceAccuracy, 1 - errors.train <= chance + 0.05 { return nil }
+    if let chance = curves.chanceAccuracy, 1 - errors.train <= chance + limits.plateauAccuracyAboveChance { return nil }
     verdict.onsetEpoch = train.epochs[values.count - recent]
     verdict.evidence += "; \(name) changed \(EvidenceFormat.percent(total == 0 ? 0 : recentChange / total)) of its total (\(EvidenceFormat.percent(level == 0 ? 0 : recentChange / level)) of its level) over the last \(recent) epochs"
+    verdict.advice = advice(for: .underfitting)
     return verdict
   }
 
   func plateau(_ curves: Curves) -> Verdict? {
-    let (name, series) = curves.loss.count >= 8
+    let limits = DiagnosisThresholds.self
+    let (name, series) = curves.loss.count >= limits.plateauEpochs
       ? (MetricName.loss, curves.loss) : (MetricName.validationLoss, curves.validationLoss)
-    if series.count >= 8, series.values[0] > 0 {
+    if series.count >= limits.plateauEpochs, series.values[0] > 0 {
       let first = series.values[0]
       let best = series.values.min() ?? first
       let gain = (first - best) / first
       let climb = ((series.values.max() ?? first) - first) / first
-      if gain < 0.05, climb < 0.2 {
+      if gain < limits.plateauGain, climb < limits.plateauClimb {
         var evidence = "\(name) improved only \(EvidenceFormat.percent(max(0, gain))) in \(series.count) epochs (\(EvidenceFormat.value(first)) → best \(EvidenceFormat.value(best)))"
+        if let guessing = chanceLoss(curves), best >= 0.9 * guessing {
+          evidence += ", at the loss of guessing (ln K = \(EvidenceFormat.value(guessing)))"
+        }
         if let ratio = curves.updateRatio.values.last, ratio < 1e-5 {
           evidence += "; update/weight ratio \(EvidenceFormat.value(ratio)): steps are tiny"
         }
-        return Verdict(kind: .plateau, onsetEpoch: series.epochs[0], confidence: min(0.95, 0.6 + (0.05 - max(0, gain)) * 7), evidence: evidence, advice: Advice.text(for: .plateau))
+        return Verdict(
+          kind: .plateau, onsetEpoch: series.epochs[0], confidence: min(0.9, 0.75 + (limits.plateauGain - max(0, gain)) * 3),
+          evidence: evidence, advice: advice(for: .plateau))
       }
     }
-    if let chance = options.chanceAccuracy, curves.epochCount >= 8 {
-      let accuracy = curves.validationAccuracy.count >= 8 ? curves.validationAccuracy : curves.accuracy
-      if accuracy.count >= 8, let best = accuracy.values.max(), best <= chance + 0.05 * (1 - chance) {
-        return Verdict(kind: .plateau, onsetEpoch: accuracy.epochs[0], confidence: 0.85, evidence: "accuracy never rose above \(EvidenceFormat.accuracy(best)) (chance is \(EvidenceFormat.accuracy(chance))) in \(accuracy.count) epochs", advice: Advice.text(for: .plateau))
+    if let chance = curves.chanceAccuracy, curves.epochCount >= limits.plateauEpochs {
+      let accuracy = curves.validationAccuracy.count >= limits.plateauEpochs ? curves.validationAccuracy : curves.accuracy
+      let late = accuracy.values.suffix(accuracy.count / 2).sorted()
+      if accuracy.count >= limits.plateauEpochs, !late.isEmpty,
+        late[late.count / 2] <= chance + limits.plateauAccuracyAboveChance * (1 - chance)
+      {
+        let typical = late[late.count / 2]
+        return Verdict(
+          kind: .plateau, onsetEpoch: accuracy.epochs[0], confidence: 0.85,
+          evidence: "accuracy stays at \(EvidenceFormat.accuracy(typical)) (chance is \(EvidenceFormat.accuracy(chance))) after \(accuracy.count) epochs: nothing learnable reached the network, or the labels carry no signal",
+          advice: advice(for: .plateau))
       }
     }
-    return nil
+    return crawl(curves)
   }
 
+  /// The slow crawl: a loss that falls a small, steady fraction every epoch — as fast at the end as
+  /// in the first half, where a healthy run decelerates — and is still far above where it could be.
+  private func crawl(_ curves: Curves) -> Verdict? {
+    let limits = DiagnosisThresholds.self
+    let series = curves.loss
+    guard series.count >= limits.crawlEpochs, let first = series.values.first, first > 0 else { return nil }
+    let smooth = series.smoothed(window: 3)
+    let half = series.count / 2
+    let middle = smooth[half]
+    let end = smooth[smooth.count - 1]
+    guard middle > 0, end > 0 else { return nil }
+    let early = log(max(smooth[min(2, half)], 1e-300) / middle) / Double(max(1, half - min(2, half)))
+    let late = log(middle / end) / Double(smooth.count - 1 - half)
+    guard late >= limits.crawlMinimumPerEpoch, late <= limits.crawlMaximumPerEpoch, early > 0,
+      late >= limits.crawlSteadiness * early, end >= limits.crawlRemaining * first
+    else { return nil }
+    return Verdict(
+      kind: .plateau, onsetEpoch: series.epochs[0], confidence: 0.75,
+      evidence: "loss falls a steady \(EvidenceFormat.value(late * 100))% per epoch (\(EvidenceFormat.value(early * 100))% in the first half): still \(EvidenceFormat.percent(end / first)) of its start after \(series.count) epochs — a slow crawl",
+      advice: advice(for: .plateau))
+  }
+
+  /// Oscillation: over the last two thirds, val_loss (or the train loss) zig-zags — its epoch-to-
+  /// epoch ratio flips between up and down by a large amount, whatever the trend — and the swings
+  /// are not tiny next to how far the loss came down (noise at a 100× lower level is no oscillation).
   func oscillation(_ curves: Curves) -> Verdict? {
-    let (name, series) = curves.validationLoss.count >= 8
-      ? (MetricName.validationLoss, curves.validationLoss) : (MetricName.loss, curves.loss)
-    guard series.count >= 8 else { return nil }
-    let start = series.count / 2
-    let window = Array(series.values[start...])
+    let candidates = [
+      (MetricName.validationLoss, curves.validationLoss), (MetricName.loss, curves.loss),
+    ].compactMap { name, series in Self.swing(of: series).map { (name, series, $0) } }
+    guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else { return nil }
+    let confidence = min(0.95, 0.6 + 0.4 * min(0.5, swing.zigZag) + 0.2 * swing.turnRate)
+    let spike = swing.largestJump >= log(2.0)
+      ? "; one jump of \(EvidenceFormat.value(exp(swing.largestJump)))×" : ""
+    return Verdict(
+      kind: .oscillation, onsetEpoch: series.epochs[swing.start], confidence: confidence,
+      evidence: "\(name) changed direction \(swing.turns) times in the last \(series.count - swing.start) epochs, zig-zagging \(EvidenceFormat.percent(exp(swing.zigZag) - 1)) up and down around its trend per epoch\(spike)",
+      advice: advice(for: .oscillation))
+  }
+
+  /// How a series zig-zags over its last two thirds.
+  struct Swing {
+    var start: Int
+    var turns: Int
+    var turnRate: Double
+    /// Mean |rᵢ − rᵢ₋₁| / 2 with rᵢ = ln(xᵢ/xᵢ₋₁): zero for any steady rise or fall, the swing
+    /// ratio for an up-down zig-zag.
+    var zigZag: Double
+    /// The largest rᵢ.
+    var largestJump: Double
+  }
+
+  /// Mean |rᵢ − rᵢ₋₁| / 2 over the last two thirds of a positive series (see `Swing.zigZag`).
+  static func zigZag(of series: MetricSeries) -> Double? {
+    guard series.count >= 6 else { return nil }
+    let values = Array(series.values[(series.count / 3)...])
+    guard values.allSatisfy({ $0 > 0 }) else { return nil }
+    let ratios = zip(values, values.dropFirst()).map { log($1 / $0) }
+    let flips = zip(ratios, ratios.dropFirst()).map { abs($1 - $0) / 2 }
+    return flips.isEmpty ? nil : flips.reduce(0, +) / Double(flips.count)
+  }
+
+  /// The series' zig-zag when it is an oscillation.
+  static func swing(of series: MetricSeries) -> Swing? {
+    let limits = DiagnosisThresholds.self
+    guard series.count >= limits.oscillationEpochs + 2, let zigZag = zigZag(of: series) else { return nil }
+    let start = series.count / 3
+    let values = Array(series.values[start...])
     var turns = 0
-    var stepSum = 0.0
-    var levelSum = 0.0
+    var largest = 0.0
     var previous = 0.0
-    for i in 1..<window.count {
-      let step = window[i] - window[i - 1]
-      stepSum += abs(step)
-      if i > 1 && step * previous < 0 { turns += 1 }
-      if step != 0 { previous = step }
+    for i in 1..<values.count {
+      let ratio = log(values[i] / values[i - 1])
+      largest = max(largest, ratio)
+      if i > 1 && ratio * previous < 0 { turns += 1 }
+      if ratio != 0 { previous = ratio }
     }
-    for value in window { levelSum += abs(value) }
-    let steps = Double(window.count - 1)
-    let meanStep = stepSum / steps
-    let level = levelSum / Double(window.count)
-    let drift = abs(window[window.count - 1] - window[0]) / steps
+    let steps = Double(values.count - 1)
     let turnRate = Double(turns) / max(1, steps - 1)
-    // A jitter that is small next to how far the loss came down from its start is noise (1% of a
-    // 100× fall); the whole range is no yardstick, as the zig-zag's own spikes widen it.
-    let progress = series.values[0] - (series.values.min() ?? 0)
-    guard level > 0, turnRate >= 0.5, meanStep >= 0.2 * level, progress <= 0 || meanStep >= 0.1 * progress,
-      meanStep >= 3 * drift
+    // The zig-zag's size in the loss's own units: the swing ratio times the window's typical level.
+    let level = values.sorted()[values.count / 2]
+    let fall = series.values[0] - (series.values.min() ?? 0)
+    guard turnRate >= limits.oscillationTurns, zigZag >= limits.oscillationZigZag,
+      fall <= 0 || zigZag * level >= limits.oscillationOfFall * fall
     else { return nil }
-    return Verdict(
-      kind: .oscillation, onsetEpoch: series.epochs[start], confidence: min(0.95, 0.5 + turnRate * 0.3 + min(0.2, meanStep / level)),
-      evidence: "\(name) changed direction \(turns) times in the last \(window.count) epochs, moving \(EvidenceFormat.percent(meanStep / level)) of its level per epoch on average (net drift \(EvidenceFormat.percent(drift / level)))",
-      advice: Advice.text(for: .oscillation))
-  }
-
-  /// A non-finite `grad_norm`: the gradients overflowed, so the update wrote ∞/NaN into the
-  /// weights even when the epoch's mean loss was still finite (the run stops there).
-  private func gradientOverflow(_ curves: Curves) -> Verdict? {
-    guard let bad = curves.gradientNorm.firstNonFinite else { return nil }
-    var evidence = "grad_norm became \(JSONText.number(bad.value)) at epoch \(bad.epoch): the gradients overflowed"
-    if let loss = curves.loss.values.last, let epoch = curves.loss.epochs.last {
-      evidence += " (loss \(EvidenceFormat.value(loss)) at epoch \(epoch))"
-    }
-    return Verdict(kind: .divergence, onsetEpoch: bad.epoch, confidence: 0.95, evidence: evidence, advice: Advice.text(for: .divergence))
-  }
-
-  /// A classification loss stuck far above the cross-entropy of guessing (−ln of chance accuracy):
-  /// the weights blew up in the first epoch and the softmax saturated. Needs the class count.
-  private func saturatedDivergence(_ curves: Curves) -> Verdict? {
-    guard let chance = options.chanceAccuracy, chance > 0, chance < 1, curves.loss.count >= 3,
-      !curves.accuracy.isEmpty || !curves.validationAccuracy.isEmpty
-    else { return nil }
-    let guessing = -log(chance)
-    let tail = Array(curves.loss.values.suffix(max(1, curves.loss.count / 3))).sorted()
-    let typical = tail[tail.count / 2]
-    guard typical >= 3 * guessing else { return nil }
-    let onset = curves.loss.values.firstIndex { $0 >= 3 * guessing }.map { curves.loss.epochs[$0] }
-    return Verdict(
-      kind: .divergence, onsetEpoch: onset, confidence: 0.8,
-      evidence: "loss stays at \(EvidenceFormat.value(typical)), \(EvidenceFormat.value(typical / guessing))× the loss of guessing (ln \(Int((1 / chance).rounded())) = \(EvidenceFormat.value(guessing))): the weights blew up",
-      advice: Advice.text(for: .divergence))
+    return Swing(start: start, turns: turns, turnRate: turnRate, zigZag: zigZag, largestJump: largest)
   }
 }

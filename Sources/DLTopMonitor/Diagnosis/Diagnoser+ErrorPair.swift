@@ -22,8 +22,8 @@ extension Diagnoser {
   /// the main evidence).
   static func errorPairOverfitting(train: Double, validation: Double, strict: Bool) -> Verdict? {
     let gap = validation - train
-    let factor = strict ? 3.0 : 2.0
-    guard gap >= 0.05, validation >= factor * train else { return nil }
+    let factor = strict ? DiagnosisThresholds.overfitErrorFactor : 2.0
+    guard gap >= (strict ? DiagnosisThresholds.overfitCurveErrorGap : DiagnosisThresholds.overfitErrorGap), validation >= factor * train else { return nil }
     let confidence = min(0.95, 0.5 + gap * 2 + (strict ? 0 : 0.1))
     return Verdict(
       kind: .overfitting, onsetEpoch: nil, confidence: confidence,
@@ -35,7 +35,9 @@ extension Diagnoser {
   /// train error) above the train error.
   static func errorPairUnderfitting(train: Double, validation: Double) -> Verdict? {
     let gap = validation - train
-    guard train >= 0.1, validation >= 0.1, gap <= max(0.03, 0.25 * train) else { return nil }
+    let limits = DiagnosisThresholds.self
+    guard train >= limits.underfitError, validation >= limits.underfitError, gap <= max(limits.underfitGap, 0.25 * train)
+    else { return nil }
     let confidence = min(0.9, 0.5 + train)
     return Verdict(
       kind: .underfitting, onsetEpoch: nil, confidence: confidence,

@@ -14,40 +14,75 @@ package struct Diagnosis: Sendable, Equatable {
 }
 
 /// Reads a metric history and says what is going on, in words, with onset epoch, confidence,
-/// evidence and SPEC.md's advice.
+/// evidence and SPEC.md's advice (naming only what the run is not already doing).
 ///
-/// Every rule is relative and scale-free (changes as fractions of the series' own level, fall or
-/// typical step; accuracies against chance), so a loss of 2.3 and one of 0.002 are judged alike.
-/// Rules only speak when the evidence is clear — a healthy run gets one `healthy` verdict:
-/// - divergence: a NaN/∞ loss or `grad_norm` (at once), or a train loss that ends above where it
-///   started and far above its minimum;
-/// - overfitting: val_loss up ≥ 10% from its (smoothed) minimum, by more than 2 typical steps, for
-///   ≥ 3 epochs, while the train loss did not rise and the val−train gap widened by at least half
-///   the rise; or, from accuracies once val_loss has stopped falling (< 5% over the last third),
-///   val error ≥ 3× train error with a gap ≥ 5 points (the notes' 1% vs 10%);
-/// - underfitting: train and val error both ≥ 10%, val error at most 3 points (or a quarter) above
-///   the train error, above chance, and the train loss flat: over its last third it moved < 2% of
-///   its level, or < 15% of its whole fall and < 1% of its level per epoch — the first epoch's drop
-///   from the random start alone does not make a still-falling loss flat (the notes' 14% vs 15%);
-/// - oscillation: in the second half, val_loss changes direction at least every other epoch with
-///   steps ≥ 20% of its level, ≥ 10% of its fall from the start and ≥ 3× its net drift;
-/// - plateau: the train loss improved < 5% over the whole run (≥ 8 epochs) without climbing 20%
-///   above its start, or accuracy never rose clearly above chance;
-/// - from extra signals: `grad_norm` ≥ 10× its early level or non-finite (exploding), per-layer
-///   `grad_norm/<layer>` spread ≥ 1000× or a collapse of `grad_norm` with the loss still high
-///   (vanishing), `dead_relu` ≥ 50% (dead ReLUs).
+/// Every rule is relative and scale-free (changes as ratios or fractions of the series' own level,
+/// its fall or typical step; losses against the chance-level loss ln K; accuracies against chance),
+/// so a loss of 2.3 and one of 0.002 are judged alike. Rules only speak when the evidence is
+/// clear — a healthy run gets one `healthy` verdict. The numbers they compare against are the named
+/// constants of `DiagnosisThresholds`, each documented there:
+/// - too early: fewer than `minimumEpochs` epochs and no divergence — `tooEarly`, not `healthy`;
+/// - divergence: a NaN/∞ loss or `grad_norm` (at once); a first-epoch loss far above the chance
+///   loss ln K (K from the run's class count, or inferred when accuracy sits at 1/K) — at once when
+///   it is `neverHealthyOverChance`× ln K, else when the network then stayed dead (loss near chance,
+///   accuracy at chance or frozen on one class); a loss stuck far above ln K (saturated softmax);
+///   or a train loss that ends above where it started and far above its minimum;
+/// - overfitting: val_loss up from its (smoothed) minimum, by more than a few typical steps, for
+///   ≥ 3 epochs, after it learned (val_loss fell first, or the train loss halved), while the train
+///   loss did not rise and the val−train gap widened by at least half the rise; or, from accuracies
+///   once val_loss has stopped falling, val error a multiple of the train error (the notes' 1% vs 10%);
+/// - underfitting: train and val error both high, the gap small, above chance, the train loss flat
+///   over its last third (the notes' 14% vs 15%); the first epoch's drop alone does not make a
+///   still-falling loss flat;
+/// - oscillation: over the last two thirds, val_loss or the train loss swings up and down by a large
+///   ratio from epoch to epoch (or spikes to twice its level), changing direction often, with swings
+///   that are not tiny next to the loss's fall from its start;
+/// - plateau: the train loss improved almost nothing over the whole run; or accuracy never rose
+///   clearly above chance; or the slow crawl — a small, steady fall per epoch, as fast at the end
+///   as in the first half, with most of the loss still there;
+/// - from extra signals: `grad_norm` growing far above its early level or non-finite (exploding),
+///   per-layer `grad_norm/<layer>` spread or a collapse of `grad_norm` with the loss still high
+///   (vanishing), many dead ReLUs in a run that does not learn well (dead ReLUs).
 ///
 /// - Complexity: O(n) in the number of epochs, plus a sort of at most 256 steps per series.
 package struct Diagnoser: Sendable {
   package struct Options: Sendable, Equatable {
     /// The accuracy of guessing (1/K for K balanced classes), when known.
     package var chanceAccuracy: Double?
+    /// The run's weight initializer as its configuration names it (`he`, `xavier`, `auto`, …),
+    /// lower-cased; nil when unknown. Advice never suggests what the run already does.
+    package var initializer: String?
+    /// The hidden activation (`relu`, `sigmoid`, …), lower-cased; nil when unknown.
+    package var activation: String?
+    /// The optimizer (`sgd`, `adam`, …), lower-cased; nil when unknown.
+    package var optimizer: String?
+    /// The L2 weight decay λ, when known: a large one puts ½λΣw² into the logged loss, which is
+    /// then no longer comparable with the chance loss ln K.
+    package var weightDecay: Double?
+
     package init(chanceAccuracy: Double? = nil) {
       self.chanceAccuracy = chanceAccuracy
     }
-    /// Chance accuracy for `classCount` balanced classes.
-    package init(classCount: Int?) {
+    /// Chance accuracy for `classCount` balanced classes, and the initializer, activation and
+    /// optimizer from a run's configuration (`init`, `activation`, `optimizer` keys) when it has them.
+    package init(classCount: Int?, configuration: [RunDescription.KeyValue] = []) {
       chanceAccuracy = classCount.flatMap { $0 > 1 ? 1 / Double($0) : nil }
+      func value(_ keys: String...) -> String? {
+        configuration.last { keys.contains($0.key.lowercased()) }.map { $0.value.lowercased() }
+      }
+      initializer = value("init", "initializer", "kernel_initializer")
+      activation = value("activation")
+      optimizer = value("optimizer")
+      weightDecay = value("l2", "weight_decay").flatMap(Double.init)
+    }
+
+    /// Whether the run already uses He (Kaiming) initialization for ReLU-like units: said so, or
+    /// dltop's `auto` with a ReLU-like activation (or none named: ReLU is dltop's default).
+    var usesHeInitialization: Bool {
+      guard let initializer else { return false }
+      if initializer.hasPrefix("he") || initializer.contains("kaiming") { return true }
+      let reluLike = activation.map { $0.contains("relu") || $0 == "swish" } ?? true
+      return initializer == "auto" && reluLike
     }
   }
 
@@ -69,14 +104,19 @@ package struct Diagnoser: Sendable {
     var updateRatio = MetricSeries()
     var firstEpoch: Int?
     var epochCount = 0
+    /// 1/K: from the options, else inferred from an accuracy that sits at 1/K.
+    var chanceAccuracy: Double?
   }
 
   /// Diagnoses `records` (oldest first, epochs numbered as in the source).
   package func diagnose(_ records: [EpochRecord]) -> Diagnosis {
-    let curves = Self.curves(of: records)
+    var curves = Self.curves(of: records)
+    curves.chanceAccuracy = options.chanceAccuracy ?? Self.inferredChance(curves)
     var verdicts: [Verdict] = []
     if let divergence = divergence(curves) {
       verdicts.append(divergence)
+    } else if curves.epochCount < DiagnosisThresholds.minimumEpochs {
+      return Diagnosis(verdicts: [tooEarly(curves)] + signals(curves), label: .tooEarly)
     } else {
       verdicts += [overfitting(curves), underfitting(curves), plateau(curves), oscillation(curves)]
         .compactMap { $0 }
@@ -89,20 +129,24 @@ package struct Diagnoser: Sendable {
     return Diagnosis(verdicts: verdicts, label: label)
   }
 
+  /// The advice for `kind` for this run (what it is not already doing).
+  func advice(for kind: VerdictKind) -> String {
+    Advice.text(for: kind, given: options)
+  }
+
   /// Divergence always first; the other primary verdicts by confidence; gradient signals after.
   private func rank(_ verdict: Verdict) -> Int {
     verdict.kind == .divergence ? 0 : 1
   }
 
   /// Keeps the verdicts that can hold together: a run without progress is a plateau, not
-  /// underfitting; a zig-zag is oscillation unless the rise after the minimum is clearly larger.
+  /// underfitting; a run that zig-zags is oscillation (a too-large η is the first thing to fix),
+  /// not overfitting or underfitting.
   private func resolveConflicts(_ verdicts: [Verdict]) -> [Verdict] {
     var kept = verdicts
     if kept.contains(where: { $0.kind == .plateau }) { kept.removeAll { $0.kind == .underfitting } }
-    if let over = kept.first(where: { $0.kind == .overfitting }),
-      let swing = kept.first(where: { $0.kind == .oscillation }), swing.confidence > over.confidence
-    {
-      kept.removeAll { $0.kind == .overfitting }
+    if kept.contains(where: { $0.kind == .oscillation }) {
+      kept.removeAll { $0.kind == .overfitting || $0.kind == .underfitting || $0.kind == .plateau }
     }
     return kept
   }
@@ -147,12 +191,20 @@ package struct Diagnoser: Sendable {
     if let accuracy = curves.validationAccuracy.values.last {
       parts.append("val_accuracy \(EvidenceFormat.accuracy(accuracy))")
     }
-    let enough = curves.epochCount >= 5
-    let evidence = enough
-      ? (parts.isEmpty ? "no sign of trouble" : parts.joined(separator: "; "))
-      : "only \(curves.epochCount) epoch\(curves.epochCount == 1 ? "" : "s") so far: too early to judge"
     return Verdict(
-      kind: .healthy, onsetEpoch: nil, confidence: enough ? 0.7 : 0.3, evidence: evidence,
-      advice: Advice.text(for: .healthy))
+      kind: .healthy, onsetEpoch: nil, confidence: 0.7,
+      evidence: parts.isEmpty ? "no sign of trouble" : parts.joined(separator: "; "),
+      advice: advice(for: .healthy))
+  }
+
+  /// Fewer epochs than the rules need: say so instead of calling the run healthy.
+  private func tooEarly(_ curves: Curves) -> Verdict {
+    var evidence = "only \(curves.epochCount) epoch\(curves.epochCount == 1 ? "" : "s") so far: too early to tell a healthy run from overfitting, a plateau or oscillation"
+    if let accuracy = curves.validationAccuracy.values.last ?? curves.accuracy.values.last {
+      evidence += " (accuracy \(EvidenceFormat.accuracy(accuracy))"
+      if let chance = curves.chanceAccuracy { evidence += ", chance \(EvidenceFormat.accuracy(chance))" }
+      evidence += ")"
+    }
+    return Verdict(kind: .tooEarly, onsetEpoch: nil, confidence: 0.5, evidence: evidence, advice: advice(for: .tooEarly))
   }
 }

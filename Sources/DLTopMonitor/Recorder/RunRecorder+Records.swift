@@ -11,6 +11,9 @@ extension RunRecorder {
     batchProgress.samples += batch.samples
     eventEpoch = batch.epoch
     snapshot.batchLoss.append(batch.loss)
+    if let spike = lossSpikes.observe(step: batch.step, epoch: batch.epoch, loss: batch.loss) {
+      note(.warning, "\(spike.description); \(LossSpike.advice)", epoch: batch.epoch)
+    }
     if let accuracy = batch.accuracy { snapshot.batchAccuracy.append(accuracy) }
     if let rate = batch.learningRate {
       snapshot.batchLearningRate.append(rate)
@@ -113,7 +116,7 @@ extension RunRecorder {
     shown += signals
     snapshot.verdicts = shown
     for verdict in [shown.first].compactMap({ $0 }) + signals
-    where verdict.kind != .healthy && !announced.contains(verdict.kind) {
+    where verdict.kind != .healthy && verdict.kind != .tooEarly && !announced.contains(verdict.kind) {
       announced.insert(verdict.kind)
       decision.announcements.append(verdict)
       if Self.primaryKinds.contains(verdict.kind) { continue }
@@ -151,5 +154,5 @@ extension RunRecorder {
   }
 
   /// The verdicts that label a run; the others are signals shown beside it.
-  static let primaryKinds: Set<VerdictKind> = [.healthy, .overfitting, .underfitting, .divergence, .oscillation, .plateau]
+  static let primaryKinds: Set<VerdictKind> = [.healthy, .overfitting, .underfitting, .divergence, .oscillation, .plateau, .tooEarly]
 }

@@ -49,6 +49,8 @@ package final class RunRecorder {
   package let options: Options
   let link: EngineLink?
   var diagnoser: Diagnoser
+  /// Per-step loss spikes, reported as warning events (never a verdict).
+  var lossSpikes = LossSpikeDetector()
   /// Seconds since the run started, from the feeder's clock.
   let elapsed: () -> Double
 
@@ -88,7 +90,7 @@ package final class RunRecorder {
   ) {
     self.options = options
     self.link = link
-    diagnoser = Diagnoser(options: .init(classCount: options.classCount))
+    diagnoser = Diagnoser(options: .init(classCount: options.classCount, configuration: run.configuration))
     if let elapsed {
       self.elapsed = elapsed
     } else {
@@ -171,7 +173,17 @@ package final class RunRecorder {
 
   /// The number of classes became known (a followed log's header): chance level for diagnosis.
   package func setClassCount(_ count: Int?) {
-    diagnoser = Diagnoser(options: .init(classCount: count))
+    var options = diagnoser.options
+    options.chanceAccuracy = Diagnoser.Options(classCount: count).chanceAccuracy
+    diagnoser = Diagnoser(options: options)
+  }
+
+  /// The run's configuration became known (a log's header): the diagnoser reads what the run
+  /// already does (its initializer, activation, optimizer, L2) so advice never repeats it.
+  package func setConfiguration(_ pairs: [RunDescription.KeyValue]) {
+    var options = Diagnoser.Options(classCount: nil, configuration: pairs)
+    options.chanceAccuracy = diagnoser.options.chanceAccuracy
+    diagnoser = Diagnoser(options: options)
   }
 
   /// Hands the snapshot to `target` at once (a watch session shows the selected run's recorder).
@@ -192,6 +204,7 @@ package final class RunRecorder {
   package func describe(_ run: RunDescription) {
     guard snapshot.run != run else { return }
     snapshot.run = run
+    setConfiguration(run.configuration)
     publish(force: false)
   }
 

@@ -10,6 +10,8 @@ package struct RunReplay {
   private var pending: EpochRecord?
   private var confusions: [Int: ConfusionRecord] = [:]
   package private(set) var classNames: [String]?
+  /// The log's configuration lines so far (the diagnoser reads them).
+  private var configuration: [RunDescription.KeyValue] = []
   package private(set) var ended: RunStatus?
 
   package init(recorder: RunRecorder) {
@@ -30,7 +32,10 @@ package struct RunReplay {
         }
       case .run(let record):
         take(record)
-      case .step, .configuration, .issue:
+      case .configuration(let pairs):
+        configuration += pairs
+        recorder.setConfiguration(configuration)
+      case .step, .issue:
         break
       }
     }

@@ -11,7 +11,9 @@ package struct VerdictChange: Sendable, Equatable, Codable {
 /// one epoch to the next. The timeline only moves on clear evidence: a new label must hold for
 /// `raiseAfter` consecutive epochs to replace `healthy`, and for `clearAfter` consecutive epochs to
 /// replace any other verdict. A label in `immediate` (divergence: a NaN loss needs no second
-/// opinion) takes over at once. One noisy epoch never toggles the state. For runs longer than 512
+/// opinion) takes over at once. One noisy epoch never toggles the state. `tooEarly` (the first
+/// epochs, before the diagnoser judges) is no state: the timeline starts at the first real label,
+/// and until then `current` says it is too early. For runs longer than 512
 /// epochs the recorder judges every n/128-th epoch (`RunRecorder.judges(after:)`), and the counts
 /// are of judged epochs.
 package struct VerdictTimeline: Sendable, Equatable {
@@ -36,8 +38,9 @@ package struct VerdictTimeline: Sendable, Equatable {
     self.hysteresis = hysteresis
   }
 
-  /// The current state (`healthy` before any epoch).
-  package var current: VerdictKind { changes.last?.verdict ?? .healthy }
+  /// The current state (`tooEarly` while only too-early labels came, `healthy` before any epoch).
+  package var current: VerdictKind { changes.last?.verdict ?? (waiting ? .tooEarly : .healthy) }
+  private var waiting = false
 
   /// The epoch the current state began, if any epoch was observed.
   package var since: Int? { changes.last?.epoch }
@@ -46,6 +49,10 @@ package struct VerdictTimeline: Sendable, Equatable {
   /// - Complexity: O(1).
   @discardableResult
   package mutating func observe(_ label: VerdictKind, epoch: Int) -> VerdictChange? {
+    if label == .tooEarly {
+      waiting = changes.isEmpty
+      return nil
+    }
     guard let state = changes.last?.verdict else {
       let first = VerdictChange(epoch: epoch, verdict: label)
       changes.append(first)

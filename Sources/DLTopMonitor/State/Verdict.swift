@@ -9,6 +9,8 @@ package enum VerdictKind: String, Sendable, Equatable, CaseIterable, Codable {
   case explodingGradients = "exploding_gradients"
   case vanishingGradients = "vanishing_gradients"
   case deadReLU = "dead_relu"
+  /// Fewer epochs than a judgement needs, and nothing decisive (a blow-up) yet.
+  case tooEarly = "too_early"
 }
 
 /// One finding of diagnosis, in words, with the numbers behind it.

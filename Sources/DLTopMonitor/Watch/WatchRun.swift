@@ -157,8 +157,9 @@ final class WatchRun {
 
   @discardableResult
   private func recordEpoch(_ record: EpochRecord) -> EpochDecision {
-    if recordedThrough == nil, let names = files.lazy.compactMap(\.classNames).first {
-      recorder.setClassCount(names.count)
+    if recordedThrough == nil {
+      recorder.setConfiguration(files.flatMap(\.configuration))
+      if let names = files.lazy.compactMap(\.classNames).first { recorder.setClassCount(names.count) }
     }
     let confusion = files.lazy.compactMap { $0.confusions[record.epoch] }.first
     let decision = recorder.record(epoch: record, confusion: confusion)

@@ -82,6 +82,7 @@ package struct DiagnosisPanel: Sendable {
   package static func role(for kind: VerdictKind) -> ThemeRole {
     switch kind {
     case .healthy: .good
+    case .tooEarly: .inactive
     case .divergence, .explodingGradients: .bad
     default: .warning
     }

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The labelled runs the diagnoser is measured on: `split.tsv` of the field corpus (made by
+/// scripts/corpus/split.py), one row per run with its label, framework, class count and half.
+///
+/// File format (tab-separated, a header row first):
+/// `file  label  framework  family  classes  half` — `file` relative to the fixtures folder,
+/// `classes` empty for regression, `half` `tuning` or `validation`.
+package struct DiagnosisCorpus: Sendable {
+  /// Which half of the split a run belongs to.
+  package enum Half: String, Sendable, CaseIterable {
+    case tuning
+    case validation
+  }
+
+  /// One labelled run.
+  package struct Run: Sendable {
+    package var file: String
+    package var label: VerdictKind
+    package var framework: String
+    package var family: String
+    package var classCount: Int?
+    package var half: Half
+  }
+
+  /// One run and what the diagnoser said, at the end and after every epoch.
+  package struct Outcome: Sendable {
+    package var run: Run
+    package var diagnosis: Diagnosis
+    /// Labels after epoch 1, 2, … (the last is `diagnosis.label`).
+    package var labelsByEpoch: [VerdictKind]
+    /// Every verdict kind given after epoch 1, 2, … (primary and secondary).
+    package var kindsByEpoch: [Set<VerdictKind>]
+    package var correct: Bool { diagnosis.label == run.label }
+  }
+
+  package struct FormatError: Error, CustomStringConvertible {
+    package var description: String
+  }
+
+  /// The folder `file` paths are relative to.
+  package var folder: URL
+  package var runs: [Run]
+
+  /// Reads `folder/field-corpus/split.tsv`.
+  package init(fixtures folder: URL) throws {
+    self.folder = folder
+    let path = folder.appendingPathComponent("field-corpus/split.tsv")
+    let text = try String(contentsOf: path, encoding: .utf8)
+    var runs: [Run] = []
+    for (index, line) in text.split(separator: "\n").enumerated() where index > 0 {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      func fail(_ field: String) -> FormatError {
+        FormatError(description: "\(path.path):\(index + 1): field '\(field)' is missing or invalid")
+      }
+      guard fields.count >= 6 else { throw fail("half") }
+      guard let label = VerdictKind(rawValue: fields[1]) else { throw fail("label") }
+      guard let half = Half(rawValue: fields[5]) else { throw fail("half") }
+      runs.append(
+        Run(file: fields[0], label: label, framework: fields[2], family: fields[3], classCount: Int(fields[4]), half: half))
+    }
+    self.runs = runs
+  }
+
+  /// Reads and diagnoses `run`: the whole log, and (when `everyEpoch`) each prefix of it.
+  package func diagnose(_ run: Run, everyEpoch: Bool = false) throws -> Outcome {
+    let log = try LogFileReader.read(path: folder.appendingPathComponent(run.file).path)
+    let options = Diagnoser.Options(classCount: run.classCount ?? log.classNames?.count, configuration: log.configuration)
+    let diagnoser = Diagnoser(options: options)
+    let diagnosis = diagnoser.diagnose(log.epochs)
+    var labels: [VerdictKind] = []
+    var kinds: [Set<VerdictKind>] = []
+    if everyEpoch {
+      for count in 1..<max(1, log.epochs.count) {
+        let partial = diagnoser.diagnose(Array(log.epochs.prefix(count)))
+        labels.append(partial.label)
+        kinds.append(Set(partial.verdicts.map(\.kind)))
+      }
+    }
+    labels.append(diagnosis.label)
+    kinds.append(Set(diagnosis.verdicts.map(\.kind)))
+    return Outcome(run: run, diagnosis: diagnosis, labelsByEpoch: labels, kindsByEpoch: kinds)
+  }
+}

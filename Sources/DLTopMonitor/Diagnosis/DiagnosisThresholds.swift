@@ -1,0 +1,132 @@
+/// Every number the diagnosis rules compare against, in one place, each with what it means. The
+/// rules (Diagnoser+*.swift, LossSpikeDetector) name these constants; the Diagnoser's doc comment
+/// describes the rules in words and points here, so the two cannot drift.
+///
+/// The values were chosen on the tuning half of the field corpus (scripts/corpus/PROTOCOL.md) and
+/// checked on its validation half (FieldCorpusTests pins the figures).
+enum DiagnosisThresholds {
+  // MARK: Too early to tell
+
+  /// Below this many epochs only a decisive divergence is reported; otherwise "too early".
+  static let minimumEpochs = 5
+
+  // MARK: Divergence
+
+  /// An epoch's loss this many times the chance loss (ln K) is a blow-up…
+  static let blowUpOverChance = 3.0
+  /// …and a first epoch this many times above it is never healthy, whatever follows (healthy runs
+  /// of the tuning half start at most 2.1× ln K: the mean over the first epoch's steps).
+  static let neverHealthyOverChance = 4.0
+  /// An L2 λ at least this large puts enough penalty into the logged loss that ln K is no reference.
+  static let penaltyHidesChanceLoss = 0.01
+  /// After a blow-up the network is dead when its accuracy (median from then on) is at most this
+  /// share of the way from chance to 100%…
+  static let deadAccuracyAboveChance = 0.1
+  /// …or frozen: its range from then on at most this.
+  static let frozenAccuracyRange = 0.005
+  /// A loss stuck at this many times the chance loss (the last third's median) is saturated.
+  static let saturatedOverChance = 3.0
+  /// A loss that grew: ends above 1.5× its start and 2× its minimum, or above its start and 4×
+  /// its minimum.
+  static let growthOverStart = 1.5
+  static let growthOverMinimum = 2.0
+  static let growthOverMinimumFromBelowStart = 4.0
+  /// Accuracy within this (or 5% of 1/K, if larger: one class predicted on a slightly unbalanced
+  /// split) of 1/K for an integer K (2…1000), over the last half, marks K as the class count when
+  /// the log does not say.
+  static let inferredChanceTolerance = 0.01
+
+  // MARK: Overfitting
+
+  /// val_loss up this fraction from its smoothed minimum…
+  static let overfitRise = 0.1
+  /// …by more than this many typical epoch-to-epoch steps…
+  static let overfitRiseInSteps = 2.0
+  /// …after val_loss fell at least this fraction from its start (it learned before it memorized),
+  /// or the train loss fell at least `overfitTrainFall` from its start…
+  static let overfitLearnedFirst = 0.05
+  static let overfitTrainFall = 0.5
+  /// …when val_loss rose from the first epoch on, memorizing must show: val error this far above
+  /// the train error (or, without accuracies, a rise of this fraction of the train loss's start).
+  static let overfitMemorizedGap = 0.02
+  /// …while the train loss did not rise more than this fraction. A val_loss that also zig-zags by
+  /// at least `overfitZigZag` may be a too-large η rather than memorizing: confidence at most 0.75.
+  static let overfitTrainRiseTolerance = 0.02
+  static let overfitZigZag = 0.08
+  /// From accuracies (when val_loss has stopped falling by this fraction over the last third):
+  /// val error ≥ this many times the train error with a gap of at least `overfitCurveErrorGap`.
+  static let overfitStillFalling = 0.05
+  static let overfitErrorFactor = 3.0
+  static let overfitCurveErrorGap = 0.08
+  /// An error pair alone (the notes' examples): a gap of at least this, val error ≥ 2× train error.
+  static let overfitErrorGap = 0.05
+
+  // MARK: Underfitting
+
+  /// Train and val error both at least this high…
+  static let underfitError = 0.1
+  /// …the val error at most this far above the train error (or a quarter of it)…
+  static let underfitGap = 0.03
+  /// …and the train loss flat over its last third: moved < 2% of its level, or < 15% of its whole
+  /// fall and < 1% of its level per epoch.
+  static let underfitFlatLevel = 0.02
+  static let underfitFlatOfFall = 0.15
+  static let underfitFlatPerEpoch = 0.01
+
+  // MARK: Plateau
+
+  /// The train loss improved less than this fraction over the whole run (≥ `plateauEpochs`)…
+  static let plateauGain = 0.05
+  static let plateauEpochs = 8
+  /// …without climbing more than this above its start.
+  static let plateauClimb = 0.2
+  /// Accuracy (the median of the last half) no more than this share of the way from chance to 100%.
+  static let plateauAccuracyAboveChance = 0.05
+  /// The slow crawl: over the second half the loss falls between these fractions per epoch…
+  static let crawlMinimumPerEpoch = 0.0005
+  static let crawlMaximumPerEpoch = 0.012
+  /// …nearly as fast as in the first half (a healthy run decelerates)…
+  static let crawlSteadiness = 0.5
+  /// …and ends above this fraction of where it started.
+  static let crawlRemaining = 0.45
+  /// Epochs a crawl needs before it can be told from a run that is just starting.
+  static let crawlEpochs = 20
+
+  // MARK: Oscillation
+
+  /// Over the last two thirds of a series (≥ `oscillationEpochs` points): the zig-zag — the mean
+  /// |rᵢ − rᵢ₋₁| / 2 of the epoch-to-epoch log ratios rᵢ = ln(xᵢ/xᵢ₋₁), zero for any steady trend —
+  /// at least this (a swing of about ±16% every epoch)…
+  static let oscillationZigZag = 0.15
+  static let oscillationEpochs = 6
+  /// …with the direction changing at least this share of the epochs…
+  static let oscillationTurns = 0.4
+  /// Swings that are tiny next to how far the loss came down are noise: the zig-zag times the
+  /// window's median level must be at least this fraction of the fall from the start to the minimum.
+  static let oscillationOfFall = 0.01
+
+  // MARK: Secondary signals
+
+  /// `grad_norm` at least this many times its early level: exploding.
+  static let explodingGrowth = 10.0
+  /// A layer's `grad_norm` this many times smaller than the largest: vanishing.
+  static let vanishingSpread = 1e-3
+  /// `dead_relu` at least this fraction: dead ReLUs…
+  static let deadReLUFraction = 0.5
+  /// …unless the run learns well (val accuracy this share of the way from chance to 100%):
+  /// then the units it lost did not matter.
+  static let deadReLULearnsWell = 0.8
+
+  // MARK: Per-step loss spikes (LossSpikeDetector)
+
+  /// Steps in the exponential moving average a step loss is compared with.
+  static let spikeAverageSteps = 50
+  /// Steps seen before a spike can be reported (the average must mean something).
+  static let spikeWarmUpSteps = 20
+  /// A spike is a step loss at least this many times the moving average…
+  static let spikeFactor = 3.0
+  /// …and at least this many typical deviations above it (the series' own noise).
+  static let spikeDeviations = 8.0
+  /// Spiked steps this close after a spike are its aftermath (the weights recovering), not a new one.
+  static let spikeAftermathSteps = 10
+}

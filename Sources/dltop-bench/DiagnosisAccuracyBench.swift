@@ -1,0 +1,44 @@
+import DLTopMonitor
+import Foundation
+
+/// How often the diagnoser gives the right label on the field corpus (scripts/corpus/PROTOCOL.md):
+/// accuracy, recall per label, confusion, reliability and false alarms on healthy runs, for the
+/// tuning and the validation half, overall and by framework. The full tables go to stderr; the
+/// headline figures into the report.
+enum DiagnosisAccuracyBench {
+  /// The repository's fixtures folder, found from this source file's path.
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../../Tests/DLTopMonitorTests/Fixtures").standardized
+
+  static func measure() -> [String: Any] {
+    let corpus: DiagnosisCorpus
+    do {
+      corpus = try DiagnosisCorpus(fixtures: fixtures)
+    } catch {
+      return ["error": "\(error)"]
+    }
+    var figures: [String: Any] = [:]
+    var text: [String] = []
+    for half in DiagnosisCorpus.Half.allCases {
+      let outcomes = corpus.runs.filter { $0.half == half }.compactMap { try? corpus.diagnose($0, everyEpoch: true) }
+      let card = DiagnosisScorecard(outcomes)
+      text.append(card.report(title: "\(half.rawValue) half", listMisses: half == .tuning))
+      var section: [String: Any] = [
+        "runs": card.count, "accuracy": card.accuracy, "healthy_false_alarms": card.healthyFalseAlarms.count,
+        "confident_verdicts": card.share(atLeast: 0.8).count, "confident_share_correct": card.share(atLeast: 0.8).share,
+      ]
+      for label in DiagnosisScorecard.labels {
+        section["recall_\(label.rawValue)"] = card.recall(label) ?? Double.nan
+      }
+      for framework in Set(outcomes.map(\.run.framework)).sorted() {
+        let part = DiagnosisScorecard(outcomes.filter { $0.run.framework == framework })
+        section["accuracy_\(framework)"] = part.accuracy
+        section["runs_\(framework)"] = part.count
+        text.append("  \(half.rawValue) half, \(framework): \(part.correct)/\(part.count) correct")
+      }
+      figures[half.rawValue] = section
+    }
+    FileHandle.standardError.write(Data((text.joined(separator: "\n") + "\n").utf8))
+    return figures
+  }
+}

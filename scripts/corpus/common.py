@@ -1,0 +1,224 @@
+"""Data sets, the labelling protocol's acceptance checks and the manifest writer shared by the
+corpus generators (dltop_runs.py, torch_runs.py, keras_runs.py). See PROTOCOL.md.
+
+Every data set is real or generated with a fixed seed; nothing here reads a diagnoser's output.
+"""
+import csv
+import gzip
+import json
+import math
+import os
+
+import numpy as np
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+OUT = os.path.join(ROOT, "Tests", "DLTopMonitorTests", "Fixtures", "field-corpus")
+SAMPLES = os.path.join(ROOT, "sample-data")
+FASHION = "/usr/share/datasets/fashion-mnist"
+
+
+# ---------------------------------------------------------------------------------------------
+# Data sets: (x float32 [n, d], y int [n], classes)
+
+def spirals(n_per_class, classes, seed, noise=0.2):
+    rng = np.random.default_rng(seed)
+    xs, ys = [], []
+    for c in range(classes):
+        r = np.linspace(0.05, 1, n_per_class)
+        t = np.linspace(c * 4, (c + 1) * 4, n_per_class) + rng.normal(0, noise, n_per_class)
+        xs.append(np.c_[r * np.sin(t), r * np.cos(t)])
+        ys.append(np.full(n_per_class, c))
+    x, y = np.concatenate(xs).astype("float32"), np.concatenate(ys)
+    order = rng.permutation(len(y))
+    return x[order], y[order], classes
+
+
+def blobs(n, classes, dims, spread, seed):
+    rng = np.random.default_rng(seed)
+    centers = rng.normal(0, 1, (classes, dims))
+    y = rng.integers(0, classes, n)
+    x = (centers[y] + rng.normal(0, spread, (n, dims))).astype("float32")
+    return x, y, classes
+
+
+def sample_csv(name):
+    """One of sample-data/*.csv: numeric features, the label in the last column; standardized."""
+    with open(os.path.join(SAMPLES, f"{name}.csv")) as f:
+        rows = list(csv.reader(f))[1:]
+    labels = sorted({r[-1] for r in rows})
+    x = np.array([[float(v) for v in r[:-1]] for r in rows], dtype="float32")
+    y = np.array([labels.index(r[-1]) for r in rows])
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    rng = np.random.default_rng(7)
+    order = rng.permutation(len(y))
+    return x[order], y[order], len(labels)
+
+
+def fashion(n, seed):
+    """n Fashion-MNIST training images (Debian's dataset-fashion-mnist), pixels scaled to 0…1."""
+    with gzip.open(os.path.join(FASHION, "train-images-idx3-ubyte.gz")) as f:
+        images = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 784)
+    with gzip.open(os.path.join(FASHION, "train-labels-idx1-ubyte.gz")) as f:
+        labels = np.frombuffer(f.read(), np.uint8, offset=8)
+    rng = np.random.default_rng(seed)
+    pick = rng.choice(len(labels), n, replace=False)
+    return (images[pick] / 255.0).astype("float32"), labels[pick].astype(int), 10
+
+
+def random_labels(y, classes, seed):
+    return np.random.default_rng(seed).integers(0, classes, len(y))
+
+
+def split(x, y, train, val):
+    """The first `train` rows for training, the next `val` for validation."""
+    return x[:train], y[:train], x[train:train + val], y[train:train + val]
+
+
+# ---------------------------------------------------------------------------------------------
+# The protocol's acceptance checks (PROTOCOL.md, "Acceptance"): they read the true curves with
+# SPEC.md's definitions and only decide whether a run is KEPT under its recipe's label.
+
+def _median(values):
+    s = sorted(values)
+    return s[len(s) // 2]
+
+
+def acceptance(label, history, classes):
+    """(kept, reason). history: list of dicts with loss, val_loss, accuracy, val_accuracy."""
+    loss = [h.get("loss", float("nan")) for h in history]
+    val = [h.get("val_loss", float("nan")) for h in history]
+    acc = [h.get("accuracy") for h in history]
+    vacc = [h.get("val_accuracy") for h in history]
+    finite = all(math.isfinite(v) for v in loss + val)
+    chance_loss = math.log(classes) if classes else None
+    if label == "divergence":
+        if not finite:
+            return True, "non-finite loss"
+        if chance_loss and loss[0] >= 3 * chance_loss:
+            return True, f"first loss {loss[0]:.3g} ≥ 3 ln K"
+        if max(loss) >= 3 * loss[0] or loss[-1] >= 2 * min(loss) and loss[-1] > loss[0]:
+            return True, "loss grew"
+        return False, "no blow-up"
+    if not finite:
+        return False, "non-finite loss in a run not made to diverge"
+    n = len(history)
+    best = min(range(n), key=lambda i: val[i])
+    end_val = _median(val[-3:])
+    if label == "healthy":
+        if end_val > 1.08 * val[best]:
+            return False, f"val_loss ended {end_val / val[best] - 1:.0%} above its minimum"
+        if vacc[-1] is not None and classes and vacc[-1] < 1 / classes + 0.3 * (1 - 1 / classes):
+            return False, "val accuracy near chance"
+        return True, "val_loss at its minimum"
+    if label == "overfitting":
+        if end_val < 1.08 * val[best]:
+            gap = (acc[-1] - vacc[-1]) if acc[-1] is not None and vacc[-1] is not None else 0
+            if gap < 0.1:
+                return False, "val_loss did not rise and no accuracy gap"
+        if loss[-1] > loss[min(best, n - 1)]:
+            return False, "train loss rose after the val minimum"
+        return True, "val_loss rose from its minimum while train loss fell"
+    if label == "underfitting":
+        if acc[-1] is None:
+            return False, "no accuracy"
+        terr, verr = 1 - _median(acc[-3:]), 1 - _median(vacc[-3:])
+        if terr < 0.1:
+            return False, f"train error {terr:.0%} < 10%"
+        if verr - terr > max(0.05, 0.3 * terr):
+            return False, "large gap"
+        return True, f"train error {terr:.0%}, val error {verr:.0%}"
+    if label == "oscillation":
+        half = val[n // 2:]
+        steps = [abs(b - a) for a, b in zip(half, half[1:])]
+        level = sum(half) / len(half)
+        if sum(steps) / len(steps) < 0.1 * level:
+            return False, "val_loss swings < 10% of its level"
+        return True, f"val_loss swings {sum(steps) / len(steps) / level:.0%} of its level"
+    if label == "plateau":
+        if chance_loss and min(loss) >= 0.8 * chance_loss:
+            return True, "loss at the chance level"
+        if loss[-1] >= 0.6 * loss[0]:
+            return True, f"loss fell only {1 - loss[-1] / loss[0]:.0%}"
+        return False, "loss fell a lot"
+    raise ValueError(label)
+
+
+# ---------------------------------------------------------------------------------------------
+# Manifest
+
+FIELDS = ["file", "label", "framework", "family", "classes", "dataset", "optimizer", "lr",
+          "schedule", "batch", "epochs", "init", "kept", "reason"]
+
+
+def write_manifest(framework, rows, suffix=""):
+    """Writes OUT/<framework>/runs<suffix>.tsv (every run made, kept or not)."""
+    path = os.path.join(OUT, framework, f"runs{suffix}.tsv")
+    with open(path, "w") as f:
+        f.write("\t".join(FIELDS) + "\n")
+        for r in rows:
+            f.write("\t".join(str(r.get(k, "")) for k in FIELDS) + "\n")
+    print(f"{path}: {sum(1 for r in rows if int(r['kept']))} kept of {len(rows)}")
+
+
+def read_manifest(framework, suffix=""):
+    """The rows of OUT/<framework>/runs<suffix>.tsv written so far, by file (a generator that was
+    interrupted resumes after the runs it finished)."""
+    path = os.path.join(OUT, framework, f"runs{suffix}.tsv")
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        return {row["file"]: row for row in csv.DictReader(f, delimiter="\t")}
+
+
+def write_json_lines(path, header, history):
+    with open(path, "w") as f:
+        f.write(json.dumps(header) + "\n")
+        for i, h in enumerate(history):
+            f.write(json.dumps({"epoch": i + 1, **h}) + "\n")
+
+
+def dataset(name, seed):
+    """(x_train, y_train, x_val, y_val, classes) for a recipe's data set name."""
+    if name == "spiral":
+        x, y, k = spirals(300, 3, seed)
+        return split(x, y, 600, 300) + (k,)
+    if name == "spiral-small":
+        x, y, k = spirals(150, 3, seed, noise=0.35)
+        y = np.where(np.random.default_rng(seed).random(len(y)) < 0.2, np.random.default_rng(seed + 1).integers(0, 3, len(y)), y)
+        return split(x, y, 90, 300) + (k,)
+    if name == "random-spiral":
+        x, y, k = spirals(200, 3, seed)
+        return split(x, random_labels(y, k, seed), 400, 200) + (k,)
+    if name == "blobs5":
+        x, y, k = blobs(2400, 5, 10, 0.45, seed)
+        return split(x, y, 1600, 800) + (k,)
+    if name == "blobs10":
+        x, y, k = blobs(2400, 10, 10, 0.6, seed)
+        return split(x, y, 1600, 800) + (k,)
+    if name == "blobs-small":
+        x, y, k = blobs(1150, 5, 40, 1.0, seed)
+        y = np.where(np.random.default_rng(seed).random(len(y)) < 0.15, np.random.default_rng(seed + 1).integers(0, 5, len(y)), y)
+        return split(x, y, 150, 1000) + (k,)
+    if name == "random-blobs":
+        x, y, k = blobs(600, 5, 20, 1.0, seed)
+        return split(x, random_labels(y, k, seed), 200, 400) + (k,)
+    if name in ("digits", "wine", "iris", "breast-cancer"):
+        x, y, k = sample_csv(name)
+        n = len(y)
+        return split(x, y, int(n * 0.7), n - int(n * 0.7)) + (k,)
+    if name == "digits-small":
+        x, y, k = sample_csv("digits")
+        return split(x, y, 100, 800) + (k,)
+    if name == "wine-small":
+        x, y, k = sample_csv("wine")
+        return split(x, y, 30, 148) + (k,)
+    if name == "breast-small":
+        x, y, k = sample_csv("breast-cancer")
+        return split(x, y, 40, 500) + (k,)
+    if name == "fashion":
+        x, y, k = fashion(3000, seed)
+        return split(x, y, 2000, 1000) + (k,)
+    if name == "fashion-small":
+        x, y, k = fashion(1300, seed)
+        return split(x, y, 300, 1000) + (k,)
+    raise ValueError(name)

@@ -1,0 +1,101 @@
+"""The recipes of the field corpus: how each run is made, and so (PROTOCOL.md) its label.
+
+A recipe is framework-neutral; dltop_runs.py, torch_runs.py and keras_runs.py each train every
+recipe whose `frameworks` include them. Fields:
+  name      short family-and-variant name (the file name's stem after the label)
+  label     the condition the recipe is made to cause (PROTOCOL.md says why each one does)
+  family    the family of PROTOCOL.md (several recipes per family)
+  data      data set: spiral | spiral-small | blobs5 | blobs10 | blobs-small | digits | digits-small |
+            wine | wine-small | iris | breast-cancer | breast-small | fashion | fashion-small |
+            random-blobs | random-spiral
+  hidden    hidden layer widths ([] = softmax regression)
+  act       relu | sigmoid | tanh
+  init      he | xavier | zeros | normal:<σ>
+  opt       sgd | momentum | nesterov | rmsprop | adagrad | adam
+  lr, batch, epochs
+  schedule  constant | step (×0.5 every epochs/4) | exp (×0.95 per epoch)
+  l2, dropout
+  scale     input multiplier (blow-ups from unscaled inputs)
+"""
+
+R = []
+
+
+def recipe(name, label, family, data, hidden, opt, lr, batch, epochs, act="relu", init=None,
+           schedule="constant", l2=0.0, dropout=0.0, scale=1.0, frameworks=("dltop", "torch", "keras")):
+    R.append(dict(name=name, label=label, family=family, data=data, hidden=list(hidden), act=act,
+                  init=init or ("he" if act == "relu" else "xavier"), opt=opt, lr=lr, batch=batch,
+                  epochs=epochs, schedule=schedule, l2=l2, dropout=dropout, scale=scale,
+                  frameworks=frameworks))
+
+
+# healthy: enough data for the model, an η in the optimizer's usual range, stopped near convergence
+recipe("spiral-adam", "healthy", "standard", "spiral", [64, 64], "adam", 3e-3, 32, 40)
+recipe("blobs-adam", "healthy", "standard", "blobs5", [32], "adam", 1e-3, 64, 30)
+recipe("digits-momentum", "healthy", "standard", "digits", [64], "momentum", 0.01, 32, 30)
+recipe("fashion-adam-dropout", "healthy", "standard", "fashion", [128], "adam", 1e-3, 64, 10, dropout=0.2)
+recipe("wine-linear-sgd", "healthy", "standard", "wine", [], "sgd", 0.05, 16, 40)
+recipe("breast-rmsprop", "healthy", "standard", "breast-cancer", [32], "rmsprop", 1e-3, 32, 25)
+recipe("iris-adagrad", "healthy", "standard", "iris", [16], "adagrad", 0.05, 8, 50)
+recipe("digits-nesterov-step", "healthy", "decayed", "digits", [128], "nesterov", 0.02, 128, 25, schedule="step")
+recipe("blobs-sgd-exp", "healthy", "decayed", "blobs10", [64], "sgd", 0.1, 32, 30, schedule="exp")
+recipe("spiral-sgd-noisy", "healthy", "borderline", "spiral", [64], "sgd", 0.1, 16, 60)
+recipe("fashion-sgd-bigbatch", "healthy", "borderline", "fashion", [64], "momentum", 0.05, 512, 30)
+recipe("wine-tanh-adam", "healthy", "standard", "wine", [16], "adam", 3e-3, 8, 30, act="tanh")
+
+# overfitting: few (noisy) training rows, a big network, many epochs, no regularization
+recipe("spiral-small-adam", "overfitting", "memorize", "spiral-small", [256, 256], "adam", 3e-3, 16, 200)
+recipe("blobs-small-adam", "overfitting", "memorize", "blobs-small", [256, 256], "adam", 1e-3, 16, 120)
+recipe("fashion-small-adam", "overfitting", "memorize", "fashion-small", [256], "adam", 1e-3, 32, 60)
+recipe("digits-small-rmsprop", "overfitting", "memorize", "digits-small", [256, 256], "rmsprop", 1e-3, 16, 80)
+recipe("breast-small-momentum", "overfitting", "memorize", "breast-small", [256, 256], "momentum", 0.02, 8, 150)
+recipe("random-blobs-adam", "overfitting", "random labels (memorized)", "random-blobs", [256, 256], "adam", 1e-3, 16, 120)
+recipe("fashion-mild", "overfitting", "mild flicker", "fashion", [256], "adam", 1e-3, 32, 30)
+recipe("wine-small-adagrad", "overfitting", "memorize", "wine-small", [256, 256], "adagrad", 0.05, 8, 150)
+
+# underfitting: a model too small for the data (linear on spirals, a 2-unit bottleneck, heavy L2)
+recipe("spiral-linear", "underfitting", "too small", "spiral", [], "adam", 1e-2, 32, 40)
+recipe("blobs10-mlp2", "underfitting", "too small", "blobs10", [2], "adam", 1e-2, 64, 40)
+recipe("digits-mlp2", "underfitting", "too small", "digits", [2], "adam", 1e-2, 32, 40)
+recipe("fashion-linear-l2", "underfitting", "heavy L2", "fashion", [], "adam", 1e-3, 64, 20, l2=0.05)
+recipe("spiral-mlp2-sgd", "underfitting", "too small", "spiral", [2], "sgd", 0.1, 16, 60)
+recipe("digits-linear-l2", "underfitting", "heavy L2", "digits", [], "rmsprop", 1e-3, 32, 40, l2=0.2)
+recipe("blobs10-mlp3-momentum", "underfitting", "too small", "blobs10", [3], "momentum", 0.05, 32, 40)
+
+# divergence: η far above the stable range, or inputs / initial weights far too large
+recipe("digits-sgd-lr10", "divergence", "blow-up", "digits", [128], "sgd", 10.0, 32, 15)
+recipe("spiral-momentum-lr5", "divergence", "blow-up", "spiral", [64, 64], "momentum", 5.0, 32, 15)
+recipe("fashion-momentum-lr3", "divergence", "blow-up then dead", "fashion", [128], "momentum", 3.0, 64, 15)
+recipe("digits-adam-lr1", "divergence", "blow-up then dead", "digits", [128], "adam", 1.0, 32, 20)
+recipe("blobs-rmsprop-lr1", "divergence", "blow-up then dead", "blobs10", [64], "rmsprop", 1.0, 32, 20)
+recipe("spiral-scaled-sgd", "divergence", "unscaled inputs", "spiral", [64, 64], "sgd", 5.0, 32, 20, scale=30)
+recipe("wine-nesterov-lr3", "divergence", "blow-up", "wine", [64], "nesterov", 3.0, 16, 20)
+recipe("breast-bigninit-sgd", "divergence", "huge init", "breast-cancer", [64, 64], "sgd", 0.5, 32, 20, init="normal:3")
+
+# oscillation: η in the band where steps overshoot but do not blow up
+recipe("breast-linear-sgd-lr1", "oscillation", "train smooth, val zig-zag", "breast-cancer", [], "sgd", 1.0, 8, 50)
+recipe("spiral-momentum-lr05", "oscillation", "both zig-zag (momentum)", "spiral", [64, 64], "momentum", 0.5, 32, 40)
+recipe("digits-adam-lr005", "oscillation", "train smooth, val zig-zag", "digits", [128], "adam", 0.05, 16, 30)
+recipe("iris-sgd-lr1", "oscillation", "both zig-zag", "iris", [16], "sgd", 1.0, 4, 60)
+recipe("fashion-adam-lr001", "oscillation", "train smooth, val zig-zag", "fashion", [], "adam", 0.02, 32, 20)
+recipe("blobs-nesterov-lr1", "oscillation", "both zig-zag (momentum)", "blobs10", [64], "nesterov", 1.0, 32, 30)
+recipe("digits-rmsprop-lr003", "oscillation", "train smooth, val zig-zag", "digits", [64], "rmsprop", 0.03, 16, 30)
+
+# plateau: η 10³–10⁶× too small, a slow crawl, symmetric or saturated starts, labels that cannot be learned
+recipe("digits-sgd-lr1e-6", "plateau", "η far too small", "digits", [128], "sgd", 1e-6, 32, 20)
+recipe("spiral-adam-lr1e-6", "plateau", "η far too small", "spiral", [64, 64], "adam", 1e-6, 32, 30)
+recipe("blobs-adagrad-lr1e-5", "plateau", "η far too small", "blobs5", [32], "adagrad", 1e-5, 64, 30)
+recipe("wine-zeros-sigmoid", "plateau", "symmetric start", "wine", [32], "sgd", 0.01, 16, 30, act="sigmoid", init="zeros")
+recipe("fashion-sgd-crawl", "plateau", "slow crawl", "fashion", [128], "sgd", 2e-4, 64, 60)
+recipe("digits-sgd-crawl", "plateau", "slow crawl", "digits", [64], "sgd", 3e-4, 64, 100)
+recipe("random-spiral-small", "plateau", "random labels (not learnable)", "random-spiral", [8], "adam", 1e-3, 64, 30)
+recipe("breast-rmsprop-lr1e-7", "plateau", "η far too small", "breast-cancer", [64], "rmsprop", 1e-7, 32, 30)
+recipe("blobs-momentum-crawl", "plateau", "slow crawl", "blobs10", [32], "momentum", 1e-5, 32, 150)
+
+# more of the labels with the fewest families, added before the split
+recipe("spiral-tanh-mlp3", "underfitting", "too small", "spiral", [3], "adam", 1e-2, 32, 40, act="tanh")
+recipe("fashion-mlp2", "underfitting", "too small", "fashion", [2], "adam", 3e-3, 64, 20)
+recipe("spiral-sgd-lr1-b8", "oscillation", "both zig-zag", "spiral", [64], "sgd", 1.0, 8, 40)
+recipe("breast-adam-lr01", "oscillation", "train smooth, val zig-zag", "breast-cancer", [64], "adam", 0.1, 16, 30)
+recipe("iris-sgd-lr1e-5", "plateau", "η far too small", "iris", [16], "sgd", 1e-5, 16, 40)
+recipe("fashion-adam-lr1e-7", "plateau", "η far too small", "fashion", [128], "adam", 1e-7, 64, 15)

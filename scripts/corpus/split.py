@@ -1,0 +1,73 @@
+"""Assigns every kept run of the field corpus to the tuning or the validation half, once.
+
+Run: python3 scripts/corpus/split.py   (after the generators)
+Within each (label, framework) group the runs, sorted by file name, alternate between the halves
+from a random start seeded by the group's name, so both halves hold every label of every framework about equally.
+The older corpora (diagnosis-corpus, keras-runs) tuned the diagnoser before this corpus existed:
+they all go to the tuning half. A run already in split.tsv keeps its half (the split is never
+redrawn); only runs new to the file are assigned.
+"""
+import csv
+import glob
+import json
+import os
+import random
+
+import common
+
+FIXTURES = os.path.dirname(common.OUT)
+SPLIT = os.path.join(common.OUT, "split.tsv")
+FIELDS = ["file", "label", "framework", "family", "classes", "half"]
+
+
+def field_runs():
+    for framework in ("dltop", "torch", "keras"):
+        for path in sorted(glob.glob(os.path.join(common.OUT, framework, "runs*.tsv"))):
+            with open(path) as f:
+                for row in csv.DictReader(f, delimiter="\t"):
+                    if row["kept"] == "1":
+                        yield dict(file=f"field-corpus/{framework}/{row['file']}", label=row["label"],
+                                   framework=framework, family=row["family"], classes=row["classes"])
+
+
+def old_runs():
+    with open(os.path.join(FIXTURES, "diagnosis-corpus", "corpus.tsv")) as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            yield dict(file=f"diagnosis-corpus/{row['file']}", label=row["label"], framework="dltop",
+                       family="older corpus", classes="", half="tuning")
+    with open(os.path.join(FIXTURES, "keras-runs", "labels.json")) as f:
+        for name, run in json.load(f)["runs"].items():
+            yield dict(file=f"keras-runs/{name}.csv", label=run["label"], framework="keras", family="older corpus",
+                       classes=run["classes"] if run["classes"] is not None else "", half="tuning")
+
+
+def main():
+    existing = {}
+    if os.path.exists(SPLIT):
+        with open(SPLIT) as f:
+            existing = {row["file"]: row for row in csv.DictReader(f, delimiter="\t")}
+    rows = [existing.get(r["file"], r) for r in old_runs()]
+    new = [r for r in field_runs() if r["file"] not in existing]
+    rows += [existing[r["file"]] for r in field_runs() if r["file"] in existing]
+    groups = {}
+    for r in new:
+        groups.setdefault((r["label"], r["framework"]), []).append(r)
+    for key in sorted(groups):
+        start = random.Random(f"{key[0]}/{key[1]}").randrange(2)  # one seeded start per group
+        for i, r in enumerate(sorted(groups[key], key=lambda r: r["file"])):
+            r["half"] = ("tuning", "validation")[(i + start) % 2]
+    rows += new
+    with open(SPLIT, "w") as f:
+        f.write("\t".join(FIELDS) + "\n")
+        for r in sorted(rows, key=lambda r: r["file"]):
+            f.write("\t".join(str(r[k]) for k in FIELDS) + "\n")
+    counts = {}
+    for r in rows:
+        key = (r["half"], r["label"])
+        counts[key] = counts.get(key, 0) + 1
+    for key in sorted(counts):
+        print(*key, counts[key])
+
+
+if __name__ == "__main__":
+    main()
