@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""dltop against PyTorch (and Keras 3 / JAX for the MLP), measured back to back, with the ratios.
+
+Not part of the product: run it by hand in a virtualenv with torch (and keras + jax for --keras).
+Usage: python3 scripts/torch_compare.py [--bench .build/release/dltop-bench] [--repeats 3]
+                                        [--quick] [--keras] [--threads 2]
+
+Each repeat runs `dltop-bench --json --only mlp,cnn,gemm` and then the same jobs in PyTorch eager
+on CPU, one right after the other, and reads /proc/loadavg before each (the machine is shared):
+
+- MLP 784-128-10 (ReLU) and the CNN of `dltop train --model cnn` (conv32 3x3 same - ReLU - pool 2 -
+  conv64 3x3 same - ReLU - pool 2 - dense 128 ReLU - dense 10), softmax cross-entropy, Adam lr 1e-3,
+  batch 128, a plain in-memory loop over shuffled Fashion-MNIST tensors, the same thread count.
+  Timed like dltop-bench: the MLP's best of two epochs over the same images; the CNN over the same
+  number of batches after 3 untimed ones (a whole epoch, or the 50 batches of --quick).
+- Stochastic mode: batch 1, samples/s over the same number of samples as dltop-bench.
+
+Epoch figures are given for one pass over 54,000 images (Fashion-MNIST's 60,000 less a 10%
+validation split), from each side's samples/s. With --keras, scripts/keras_compare.py times the MLP
+in Keras 3 on JAX in the same repeat. Prints one JSON document: every repeat and the medians.
+"""
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = "/usr/share/datasets/fashion-mnist"
+EPOCH_IMAGES = 54_000
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load_average():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def run_dltop(bench, quick, threads):
+    env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads))
+    args = [bench, "--json", "--only", "mlp,cnn,gemm"] + (["--quick"] if quick else [])
+    out = subprocess.run(args, env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def load_fashion(torch):
+    import numpy as np
+
+    with gzip.open(f"{ROOT}/train-images-idx3-ubyte.gz") as f:
+        x = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 1, 28, 28)
+    with gzip.open(f"{ROOT}/train-labels-idx1-ubyte.gz") as f:
+        y = np.frombuffer(f.read(), np.uint8, offset=8)
+    return torch.from_numpy(x.astype("float32") / 255.0), torch.from_numpy(y.astype("int64"))
+
+
+def models(torch):
+    nn = torch.nn
+    mlp = lambda: nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+    cnn = lambda: nn.Sequential(
+        nn.Conv2d(1, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(64 * 7 * 7, 128), nn.ReLU(), nn.Linear(128, 10))
+    return mlp, cnn
+
+
+def train_steps(torch, model, x, y, batch, steps, start=0):
+    """Runs `steps` Adam steps of `batch` shuffled samples; returns (seconds, last loss)."""
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    order = torch.randperm(len(x))
+    loss = None
+    started = time.perf_counter()
+    for step in range(start, start + steps):
+        first = (step * batch) % (len(x) - batch + 1)
+        index = order[first:first + batch]
+        optimizer.zero_grad(set_to_none=True)
+        loss = loss_fn(model(x[index]), y[index])
+        loss.backward()
+        optimizer.step()
+    return time.perf_counter() - started, float(loss)
+
+
+def run_torch(dltop, threads):
+    import torch
+
+    torch.set_num_threads(threads)
+    torch.manual_seed(1)
+    x, y = load_fashion(torch)
+    make_mlp, make_cnn = models(torch)
+    out = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+
+    # MLP: two epochs over the images dltop-bench used, the faster one counts.
+    mlp_samples = dltop["mlp"]["samples"]
+    steps = (mlp_samples + 127) // 128
+    model = make_mlp()
+    times = [train_steps(torch, model, x[:mlp_samples], y[:mlp_samples], 128, steps)[0] for _ in range(2)]
+    out["mlp"] = {"epoch_s": min(times), "epochs_s": times, "samples_per_s": mlp_samples / min(times)}
+
+    # CNN: the same number of batches as dltop-bench, after 3 untimed ones; NCHW (PyTorch's default)
+    # and channels_last, the faster counts.
+    cnn_batches = dltop["cnn"]["measured_batches"]
+    best = None
+    for layout in ("nchw", "channels_last"):
+        model = make_cnn()
+        images = x
+        if layout == "channels_last":
+            model = model.to(memory_format=torch.channels_last)
+            images = x.contiguous(memory_format=torch.channels_last)
+        train_steps(torch, model, images, y, 128, 3)
+        seconds, loss = train_steps(torch, model, images, y, 128, cnn_batches, start=3)
+        rate = cnn_batches * 128 / seconds
+        out[f"cnn_{layout}_samples_per_s"] = rate
+        if best is None or rate > best[0]:
+            best = (rate, layout, seconds, loss)
+    out["cnn"] = {"samples_per_s": best[0], "layout": best[1], "measured_s": best[2],
+                  "measured_batches": cnn_batches, "last_batch_loss": best[3]}
+
+    # Batch 1 (stochastic): the same sample counts as dltop-bench, after 20 untimed steps.
+    for name, make in (("mlp", make_mlp), ("cnn", make_cnn)):
+        samples = dltop[name]["batch1_samples"]
+        model = make()
+        train_steps(torch, model, x, y, 1, 20)
+        seconds, _ = train_steps(torch, model, x, y, 1, samples, start=20)
+        out[name]["batch1_samples_per_s"] = samples / seconds
+    return out
+
+
+def run_keras():
+    env = dict(os.environ, KERAS_BACKEND="jax")
+    script = os.path.join(HERE, "keras_compare.py")
+    result = subprocess.run([sys.executable, script, "--epochs", "3"], env=env, check=True,
+                            capture_output=True, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def ratios(dltop, torch, keras):
+    epoch = lambda rate: EPOCH_IMAGES / rate
+    r = {
+        "mlp_epoch_54k_s": {"dltop": epoch(dltop["mlp"]["samples_per_s"]),
+                            "torch": epoch(torch["mlp"]["samples_per_s"])},
+        "cnn_epoch_54k_s": {"dltop": epoch(dltop["cnn"]["samples_per_s"]),
+                            "torch": epoch(torch["cnn"]["samples_per_s"])},
+        "mlp_batch1_samples_per_s": {"dltop": dltop["mlp"]["batch1_samples_per_s"],
+                                     "torch": torch["mlp"]["batch1_samples_per_s"]},
+        "cnn_batch1_samples_per_s": {"dltop": dltop["cnn"]["batch1_samples_per_s"],
+                                     "torch": torch["cnn"]["batch1_samples_per_s"]},
+    }
+    out = {
+        "cnn_epoch_vs_torch": r["cnn_epoch_54k_s"]["dltop"] / r["cnn_epoch_54k_s"]["torch"],
+        "mlp_epoch_vs_torch": r["mlp_epoch_54k_s"]["dltop"] / r["mlp_epoch_54k_s"]["torch"],
+        "mlp_batch1_vs_torch": r["mlp_batch1_samples_per_s"]["dltop"] / r["mlp_batch1_samples_per_s"]["torch"],
+        "cnn_batch1_vs_torch": r["cnn_batch1_samples_per_s"]["dltop"] / r["cnn_batch1_samples_per_s"]["torch"],
+        "cnn_flop_bound_ratio": dltop["cnn"].get("flop_bound_ratio"),
+    }
+    if keras:
+        r["mlp_epoch_54k_s"]["keras"] = epoch(keras["mlp"]["samples_per_s"])
+        out["mlp_epoch_vs_keras"] = r["mlp_epoch_54k_s"]["dltop"] / r["mlp_epoch_54k_s"]["keras"]
+    return r, out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", default=".build/release/dltop-bench")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--quick", action="store_true", help="dltop-bench --quick (CNN: 50 batches)")
+    parser.add_argument("--keras", action="store_true", help="also time the MLP in Keras 3 / JAX")
+    args = parser.parse_args()
+    os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
+
+    repeats = []
+    for i in range(args.repeats):
+        entry = {"load_average_before_dltop": load_average()}
+        dltop = run_dltop(args.bench, args.quick, args.threads)
+        entry["load_average_before_torch"] = load_average()
+        torch = run_torch(dltop, args.threads)
+        keras = None
+        if args.keras:
+            entry["load_average_before_keras"] = load_average()
+            keras = run_keras()
+        entry["figures"], entry["ratios"] = ratios(dltop, torch, keras)
+        entry["dltop_blas"] = dltop.get("blas")
+        entry["torch"] = torch["torch"]
+        entry["torch_cnn_layout"] = torch["cnn"]["layout"]
+        entry["dltop_cnn_breakdown_ms"] = dltop["cnn"].get("breakdown_ms")
+        repeats.append(entry)
+        print(f"repeat {i + 1}: " + json.dumps(entry["ratios"]), file=sys.stderr, flush=True)
+
+    keys = repeats[0]["ratios"].keys()
+    medians = {k: statistics.median(r["ratios"][k] for r in repeats if r["ratios"][k] is not None)
+               for k in keys if any(r["ratios"][k] is not None for r in repeats)}
+    goals = {
+        "cnn_epoch_vs_torch": ("<=", 0.7), "mlp_epoch_vs_torch": ("<=", 0.5),
+        "mlp_epoch_vs_keras": ("<=", 0.8), "mlp_batch1_vs_torch": (">=", 3.0),
+        "cnn_batch1_vs_torch": (">=", 3.0), "cnn_flop_bound_ratio": ("<=", 3.0),
+    }
+    met = {k: (medians[k] <= v if op == "<=" else medians[k] >= v)
+           for k, (op, v) in goals.items() if k in medians}
+    print(json.dumps({"repeats": repeats, "median_ratios": medians, "goals_met": met}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
