@@ -14,6 +14,8 @@ on CPU, one right after the other, and reads /proc/loadavg before each (the mach
   Timed like dltop-bench: the MLP's best of two epochs over the same images; the CNN over the same
   number of batches after 3 untimed ones (a whole epoch, or the 50 batches of --quick).
 - Stochastic mode: batch 1, samples/s over the same number of samples as dltop-bench.
+- PyTorch gets its best figure per job over the thread count and 1 thread, and for the CNN over
+  NCHW and channels_last.
 
 Epoch figures are given for one pass over 54,000 images (Fashion-MNIST's 60,000 less a 10%
 validation split), from each side's samples/s. With --keras, scripts/keras_compare.py times the MLP
@@ -79,52 +81,58 @@ def train_steps(torch, model, x, y, batch, steps, start=0):
         loss = loss_fn(model(x[index]), y[index])
         loss.backward()
         optimizer.step()
-    return time.perf_counter() - started, float(loss)
+    return time.perf_counter() - started, float(loss.detach())
 
 
 def run_torch(dltop, threads):
+    """PyTorch's best figure per job over `threads` and 1 thread (on a shared, loaded machine its
+    OpenMP threads can wait on each other far longer than the work takes), and for the CNN over
+    NCHW and channels_last: the comparison uses PyTorch at its best."""
     import torch
 
-    torch.set_num_threads(threads)
     torch.manual_seed(1)
     x, y = load_fashion(torch)
     make_mlp, make_cnn = models(torch)
-    out = {"torch": torch.__version__, "threads": torch.get_num_threads()}
-
-    # MLP: two epochs over the images dltop-bench used, the faster one counts.
+    out = {"torch": torch.__version__, "mlp": {}, "cnn": {}}
     mlp_samples = dltop["mlp"]["samples"]
-    steps = (mlp_samples + 127) // 128
-    model = make_mlp()
-    times = [train_steps(torch, model, x[:mlp_samples], y[:mlp_samples], 128, steps)[0] for _ in range(2)]
-    out["mlp"] = {"epoch_s": min(times), "epochs_s": times, "samples_per_s": mlp_samples / min(times)}
-
-    # CNN: the same number of batches as dltop-bench, after 3 untimed ones; NCHW (PyTorch's default)
-    # and channels_last, the faster counts.
     cnn_batches = dltop["cnn"]["measured_batches"]
-    best = None
-    for layout in ("nchw", "channels_last"):
-        model = make_cnn()
-        images = x
-        if layout == "channels_last":
-            model = model.to(memory_format=torch.channels_last)
-            images = x.contiguous(memory_format=torch.channels_last)
-        train_steps(torch, model, images, y, 128, 3)
-        seconds, loss = train_steps(torch, model, images, y, 128, cnn_batches, start=3)
-        rate = cnn_batches * 128 / seconds
-        out[f"cnn_{layout}_samples_per_s"] = rate
-        if best is None or rate > best[0]:
-            best = (rate, layout, seconds, loss)
-    out["cnn"] = {"samples_per_s": best[0], "layout": best[1], "measured_s": best[2],
-                  "measured_batches": cnn_batches, "last_batch_loss": best[3]}
-
-    # Batch 1 (stochastic): the same sample counts as dltop-bench, after 20 untimed steps.
-    for name, make in (("mlp", make_mlp), ("cnn", make_cnn)):
-        samples = dltop[name]["batch1_samples"]
-        model = make()
-        train_steps(torch, model, x, y, 1, 20)
-        seconds, _ = train_steps(torch, model, x, y, 1, samples, start=20)
-        out[name]["batch1_samples_per_s"] = samples / seconds
+    for count in sorted({threads, 1}, reverse=True):
+        torch.set_num_threads(count)
+        # MLP: two epochs over the images dltop-bench used, the faster one counts.
+        steps = (mlp_samples + 127) // 128
+        model = make_mlp()
+        times = [train_steps(torch, model, x[:mlp_samples], y[:mlp_samples], 128, steps)[0]
+                 for _ in range(2)]
+        keep_best(out["mlp"], "samples_per_s", mlp_samples / min(times), threads=count)
+        # CNN: the same number of batches as dltop-bench, after 3 untimed ones.
+        layouts = ("nchw", "channels_last") if count == threads else ("nchw",)
+        for layout in layouts:
+            model = make_cnn()
+            images = x
+            if layout == "channels_last":
+                model = model.to(memory_format=torch.channels_last)
+                images = x.contiguous(memory_format=torch.channels_last)
+            train_steps(torch, model, images, y, 128, 3)
+            seconds, loss = train_steps(torch, model, images, y, 128, cnn_batches, start=3)
+            keep_best(out["cnn"], "samples_per_s", cnn_batches * 128 / seconds, threads=count,
+                      layout=layout, measured_s=seconds, measured_batches=cnn_batches,
+                      last_batch_loss=loss)
+        # Batch 1 (stochastic): the same sample counts as dltop-bench, after 20 untimed steps.
+        for name, make in (("mlp", make_mlp), ("cnn", make_cnn)):
+            samples = dltop[name]["batch1_samples"]
+            model = make()
+            train_steps(torch, model, x, y, 1, 20)
+            seconds, _ = train_steps(torch, model, x, y, 1, samples, start=20)
+            keep_best(out[name], "batch1_samples_per_s", samples / seconds, batch1_threads=count)
     return out
+
+
+def keep_best(figures, key, value, **details):
+    """Stores `value` under `key` (and `details`) when it beats the figure already there."""
+    figures.setdefault("all_" + key, []).append({"value": value, **details})
+    if value > figures.get(key, 0):
+        figures[key] = value
+        figures.update({f"{key}_{k}" if k in ("threads",) else k: v for k, v in details.items()})
 
 
 def run_keras():
@@ -183,7 +191,9 @@ def main():
         entry["figures"], entry["ratios"] = ratios(dltop, torch, keras)
         entry["dltop_blas"] = dltop.get("blas")
         entry["torch"] = torch["torch"]
-        entry["torch_cnn_layout"] = torch["cnn"]["layout"]
+        entry["torch_cnn"] = {k: v for k, v in torch["cnn"].items() if not k.startswith("all_")}
+        entry["torch_all"] = {n: {k: v for k, v in torch[n].items() if k.startswith("all_")}
+                              for n in ("mlp", "cnn")}
         entry["dltop_cnn_breakdown_ms"] = dltop["cnn"].get("breakdown_ms")
         repeats.append(entry)
         print(f"repeat {i + 1}: " + json.dumps(entry["ratios"]), file=sys.stderr, flush=True)
