@@ -2,24 +2,14 @@
 /// `poolSize × poolSize` window, per channel.
 ///
 /// Input `[batch, h, w, c]`, output `[batch, ⌊(h − pool)/stride⌋ + 1, ⌊(w − pool)/stride⌋ + 1, c]`.
-/// Backward routes `dout` to the position each maximum came from only (the first maximum wins a
-/// tie, as in Keras).
-///
-/// Two paths: when the windows tile the input exactly (pool = stride, sizes divisible, channels a
-/// multiple of 8, the CNN's case), forward computes only the maxima and keeps its input, and
-/// backward finds each window's first maximum again by comparing the input with the output.
-/// Tracking the winner's index in forward cost more than the comparison of every pooled value
-/// (the CNN's first pooling: 2.9 ms of 38 per batch of 128 on one core). Otherwise forward
-/// records each maximum's flat input index and backward scatters through it.
+/// Forward remembers where each maximum came from; backward routes `dout` to those positions only
+/// (the first maximum wins a tie, as in Keras).
 package final class MaxPool2D: Layer {
   package let name: String
   package let poolSize: Int
   package let stride: Int
   private var inputShape: [Int] = []
   private var argmax: [Int32] = []  // [batch, outH, outW, c]: flat input index of each maximum
-  private var input = Tensor(zeros: [0])  // the last input, kept on the tiled path
-  private var output = Tensor(zeros: [0])  // the last output, kept on the tiled path
-  private var outputCount = 0
   private var outputBuffer = ReusableBuffer()  // [batch, outH, outW, c]
   private var gradientBuffer = ReusableBuffer()  // [batch, h, w, c]
 
@@ -52,21 +42,6 @@ package final class MaxPool2D: Layer {
     let out = outputShape(forInput: [h, w, c])
     let (outH, outW) = (out[0], out[1])
     let count = batch * outH * outW * c
-    outputCount = count
-    if tiles(height: h, width: w, channels: c) {
-      argmax = []
-      input = x
-      let y = x.scalars.withUnsafeBufferPointer { xs in
-        outputBuffer.fill(count: count) { ys in
-          guard count > 0 else { return }
-          poolTiles(xs.baseAddress!, into: ys.baseAddress!, windows: count / c, width: w, channels: c)
-        }
-      }
-      output = Tensor(shape: [batch, outH, outW, c], scalars: y)
-      return output
-    }
-    input = Tensor(zeros: [0])
-    output = Tensor(zeros: [0])
     if argmax.count != count { argmax = [Int32](repeating: 0, count: count) }
     let y = x.scalars.withUnsafeBufferPointer { xs in
       outputBuffer.fill(count: count) { ys in
@@ -91,63 +66,27 @@ package final class MaxPool2D: Layer {
 
   package func backward(_ dout: Tensor) -> Tensor {
     precondition(
-      dout.count == outputCount,
+      dout.count == argmax.count,
       "MaxPool2D \(name): dout \(dout.shape) does not match the last output")
     guard dout.count > 0 else { return Tensor(zeros: inputShape) }
     let (h, w, c) = (inputShape[1], inputShape[2], inputShape[3])
+    let tiles = stride == poolSize && h % poolSize == 0 && w % poolSize == 0 && c % 8 == 0
     let dx = dout.scalars.withUnsafeBufferPointer { d in
-      if tiles(height: h, width: w, channels: c) {
-        // The windows tile the input: write every input element once, no zeroing pass.
-        return input.scalars.withUnsafeBufferPointer { xs in
-          output.scalars.withUnsafeBufferPointer { ys in
-            gradientBuffer.fill(count: inputShape.reduce(1, *)) { target in
-              writeTiledGradient(
-                d.baseAddress!, input: xs.baseAddress!, output: ys.baseAddress!,
-                into: target.baseAddress!, width: w, channels: c)
-            }
+      argmax.withUnsafeBufferPointer { am in
+        if tiles {
+          // The windows tile the input: write every input element once, no zeroing pass.
+          return gradientBuffer.fill(count: inputShape.reduce(1, *)) { target in
+            writeTiledGradient(
+              d.baseAddress!, argmax: am.baseAddress!, into: target.baseAddress!, height: h,
+              width: w, channels: c)
           }
         }
-      }
-      return argmax.withUnsafeBufferPointer { am in
-        gradientBuffer.zeroedFill(count: inputShape.reduce(1, *)) { target in
+        return gradientBuffer.zeroedFill(count: inputShape.reduce(1, *)) { target in
           for i in 0..<d.count { target[Int(am[i])] += d[i] }  // [batch, h, w, c]
         }
       }
     }
     return Tensor(shape: inputShape, scalars: dx)
-  }
-
-  /// Whether the windows tile an `h × w × c` input exactly, with channels in whole SIMD groups.
-  private func tiles(height h: Int, width w: Int, channels c: Int) -> Bool {
-    stride == poolSize && h % poolSize == 0 && w % poolSize == 0 && c % 8 == 0
-  }
-
-  /// The maxima of tiling windows, eight channels at a time; the same comparisons as
-  /// `poolWindow` (a later pixel wins only when strictly larger), without the index.
-  private func poolTiles(
-    _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, windows: Int, width w: Int,
-    channels c: Int
-  ) {
-    var corner = 0
-    var o = 0
-    for _ in 0..<windows {
-      var ch = 0
-      while ch < c {
-        var value = UnsafeRawPointer(x + corner + ch).loadUnaligned(as: SIMD8<Float>.self)
-        for py in 0..<poolSize {
-          for px in 0..<poolSize where py > 0 || px > 0 {
-            let pixel = corner + (py * w + px) * c + ch
-            let candidate = UnsafeRawPointer(x + pixel).loadUnaligned(as: SIMD8<Float>.self)
-            value.replace(with: candidate, where: candidate .> value)
-          }
-        }
-        UnsafeMutableRawPointer(y + o + ch).storeBytes(of: value, as: SIMD8<Float>.self)
-        ch += 8
-      }
-      o += c
-      corner += poolSize * c
-      if corner % (w * c) == 0 { corner += (poolSize - 1) * w * c }  // next row of windows
-    }
   }
 
   /// The maximum and its flat input index, per channel, of the window whose top-left pixel starts
@@ -196,33 +135,29 @@ package final class MaxPool2D: Layer {
   }
 
   /// dx for non-overlapping windows that cover the input exactly (`c` a multiple of 8): each
-  /// input element gets its window's `dout` if it is the window's first element equal to the
-  /// maximum, else 0. A window whose maximum is NaN passes no gradient (the loss is NaN then, and
-  /// the trainer skips the update).
+  /// input element gets its window's `dout` if it was the maximum, else 0.
   private func writeTiledGradient(
-    _ dout: UnsafePointer<Float>, input x: UnsafePointer<Float>, output y: UnsafePointer<Float>,
-    into dx: UnsafeMutablePointer<Float>, width w: Int, channels c: Int
+    _ dout: UnsafePointer<Float>, argmax: UnsafePointer<Int32>,
+    into dx: UnsafeMutablePointer<Float>,
+    height h: Int, width w: Int, channels c: Int
   ) {
-    let windows = outputCount / c
+    let windows = inputShape[0] * (h / poolSize) * (w / poolSize)
+    let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
     var o = 0
     var corner = 0
     for _ in 0..<windows {
-      var ch = 0
-      while ch < c {
-        let best = UnsafeRawPointer(y + o + ch).loadUnaligned(as: SIMD8<Float>.self)
-        let gradient = UnsafeRawPointer(dout + o + ch).loadUnaligned(as: SIMD8<Float>.self)
-        var taken = SIMDMask<SIMD8<Int32>>(repeating: false)
-        for py in 0..<poolSize {
-          for px in 0..<poolSize {
-            let pixel = corner + (py * w + px) * c + ch
-            let value = UnsafeRawPointer(x + pixel).loadUnaligned(as: SIMD8<Float>.self)
-            let wins = (value .== best) .& .!taken
-            taken .|= wins
-            let routed = SIMD8<Float>(repeating: 0).replacing(with: gradient, where: wins)
-            UnsafeMutableRawPointer(dx + pixel).storeBytes(of: routed, as: SIMD8<Float>.self)
+      for py in 0..<poolSize {
+        for px in 0..<poolSize {
+          let pixel = corner + (py * w + px) * c
+          var ch = 0
+          while ch < c {
+            let winner = UnsafeRawPointer(argmax + o + ch).loadUnaligned(as: SIMD8<Int32>.self)
+            var gradient = UnsafeRawPointer(dout + o + ch).loadUnaligned(as: SIMD8<Float>.self)
+            gradient.replace(with: 0, where: winner .!= lanes &+ Int32(pixel + ch))
+            UnsafeMutableRawPointer(dx + pixel + ch).storeBytes(of: gradient, as: SIMD8<Float>.self)
+            ch += 8
           }
         }
-        ch += 8
       }
       o += c
       corner += poolSize * c
