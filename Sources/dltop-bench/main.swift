@@ -66,16 +66,42 @@ let mlpSet = data?.flat(count: quick ? 10_000 : 60_000)
 if let mlpSet, options.includes("mlp") {
   let mlp = TrainingBench.measure(
     makeModel: { TrainingBench.mlp(seed: 1) }, data: mlpSet, epochs: quick ? 1 : 2)
-  report["mlp"] = BenchReport.training(mlp, architecture: "784-128-10 relu, adam, batch 128")
+  var figures = BenchReport.training(mlp, architecture: "784-128-10 relu, adam, batch 128")
+  figures.merge(
+    StochasticBench.measure(
+      makeModel: { TrainingBench.mlp(seed: 1) }, data: mlpSet, samples: quick ? 1000 : 5000)
+  ) { old, _ in old }
+  report["mlp"] = figures
 }
 if let data, options.includes("cnn") {
-  report["cnn"] = CNNBench.measure(images: data.train, measuredBatches: quick ? 50 : nil)
+  var cnn = CNNBench.measure(images: data.train, measuredBatches: quick ? 50 : nil)
+  cnn.merge(CNNBreakdownBench.measure(images: data.train, batches: quick ? 10 : 30)) { old, _ in old }
+  cnn.merge(
+    StochasticBench.measure(
+      makeModel: { CNNBench.model(seed: 1) }, data: data.train, samples: quick ? 200 : 1000)
+  ) { old, _ in old }
+  cnn["training_gflop_per_sample"] = TrainingFLOPs.perSample(CNNBench.model(seed: 1)) / 1e9
+  report["cnn"] = cnn
 }
-if options.includes("gemm") {
-  let small = GEMMBench.gflops(m: 128, n: 128, k: 784, minimumSeconds: quick ? 0.1 : 0.5)
+// The CNN's flop_bound_ratio needs the large-GEMM rate, so the CNN section measures it too.
+if options.includes("gemm") || options.includes("cnn") {
   let large = GEMMBench.gflops(m: 1024, n: 1024, k: 1024, minimumSeconds: quick ? 0.2 : 1.0)
-  report["gemm_gflops"] = large
-  report["gemm"] = ["128x784x128_gflops": small, "1024x1024x1024_gflops": large]
+  if options.includes("gemm") {
+    let small = GEMMBench.gflops(m: 128, n: 128, k: 784, minimumSeconds: quick ? 0.1 : 0.5)
+    report["gemm_gflops"] = large
+    report["gemm"] = ["128x784x128_gflops": small, "1024x1024x1024_gflops": large]
+  }
+  if var cnn = report["cnn"] as? [String: Any], let epoch = cnn["epoch_s"] as? Double,
+    let perSample = cnn["training_gflop_per_sample"] as? Double,
+    let samples = cnn["samples"] as? Int
+  {
+    // Epoch seconds ÷ the seconds the epoch's flops take at the large-GEMM rate.
+    let flopSeconds = perSample * Double(samples) / large
+    cnn["flop_bound_ratio"] = epoch / flopSeconds
+    cnn["flop_bound_s"] = flopSeconds
+    cnn["gemm_1024_gflops"] = large
+    report["cnn"] = cnn
+  }
 }
 if var figures = dashboard {
   if let mlpSet {

@@ -125,6 +125,48 @@ struct Conv2DTests {
   }
 }
 
+extension Conv2DTests {
+  /// Slicing the batch (one image per slice, or a slice budget that does not divide the batch)
+  /// changes only the order of float additions: outputs and all three gradients agree with the
+  /// one-slice run to float rounding, for a grayscale and a multi-channel input.
+  @Test(arguments: [1, 3])
+  func slicedBatchesGiveTheSameOutputsAndGradients(channels: Int) {
+    func run(budget: Int) -> (y: Tensor, dx: Tensor, dW: Tensor, db: Tensor) {
+      let layer = Conv2D(
+        name: "conv", filters: GradientCheck.random([3, 3, channels, 8], seed: 41),
+        bias: GradientCheck.random([8], seed: 42))
+      layer.sliceBudget = budget
+      let y = layer.forward(GradientCheck.random([5, 6, 7, channels], seed: 43), training: true)
+      let dx = layer.backward(GradientCheck.random(y.shape, seed: 44))
+      return (y, dx, layer.weight.grad, layer.bias.grad)
+    }
+    let whole = run(budget: 1 << 20)
+    let patch = 9 * channels * 6 * 7
+    for budget in [1, 2 * patch] {  // 1 image per slice; 2 images per slice (5 = 2 + 2 + 1)
+      let sliced = run(budget: budget)
+      for (name, a, b) in [
+        ("y", whole.y, sliced.y), ("dx", whole.dx, sliced.dx), ("dW", whole.dW, sliced.dW),
+        ("db", whole.db, sliced.db),
+      ] {
+        let difference = zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0
+        #expect(a.shape == b.shape && difference < 1e-4, "\(name), budget \(budget): \(difference)")
+      }
+    }
+  }
+
+  @Test func biasGradientIsTheSumOfDoutOverEveryPixel() {
+    let layer = Conv2D(
+      name: "conv", filters: GradientCheck.random([3, 3, 2, 4], seed: 45), bias: Tensor(zeros: [4]))
+    let y = layer.forward(GradientCheck.random([3, 5, 5, 2], seed: 46), training: true)
+    let dout = GradientCheck.random(y.shape, seed: 47)
+    _ = layer.backward(dout)
+    for channel in 0..<4 {
+      let sum = stride(from: channel, to: dout.count, by: 4).reduce(Float(0)) { $0 + dout[$1] }
+      #expect(abs(layer.bias.grad[channel] - sum) < 1e-4, "channel \(channel)")
+    }
+  }
+}
+
 struct MaxPool2DTests {
   @Test func poolingKeepsTheLargestValueAndRoutesGradientToIt() {
     let x = Tensor(shape: [1, 2, 4, 1], scalars: [1, 5, 2, 0, 3, 4, 8, 6])

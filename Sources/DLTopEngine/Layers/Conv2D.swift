@@ -1,12 +1,21 @@
-/// A 2-D convolution over NHWC images, computed as im2col plus one matrix product for the batch.
+/// A 2-D convolution over NHWC images, computed as im2col plus matrix products, a few images at a
+/// time.
 ///
 /// Input `[batch, h, w, cIn]`, filters `W`: `[kh, kw, cIn, cOut]`, bias `b`: `[cOut]`, output
 /// `[batch, outH, outW, cOut]` with Keras/TensorFlow `same`/`valid` padding (see `Padding`).
-/// Forward: `cols = im2col(x)` `[batch·outH·outW, kh·kw·cIn]`, `y = cols · W + b`.
-/// Backward: `dW += colsᵀ · dout`, `db += Σ dout`, `dx = col2im(dout · Wᵀ)`.
-/// The im2col buffers are kept between calls, so a steady batch size allocates nothing new.
-/// Memory: `cols` holds `batch·outH·outW·kh·kw·cIn` floats for the last batch (29 MB for the
-/// Fashion-MNIST CNN's second convolution at batch 128), so evaluate large sets in mini-batches.
+/// Forward: `cols = [im2col(x) | 1]` `[images·outH·outW, kh·kw·cIn + 1]`, `y = cols · [W; b]`.
+/// Backward: `[dW; db] += colsᵀ · dout`, `dx = col2im(dout · Wᵀ)`.
+///
+/// The bias rides in the products as a column of ones in cols and a last row under W: the
+/// product then writes y without a broadcast pass first, and the weight-gradient product yields
+/// db, with no pass over dout of its own (12.8 MB each for the first convolution at batch 128).
+///
+/// Why slices: a batch-sized cols matrix (29 MB for the Fashion-MNIST CNN's second convolution at
+/// batch 128) is written by im2col, read back by the forward product, and read again by the
+/// weight-gradient product, every time from memory. A slice of `sliceBudget` floats stays in the
+/// core's L2 cache between the im2col that writes it and the product that reads it; backward
+/// rebuilds each slice's cols (cheap, in cache) instead of keeping the batch's. The products
+/// stay large enough for OpenBLAS (the second convolution: 784 × 288 · 288 × 64 per slice).
 package final class Conv2D: Layer {
   package let name: String
   package let weight: Parameter
@@ -18,14 +27,16 @@ package final class Conv2D: Layer {
   /// batch; `backward` then returns zeros of the input's shape.
   package var computesInputGradient = true
   private var geometry: ConvGeometry?
-  private var cols: [Float] = []  // [batch·outH·outW, kh·kw·cIn]
+  private var input = Tensor(zeros: [0])  // [batch, h, w, cIn], the last forward's input
+  private var cols: [Float] = []  // [images·outH·outW, kh·kw·cIn + 1] for one slice; last column 1
+  private var weightsWithBias: [Float] = []  // [kh·kw·cIn + 1, cOut]: W, then b as the last row
   private var dcols: [Float] = []  // [images·outH·outW, kh·kw·cIn] for one slice of the batch
   private var outputBuffer = ReusableBuffer()  // [batch, outH, outW, cOut]
   private var gradientBuffer = ReusableBuffer()  // [batch, h, w, cIn]
-  /// Floats of dcols computed per slice in `backward`: 256 K floats (1 MiB), half of a 2 MiB L2.
-  /// Tests lower it to check that slicing gives the same gradient.
+  private var zeroInputGradient = Tensor(zeros: [0])  // returned while computesInputGradient is off
+  /// Floats of cols (and of dcols) per slice: 256 K floats (1 MiB), a core's L2 on this
+  /// machine's EPYC. Tests lower it to check that slicing gives the same results.
   var sliceBudget = 1 << 18
-  private var ones: [Float] = []  // [batch·outH·outW] of 1, for the bias gradient
 
   /// - Parameters:
   ///   - filters: `[kh, kw, cIn, cOut]`.
@@ -71,26 +82,25 @@ package final class Conv2D: Layer {
       batch: x.shape[0], inHeight: x.shape[1], inWidth: x.shape[2], inChannels: inChannels,
       kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, padding: padding)
     geometry = g
+    input = x
     let rows = g.patchCount
     let k = g.patchSize
     let n = outChannels
-    if cols.count != rows * k { cols = [Float](repeating: 0, count: rows * k) }
-    x.scalars.withUnsafeBufferPointer { xs in
+    let slice = Slicing(geometry: g, budget: sliceBudget)
+    prepareCols(slice)
+    weightsWithBias = weight.value.scalars + bias.value.scalars
+    let out = x.scalars.withUnsafeBufferPointer { xs in
       cols.withUnsafeMutableBufferPointer { c in
-        if let source = xs.baseAddress, let target = c.baseAddress {
-          g.im2col(source, into: target)
-        }
-      }
-    }
-    let out = cols.withUnsafeBufferPointer { c in
-      weight.value.scalars.withUnsafeBufferPointer { w in
-        bias.value.scalars.withUnsafeBufferPointer { b in
+        weightsWithBias.withUnsafeBufferPointer { wb in
           outputBuffer.fill(count: rows * n) { y in  // [batch·outH·outW, cOut]
-            Self.broadcast(b.baseAddress!, count: n, rows: rows, into: y.baseAddress!)
-            if rows > 0 {
+            guard rows > 0 else { return }
+            slice.forEach { first, images in
+              g.with(batch: images).im2col(
+                xs.baseAddress! + first * slice.inputPerImage, into: c.baseAddress!,
+                rowStride: k + 1)
               BLAS.gemm(
-                m: rows, n: n, k: k, a: c.baseAddress!, b: w.baseAddress!, beta: 1,
-                c: y.baseAddress!)
+                m: images * slice.pixelsPerImage, n: n, k: k + 1, a: c.baseAddress!,
+                b: wb.baseAddress!, c: y.baseAddress! + first * slice.pixelsPerImage * n)
             }
           }
         }
@@ -109,55 +119,56 @@ package final class Conv2D: Layer {
       "Conv2D \(name): dout \(dout.shape) does not match output [\(g.batch), \(g.outHeight), \(g.outWidth), \(n)]"
     )
     guard rows > 0 else { return Tensor(zeros: [g.batch, g.inHeight, g.inWidth, g.inChannels]) }
+    let slice = Slicing(geometry: g, budget: sliceBudget)
+    // [dW; db] [kh·kw·cIn + 1, cOut] = colsᵀ · dout, slice by slice, rebuilding each slice's cols
+    prepareCols(slice)
+    var gradients = [Float](repeating: 0, count: (k + 1) * n)
     dout.scalars.withUnsafeBufferPointer { d in
-      // dW [kh·kw·cIn, cOut] += colsᵀ · dout
-      cols.withUnsafeBufferPointer { c in
-        weight.grad.scalars.withUnsafeMutableBufferPointer { dW in
-          BLAS.gemm(
-            transposeA: true, m: k, n: n, k: rows, a: c.baseAddress!, b: d.baseAddress!,
-            beta: 1, c: dW.baseAddress!)
+      input.scalars.withUnsafeBufferPointer { xs in
+        cols.withUnsafeMutableBufferPointer { c in
+          gradients.withUnsafeMutableBufferPointer { dWb in
+            slice.forEach { first, images in
+              g.with(batch: images).im2col(
+                xs.baseAddress! + first * slice.inputPerImage, into: c.baseAddress!,
+                rowStride: k + 1)
+              BLAS.gemm(
+                transposeA: true, m: k + 1, n: n, k: images * slice.pixelsPerImage,
+                a: c.baseAddress!, b: d.baseAddress! + first * slice.pixelsPerImage * n,
+                beta: 1, c: dWb.baseAddress!)
+            }
+          }
         }
       }
-      // db [cOut] += doutᵀ · 1: the sum over every output pixel, as one BLAS call
-      if ones.count != rows { ones = [Float](repeating: 1, count: rows) }
-      ones.withUnsafeBufferPointer { one in
-        bias.grad.scalars.withUnsafeMutableBufferPointer { db in
-          BLAS.gemv(
-            transpose: true, rows: rows, columns: n, a: d.baseAddress!, x: one.baseAddress!,
-            beta: 1,
-            y: db.baseAddress!)
-        }
-      }
+    }
+    weight.grad.scalars.withUnsafeMutableBufferPointer { dW in
+      for i in 0..<(k * n) { dW[i] += gradients[i] }
+    }
+    bias.grad.scalars.withUnsafeMutableBufferPointer { db in
+      for j in 0..<n { db[j] += gradients[k * n + j] }
     }
     guard computesInputGradient else {
-      return Tensor(zeros: [g.batch, g.inHeight, g.inWidth, g.inChannels])
+      // The same zeros every batch, no allocation (a caller that changes them gets a copy).
+      let shape = [g.batch, g.inHeight, g.inWidth, g.inChannels]
+      if zeroInputGradient.shape != shape { zeroInputGradient = Tensor(zeros: shape) }
+      return zeroInputGradient
     }
-    // dx = col2im(dout · Wᵀ), a few images at a time: each slice of dcols
-    // [images·outH·outW, kh·kw·cIn] stays in cache between the product that writes it and the
-    // col2im that reads it, instead of a batch-sized buffer making two trips to memory.
+    // dx = col2im(dout · Wᵀ), slice by slice: each slice of dcols stays in cache between the
+    // product that writes it and the col2im that reads it.
     // Wᵀ [cOut, kh·kw·cIn] is copied out first: OpenBLAS's Haswell kernels ran this product 20%
     // faster untransposed (13.1 vs 16.7 ms on the CNN's second convolution, batch 128).
     let wT = Self.transposed(weight.value.scalars, rows: k, columns: n)
-    let imagesPerSlice = max(1, sliceBudget / max(1, g.outHeight * g.outWidth * k))
-    let pixelsPerImage = g.outHeight * g.outWidth
-    let inputPerImage = g.inHeight * g.inWidth * g.inChannels
-    if dcols.count != imagesPerSlice * pixelsPerImage * k {
-      dcols = [Float](repeating: 0, count: imagesPerSlice * pixelsPerImage * k)
-    }
+    if dcols.count != slice.colsCount { dcols = [Float](repeating: 0, count: slice.colsCount) }
     let dx = dout.scalars.withUnsafeBufferPointer { d in
       wT.withUnsafeBufferPointer { w in
         dcols.withUnsafeMutableBufferPointer { dc in
           gradientBuffer.fill(count: g.inputCount) { target in
-            var first = 0
-            while first < g.batch {
-              let images = min(imagesPerSlice, g.batch - first)
+            slice.forEach { first, images in
               BLAS.gemm(
-                m: images * pixelsPerImage, n: k, k: n,
-                a: d.baseAddress! + first * pixelsPerImage * n,
+                m: images * slice.pixelsPerImage, n: k, k: n,
+                a: d.baseAddress! + first * slice.pixelsPerImage * n,
                 b: w.baseAddress!, c: dc.baseAddress!)
               g.with(batch: images).col2im(
-                dc.baseAddress!, into: target.baseAddress! + first * inputPerImage)
-              first += images
+                dc.baseAddress!, into: target.baseAddress! + first * slice.inputPerImage)
             }
           }
         }
@@ -166,29 +177,13 @@ package final class Conv2D: Layer {
     return Tensor(shape: [g.batch, g.inHeight, g.inWidth, g.inChannels], scalars: dx)
   }
 
-  /// Writes `row` (`count` floats) into each of `rows` consecutive rows of `target`, eight lanes at
-  /// a time: one `memmove` per 128-byte row cost more than the first layer's matrix product.
-  private static func broadcast(
-    _ row: UnsafePointer<Float>, count: Int, rows: Int, into target: UnsafeMutablePointer<Float>
-  ) {
-    guard count % 8 == 0 else {
-      for r in 0..<rows { (target + r * count).update(from: row, count: count) }
-      return
-    }
-    let vectors = count / 8
-    let raw = UnsafeRawPointer(row)
-    let lanes = (0..<vectors).map {
-      raw.loadUnaligned(fromByteOffset: $0 * 32, as: SIMD8<Float>.self)
-    }
-    lanes.withUnsafeBufferPointer { v in
-      var destination = UnsafeMutableRawPointer(target)
-      for _ in 0..<rows {
-        for i in 0..<vectors {
-          destination.storeBytes(of: v[i], toByteOffset: i * 32, as: SIMD8<Float>.self)
-        }
-        destination += count * 4
-      }
-    }
+  /// Sizes cols for `slice` with its last column of ones (im2col never overwrites it).
+  private func prepareCols(_ slice: Slicing) {
+    let count = slice.colsCount + slice.rowsPerSlice
+    guard cols.count != count else { return }
+    let stride = slice.patchSize + 1
+    cols = [Float](repeating: 0, count: count)
+    for row in 0..<slice.rowsPerSlice { cols[row * stride + stride - 1] = 1 }
   }
 
   /// The transpose of a row-major `[rows, columns]` matrix.
@@ -202,5 +197,39 @@ package final class Conv2D: Layer {
       }
     }
     return out
+  }
+}
+
+/// How `Conv2D` cuts a batch into slices of whole images whose cols fit the slice budget.
+private struct Slicing {
+  let batch: Int
+  let imagesPerSlice: Int
+  let pixelsPerImage: Int
+  /// Input floats per image.
+  let inputPerImage: Int
+  let patchSize: Int
+  /// Floats of one slice's cols (or dcols) matrix without the ones column.
+  let colsCount: Int
+  /// Rows of one slice's cols matrix.
+  var rowsPerSlice: Int { imagesPerSlice * pixelsPerImage }
+
+  init(geometry g: ConvGeometry, budget: Int) {
+    batch = g.batch
+    pixelsPerImage = g.outHeight * g.outWidth
+    inputPerImage = g.inHeight * g.inWidth * g.inChannels
+    patchSize = g.patchSize
+    let perImage = max(1, pixelsPerImage * g.patchSize)
+    imagesPerSlice = max(1, min(g.batch, budget / perImage))
+    colsCount = imagesPerSlice * pixelsPerImage * g.patchSize
+  }
+
+  /// Calls `body(firstImage, images)` for each slice, in order.
+  func forEach(_ body: (Int, Int) -> Void) {
+    var first = 0
+    while first < batch {
+      let images = min(imagesPerSlice, batch - first)
+      body(first, images)
+      first += images
+    }
   }
 }

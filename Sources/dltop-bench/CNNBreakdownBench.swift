@@ -1,0 +1,52 @@
+import DLTopEngine
+
+/// Where one training batch of the CNN goes: milliseconds per batch of 128 in each layer's forward
+/// and backward, the loss and the Adam update, the median over `batches` batches after 3 untimed
+/// ones. The layers run one by one exactly as `Sequential` runs them, so the parts add up to a
+/// batch of `Trainer.trainBatch` minus its bookkeeping (gather, statistics).
+enum CNNBreakdownBench {
+  static func measure(images: LabeledSet, batches: Int) -> [String: Any] {
+    let network = CNNBench.model(seed: 1)
+    let loss = SoftmaxCrossEntropy()
+    let optimizer = Adam()
+    let batch = 128
+    var parts: [String: [Double]] = [:]
+    var cpuParts: [String: [Double]] = [:]
+    func timed(_ name: String, _ work: () -> Void) {
+      let (_, timing) = BenchClock.time(work)
+      parts[name, default: []].append(timing.wallSeconds * 1000)
+      cpuParts[name, default: []].append(timing.cpuSeconds * 1000)
+    }
+    let warmUp = 3
+    for step in 0..<(warmUp + batches) {
+      let first = (step * batch) % max(1, images.count - batch)
+      let x = images.features.rows(first..<(first + batch))
+      let targets = images.targets.gathered(first..<(first + batch))
+      network.zeroGrad()
+      var activation = x
+      for layer in network.layers {
+        timed("\(layer.name).forward") { activation = layer.forward(activation, training: true) }
+      }
+      timed("loss") { _ = loss.forward(activation, targets) }
+      var gradient = loss.backward()
+      for layer in network.layers.reversed() {
+        timed("\(layer.name).backward") { gradient = layer.backward(gradient) }
+      }
+      timed("adam") { optimizer.update(network.parameters, learningRate: 1e-3) }
+      if step < warmUp {
+        parts = [:]
+        cpuParts = [:]
+      }
+    }
+    let medians = parts.mapValues { BenchClock.median($0) }
+    let cpuMedians = cpuParts.mapValues { BenchClock.median($0) }
+    return [
+      "breakdown_ms": medians,
+      "breakdown_total_ms": medians.values.reduce(0, +),
+      // CPU time of all threads: on a loaded machine the wall clock mostly shows waiting.
+      "breakdown_cpu_ms": cpuMedians,
+      "breakdown_total_cpu_ms": cpuMedians.values.reduce(0, +),
+      "breakdown_batches": batches,
+    ]
+  }
+}
