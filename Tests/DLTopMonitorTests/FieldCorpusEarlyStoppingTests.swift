@@ -41,7 +41,7 @@ struct FieldCorpusEarlyStoppingTests {
   func stopsAndKeepsWhereKerasDoes(_ reference: Case) throws {
     let log = try LogFileReader.read(path: Self.fixtures.appendingPathComponent(reference.file).path)
     var options = EarlyStopping.Options()
-    options.monitor = MetricName.validationLoss
+    options.monitor = MetricName.validationLoss.rawValue
     options.patience = reference.patience
     let policy = EarlyStopping.replay(log.epochs, options: options)
     let stopIndex = policy.stoppedEpoch.flatMap { epoch in log.epochs.firstIndex { $0.epoch == epoch } }

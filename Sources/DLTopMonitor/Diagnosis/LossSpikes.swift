@@ -73,7 +73,7 @@ package struct LossSpikeDetector: Sendable {
   }
 
   /// The spikes of a whole per-step series.
-  package static func spikes(in steps: [ParsedLog.Step], metric: String = MetricName.loss) -> [LossSpike] {
+  package static func spikes(in steps: [ParsedLog.Step], metric: String = MetricName.loss.rawValue) -> [LossSpike] {
     var detector = LossSpikeDetector()
     for step in steps {
       if let loss = step.metrics[metric] { _ = detector.observe(step: step.step, epoch: step.epoch, loss: loss) }
