@@ -13,5 +13,6 @@ forbid Sources/DLTopEngine 'DLTopMonitor|DLTopTUI|CNcursesw|Dispatch|Synchroniza
 forbid Sources/DLTopMonitor 'DLTopEngine|DLTopTUI|CNcursesw|CBLAS' "the monitor must work the same on a Keras log"
 forbid Sources/DLTopTUI 'DLTopEngine|CBLAS' "the dashboard sees snapshots only"
 forbid Sources/DLTopTUI 'CNcursesw' "only CursesBackend.swift touches ncurses" CursesBackend.swift
+forbid Sources/DLTopMonitor 'CSQLite' "only SQLiteDatabase.swift touches SQLite" SQLiteDatabase.swift
 [ $status -eq 0 ] && echo "imports: dependency direction respected"
 exit $status

@@ -44,6 +44,8 @@ package final class LogFollower {
   package let format: LogFormat
   private let makeParser: () -> any IncrementalLogParser
   private var parser: any IncrementalLogParser
+  /// For polled formats (databases, folders, rewritten JSON): the source asked instead of reading bytes.
+  private var source: (any PolledLogSource)?
   /// The open file, or -1.
   private var descriptor: Int32 = -1
   /// Reused read buffer (one chunk), so following a big file allocates nothing per read.
@@ -78,11 +80,19 @@ package final class LogFollower {
     }
   }
 
+  /// A follower for a discovered file: a polled source for databases, folders and rewritten JSON,
+  /// else the byte parser `FormatDetector` makes.
+  package convenience init(file: LogDiscovery.File) {
+    self.init(path: file.path, format: file.format, context: file.context)
+    source = PolledLogSources.make(for: file)
+  }
+
   deinit { if descriptor >= 0 { close(descriptor) } }
 
   /// Epochs the parser holds back until it knows they are complete.
   package var pendingEpochs: [EpochRecord] {
-    (parser as? any PendingEpochsReporting)?.pendingEpochs ?? []
+    if let source { return source.pendingEpochs }
+    return (parser as? any PendingEpochsReporting)?.pendingEpochs ?? []
   }
 
   /// Reads whatever was appended since the last poll.
@@ -100,6 +110,7 @@ package final class LogFollower {
   /// - Returns: the poll's reset and byte count; its `items` stay empty.
   package func poll(onReset: (String) -> Void = { _ in }, consume: ([LogItem]) -> Void) -> Poll {
     var result = Poll()
+    if source != nil { return pollSource(onReset: onReset, consume: consume) }
     guard let status = Self.status(of: path) else {
       if !vanished {
         vanished = true
@@ -141,7 +152,28 @@ package final class LogFollower {
 
   /// The writer is done: parse what is pending (a last line without a newline, a cut record).
   package func finish() -> [LogItem] {
-    parser.finish()
+    if var current = source {
+      let items = current.finish()
+      source = current
+      return items
+    }
+    return parser.finish()
+  }
+
+  private func pollSource(onReset: (String) -> Void, consume: ([LogItem]) -> Void) -> Poll {
+    var result = Poll()
+    guard var current = source else { return result }
+    source = nil
+    let outcome = current.poll()
+    source = current
+    if outcome.restarted && offset > 0 {
+      result.resetKind = .rewritten
+      onReset("the log was rewritten")
+    }
+    offset += UInt64(outcome.amountRead)
+    result.bytesRead = outcome.amountRead
+    if !outcome.items.isEmpty { consume(outcome.items) }
+    return result
   }
 
   private func restart() {
