@@ -43,7 +43,8 @@ package final class LogFollower {
   package let path: String
   package let format: LogFormat
   private let makeParser: () -> any IncrementalLogParser
-  private var parser: any IncrementalLogParser
+  /// The byte parser; nil for a polled format, which `source` reads instead.
+  private var parser: (any IncrementalLogParser)?
   /// For polled formats (databases, folders, rewritten JSON): the source asked instead of reading bytes.
   private var source: (any PolledLogSource)?
   /// The open file, or -1.
@@ -83,8 +84,19 @@ package final class LogFollower {
   /// A follower for a discovered file: a polled source for databases, folders and rewritten JSON,
   /// else the byte parser `FormatDetector` makes.
   package convenience init(file: LogDiscovery.File) {
-    self.init(path: file.path, format: file.format, context: file.context)
-    source = PolledLogSources.make(for: file)
+    guard let source = PolledLogSources.make(for: file) else {
+      self.init(path: file.path, format: file.format, context: file.context)
+      return
+    }
+    self.init(path: file.path, format: file.format, source: source)
+  }
+
+  /// A follower that polls `source` instead of reading bytes.
+  package init(path: String, format: LogFormat, source: any PolledLogSource) {
+    self.path = path
+    self.format = format
+    self.makeParser = { preconditionFailure("a polled follower makes no byte parser") }
+    self.source = source
   }
 
   deinit { if descriptor >= 0 { close(descriptor) } }
@@ -145,7 +157,7 @@ package final class LogFollower {
       offset += UInt64(bytes.count)
       budget -= bytes.count
       result.bytesRead += bytes.count
-      consume(parser.feed(bytes))
+      consume(parser?.feed(bytes) ?? [])
     }
     return result
   }
@@ -157,7 +169,7 @@ package final class LogFollower {
       source = current
       return items
     }
-    return parser.finish()
+    return parser?.finish() ?? []
   }
 
   private func pollSource(onReset: (String) -> Void, consume: ([LogItem]) -> Void) -> Poll {
