@@ -96,6 +96,8 @@ package enum LogDiscovery {
         continue
       }
       if isDirectory.boolValue {
+        // A link to a sibling folder (W&B's `latest-run`) would list that run twice.
+        if isSiblingLink(path) { continue }
         collect(folder: path, depth: depth + 1, known: known, into: &files)
       } else if let file = known[path] {
         files.append(file)
@@ -107,6 +109,14 @@ package enum LogDiscovery {
         files.append(file)
       }
     }
+  }
+
+  /// Whether `path` is a symbolic link to a folder next to it (`latest-run -> offline-run-…`).
+  private static func isSiblingLink(_ path: String) -> Bool {
+    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else {
+      return false
+    }
+    return !target.contains("/")
   }
 
   /// Names worth opening: event files and the text logs dltop reads.

@@ -9,7 +9,9 @@
 /// - a row without an epoch value is a step once the run has logged an epoch value, and before that
 ///   its step is its epoch (a script that logs once per epoch without saying so, as Keras's MLflow
 ///   autologging does);
-/// - names ending in `_step` (Lightning's `on_step` copies) always go to a step item.
+/// - names marked per step — ending in `_step` or `/step` (Lightning's `on_step` copies), starting
+///   with `batch/` or `batch_` (Keras's and W&B users' batch metrics) — always go to a step item, and
+///   a row holding only those is no epoch.
 /// Rows of the same epoch are merged (Lightning's training and validation rows); an epoch is
 /// emitted when a row of another epoch arrives, or at `finish()`, and shows in `pendingEpochs` meanwhile.
 /// Names go through `MetricNameMapping.canonicalName`; step counters (`_step`, `trainer/global_step`…)
@@ -49,7 +51,7 @@ package struct MetricRowAssembler: Sendable, PendingEpochsReporting {
       }
       if Self.droppedKeys.contains(raw) { continue }
       let name = canonical(raw)
-      if raw.hasSuffix("_step") { stepMetrics[name] = value } else { epochMetrics[name] = value }
+      if Self.isPerStep(raw) { stepMetrics[name] = value } else { epochMetrics[name] = value }
     }
     if epochValue != nil { sawEpochKey = true }
     let epoch: Int?
@@ -88,9 +90,20 @@ package struct MetricRowAssembler: Sendable, PendingEpochsReporting {
     return copy.takeOpenEpoch().map { [$0] } ?? []
   }
 
+  /// Whether a name marks a per-step value.
+  private static func isPerStep(_ raw: String) -> Bool {
+    let lower = raw.lowercased()
+    return lower.hasSuffix("_step") || lower.hasSuffix("/step") || lower.hasPrefix("batch/")
+      || lower.hasPrefix("batch_")
+  }
+
   private mutating func canonical(_ raw: String) -> String {
     if let known = names[raw] { return known }
-    let name = MetricNameMapping.canonicalName(raw)
+    let lower = raw.lowercased()
+    var bare = raw
+    if lower.hasPrefix("batch/") || lower.hasPrefix("batch_") { bare = String(raw.dropFirst(6)) }
+    if lower.hasSuffix("/step") { bare = String(bare.dropLast(5)) }
+    let name = MetricNameMapping.canonicalName(bare)
     names[raw] = name
     return name
   }

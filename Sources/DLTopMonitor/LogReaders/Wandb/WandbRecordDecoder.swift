@@ -4,9 +4,12 @@
 /// ```
 /// message Record        { int64 num = 1; oneof { HistoryRecord history = 2; ConfigRecord config = 5; … } }
 /// message HistoryRecord { repeated HistoryItem item = 1; HistoryStep step = 2; }
-/// message HistoryItem   { string key = 1; repeated string nested_key = 2; string value_json = 16; }
+/// message HistoryItem   { string key = 1; repeated string nested_key = 2;
+///                         oneof value { …; sint64 integer = 5; double number = 6; … }
+///                         string value_json = 16; }
 /// message HistoryStep   { int64 num = 1; }
 /// message ConfigRecord  { repeated ConfigItem update = 1; … }
+/// message RunRecord     { …; ConfigRecord config = 4; … }   // the configuration given to `wandb.init`
 /// message ConfigItem    { string key = 1; repeated string nested_key = 2; string value_json = 16; }
 /// ```
 /// Every other record type (summary, output, stats, telemetry, files, run…) is skipped unread.
@@ -31,6 +34,7 @@ package enum WandbRecordDecoder {
       switch (field.number, field.value) {
       case (2, .bytes(let history)): return try decodeHistory(history)
       case (5, .bytes(let config)): return .configuration(try decodeConfiguration(config))
+      case (17, .bytes(let run)): return .configuration(try decodeRunConfiguration(run))
       default: continue
       }
     }
@@ -44,8 +48,8 @@ package enum WandbRecordDecoder {
     while let field = try reader.next() {
       switch (field.number, field.value) {
       case (1, .bytes(let item)):
-        let (key, json) = try decodeItem(item)
-        if let number = number(json) { values[key] = number }
+        let decoded = try decodeItem(item)
+        if let number = decoded.number ?? number(decoded.json) { values[decoded.key] = number }
       case (2, .bytes(let stepMessage)):
         var stepReader = ProtobufWireReader(stepMessage)
         while let stepField = try stepReader.next() {
@@ -60,6 +64,19 @@ package enum WandbRecordDecoder {
     return .history(step: step ?? 0, values: values)
   }
 
+  private static func decodeRunConfiguration(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader.Malformed)
+    -> [RunDescription.KeyValue]
+  {
+    var reader = ProtobufWireReader(bytes)
+    var pairs: [RunDescription.KeyValue] = []
+    while let field = try reader.next() {
+      if field.number == 4, case .bytes(let config) = field.value {
+        pairs += try decodeConfiguration(config)
+      }
+    }
+    return pairs
+  }
+
   private static func decodeConfiguration(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader.Malformed)
     -> [RunDescription.KeyValue]
   {
@@ -67,30 +84,35 @@ package enum WandbRecordDecoder {
     var pairs: [RunDescription.KeyValue] = []
     while let field = try reader.next() {
       guard field.number == 1, case .bytes(let item) = field.value else { continue }
-      let (key, json) = try decodeItem(item)
-      guard !key.hasPrefix("_") else { continue }
-      pairs.append(RunDescription.KeyValue(key, json))
+      let decoded = try decodeItem(item)
+      guard !decoded.key.hasPrefix("_") else { continue }
+      pairs.append(RunDescription.KeyValue(decoded.key, decoded.json))
     }
     return pairs
   }
 
-  /// An item's key (nested keys joined with `.`, as W&B shows them) and its JSON text.
+  /// An item's key (nested keys joined with `.`, as W&B shows them), its JSON text, and its
+  /// value when it comes in a typed field (`integer`, `number`) instead of as JSON.
   private static func decodeItem(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader.Malformed)
-    -> (String, String)
+    -> (key: String, json: String, number: Double?)
   {
     var reader = ProtobufWireReader(bytes)
     var key = ""
     var nested: [String] = []
     var json = ""
+    var number: Double?
     while let field = try reader.next() {
-      switch field.number {
-      case 1: key = field.value.text ?? ""
-      case 2: field.value.text.map { nested.append($0) }
-      case 16: json = field.value.text ?? ""
+      switch (field.number, field.value) {
+      case (1, _): key = field.value.text ?? ""
+      case (2, _): field.value.text.map { nested.append($0) }
+      case (5, .varint(let raw)):  // sint64: zigzag
+        number = Double(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+      case (6, .fixed64(let bits)): number = Double(bitPattern: bits)
+      case (16, _): json = field.value.text ?? ""
       default: continue
       }
     }
-    return (key.isEmpty ? nested.joined(separator: ".") : key, json)
+    return (key.isEmpty ? nested.joined(separator: ".") : key, json, number)
   }
 
   /// The number a `value_json` spells (`0.5`, `NaN`, `Infinity`, `true` is not one).

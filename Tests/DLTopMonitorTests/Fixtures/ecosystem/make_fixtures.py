@@ -229,6 +229,9 @@ def wandb_run():
     for sub in os.listdir(runs[0]):
         if sub in ("files", "logs", "tmp"):
             shutil.rmtree(os.path.join(runs[0], sub), ignore_errors=True)
+    for name in os.listdir(os.path.join(folder, "wandb")):
+        if name.startswith("debug"):  # debug logs name this machine's paths; the run is the .wandb
+            os.remove(os.path.join(folder, "wandb", name))
     data, offsets = frame_offsets(path)
     # Damaged copies: cut 10 bytes into a fragment two thirds in; flip one byte of the data of a
     # fragment half-way through the file.
