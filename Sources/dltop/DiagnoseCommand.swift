@@ -29,7 +29,7 @@ struct DiagnoseCommand: ParsableCommand {
     for issue in log.issues {
       FileHandle.standardError.write(Data("warning: \(issue)\n".utf8))
     }
-    print(json ? report.json : report.text)
+    print(json ? report.json(history: log.epochs) : report.text)
   }
 }
 

@@ -281,7 +281,23 @@ def trackio_runs():
 def ultralytics_run():
     from PIL import Image
     import ultralytics
-    from ultralytics import YOLO
+    from ultralytics import YOLO, settings
+
+    # Ultralytics logs to MLflow, W&B, … when they are installed; only results.csv is wanted here.
+    # The settings file is shared by the machine's user: restore it afterwards.
+    integrations = [k for k in ("mlflow", "wandb", "tensorboard", "clearml", "comet", "dvc",
+                                "neptune", "raytune", "sync") if k in settings]
+    saved = {k: settings[k] for k in integrations}
+    settings.update({k: False for k in integrations})
+    try:
+        ultralytics_train(YOLO)
+    finally:
+        settings.update(saved)
+
+
+def ultralytics_train(YOLO):
+    from PIL import Image
+    import ultralytics
 
     folder = fresh("ultralytics")
     work = os.path.join(folder, "work")
