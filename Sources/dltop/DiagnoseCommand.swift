@@ -10,7 +10,7 @@ struct DiagnoseCommand: ParsableCommand {
     abstract: "Diagnose a finished training log (dltop run log, Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard).",
     discussion: "Epochs are numbered as in the source log (a Keras CSV counts from 0).")
 
-  @Argument(help: "The log file, or a folder holding one run (a dltop run folder, a Keras TensorBoard log folder).")
+  @Argument(help: "The log file, or a folder holding one run (a dltop run folder, a Keras TensorBoard log folder), or [user@]host:path on another machine (read through ssh).")
   var path: String
 
   @Flag(help: "Print one JSON document on stdout.")
@@ -37,6 +37,11 @@ struct DiagnoseCommand: ParsableCommand {
 /// or a folder holding exactly one run (Keras's TensorBoard layout merges train/ and validation/).
 enum LogLoading {
   static func read(_ path: String) throws -> ParsedLog {
+    if let remote = RemoteRun.remotePath(path) {
+      var log = try RemoteRun.withCopy(of: remote) { try read($0) }
+      log.path = path
+      return log
+    }
     do {
       return try WatchRunReader.read(path: path)
     } catch {
