@@ -35,6 +35,7 @@ package struct MLflowSQLiteSource: PolledLogSource {
 
   package mutating func poll() -> PolledLogOutcome {
     var outcome = PolledLogOutcome()
+    var rows: [(step: Int, key: String, value: Double, time: Double)] = []
     do {
       let database = try connection()
       if !reportedParameters {
@@ -55,7 +56,6 @@ package struct MLflowSQLiteSource: PolledLogSource {
         lastRowID = 0
         assembler = MetricRowAssembler()
       }
-      var rows: [(step: Int, key: String, value: Double, time: Double)] = []
       try database.query(
         """
         SELECT rowid, key, value, timestamp, step, is_nan FROM metrics
@@ -68,23 +68,33 @@ package struct MLflowSQLiteSource: PolledLogSource {
         let time = (row[3].number ?? 0) / 1000
         rows.append((Int(row[4].integer ?? 0), row[1].text ?? "", value, time))
       }
-      outcome.amountRead = rows.count
-      let byStep = Dictionary(grouping: rows, by: \.step)
-      for step in byStep.keys.sorted() {
-        let entries = byStep[step] ?? []
-        var metrics: [String: Double] = [:]
-        for entry in entries { metrics[entry.key] = entry.value }
-        assembler.take(step: step, values: metrics, time: entries.map(\.time).max(), into: &outcome.items)
-      }
+      take(rows, into: &outcome)
       reportedFailure = nil
     } catch {
+      // A damaged database: keep every row read before the damage, and say where reading stopped.
+      take(rows, into: &outcome)
       database = nil
+      let message = "\(error.message) (reading stopped after row id \(lastRowID))"
       if reportedFailure != error.message {
         reportedFailure = error.message
-        outcome.items.append(.issue(LogIssue(path: path, field: "metrics", message: error.message)))
+        outcome.items.append(.issue(LogIssue(path: path, field: "metrics", message: message)))
       }
     }
     return outcome
+  }
+
+  /// Groups new rows by step into rows of the assembler.
+  private mutating func take(
+    _ rows: [(step: Int, key: String, value: Double, time: Double)], into outcome: inout PolledLogOutcome
+  ) {
+    outcome.amountRead += rows.count
+    let byStep = Dictionary(grouping: rows, by: \.step)
+    for step in byStep.keys.sorted() {
+      let entries = byStep[step] ?? []
+      var metrics: [String: Double] = [:]
+      for entry in entries { metrics[entry.key] = entry.value }
+      assembler.take(step: step, values: metrics, time: entries.map(\.time).max(), into: &outcome.items)
+    }
   }
 
   package mutating func finish() -> [LogItem] {

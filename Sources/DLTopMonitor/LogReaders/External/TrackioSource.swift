@@ -37,6 +37,8 @@ package struct TrackioSource: PolledLogSource {
 
   package mutating func poll() -> PolledLogOutcome {
     var outcome = PolledLogOutcome()
+    var issues: [LogItem] = []
+    var taken = 0
     do {
       let database = try connection()
       if !reportedConfiguration {
@@ -49,8 +51,6 @@ package struct TrackioSource: PolledLogSource {
         lastID = 0
         assembler = MetricRowAssembler()
       }
-      var issues: [LogItem] = []
-      var taken = 0
       let path = self.path
       try database.query(
         "SELECT id, step, metrics FROM metrics WHERE run_name = ?1 AND id > ?2 ORDER BY id",
@@ -75,16 +75,18 @@ package struct TrackioSource: PolledLogSource {
             path: path, field: "metrics", message: "row id \(id): \(error)")))
         }
       }
-      outcome.items += issues
-      outcome.amountRead = taken
       reportedFailure = nil
     } catch {
+      // A damaged database: the rows read before the damage were taken; say where reading stopped.
       database = nil
       if reportedFailure != error.message {
         reportedFailure = error.message
-        outcome.items.append(.issue(LogIssue(path: path, field: "metrics", message: error.message)))
+        outcome.items.append(.issue(LogIssue(
+          path: path, field: "metrics", message: "\(error.message) (reading stopped after row id \(lastID))")))
       }
     }
+    outcome.items += issues
+    outcome.amountRead = taken
     return outcome
   }
 
