@@ -73,3 +73,17 @@ struct HuggingFaceTrainerStateTests {
     #expect(epochs == [1, 2, 3])
   }
 }
+
+struct ParserEntryPointTests {
+  @Test func inMemoryEntryPointsReadWhatTheFileReadersRead() throws {
+    let state = try #require(FileManager.default.contents(
+      atPath: EcosystemFixtures.path("huggingface/out/checkpoint-18/trainer_state.json")))
+    let epochs = HuggingFaceTrainerStateSource.parse(state).compactMap { if case .epoch(let r) = $0 { r.epoch } else { nil } }
+    #expect(epochs == [1, 2, 3])
+    #expect(HuggingFaceTrainerStateSource.parse(Data("{".utf8)).count == 1)
+    let csv = try #require(FileManager.default.contents(
+      atPath: EcosystemFixtures.path(EcosystemFixtures.string("ultralytics", "file"))))
+    #expect(UltralyticsCSVParser.parse(csv).count == 4)
+    #expect((try? MirrorFrameParser.frames(in: Data("T\n".utf8)).get()) == [.tick])
+  }
+}

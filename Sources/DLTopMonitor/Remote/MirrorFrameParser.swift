@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits the byte stream of `RemoteMirrorScript` into frames.
 ///
 /// Pure and incremental: bytes arrive in any pieces; a frame whose data has not all arrived waits.
@@ -27,6 +29,16 @@ package struct MirrorFrameParser: Sendable {
 
   /// Bytes received that belong to no complete frame yet.
   package var pendingByteCount: Int { pending.count }
+
+  /// Splits a whole stream held in memory: the entry point for fuzzing.
+  package static func frames(in data: Data) -> Result<[Frame], Malformed> {
+    var parser = MirrorFrameParser()
+    do {
+      return .success(try parser.feed(data))
+    } catch {
+      return .failure(error)
+    }
+  }
 
   /// Appends `bytes` and returns every frame they complete.
   package mutating func feed(_ bytes: some Collection<UInt8>) throws(Malformed) -> [Frame] {

@@ -56,6 +56,18 @@ package struct HuggingFaceTrainerStateSource: PolledLogSource {
     return globalStep(own) ?? 0 >= globalStep(newestCheckpoint) ?? 0 ? own : newestCheckpoint
   }
 
+  /// Reads one `trainer_state.json` held in memory: the entry point for fuzzing and one-shot reads.
+  package static func parse(_ data: Data, path: String = fileName) -> [LogItem] {
+    var source = HuggingFaceTrainerStateSource(folder: "")
+    let state: JSONValue
+    do {
+      state = try JSONValue.parse(String(decoding: data, as: UTF8.self))
+    } catch {
+      return [.issue(LogIssue(path: path, message: "not valid JSON: \(error)"))]
+    }
+    return source.take(state, path: path).items + source.finish()
+  }
+
   package mutating func poll() -> PolledLogOutcome {
     guard let path = Self.newestState(in: folder) else { return PolledLogOutcome() }
     let attributes = try? FileManager.default.attributesOfItem(atPath: path)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads Ultralytics' `results.csv` (YOLO `train`): a header `epoch, time, train/box_loss, …`,
 /// then one row per epoch, epochs counted from 1.
 ///
@@ -25,6 +27,12 @@ package struct UltralyticsCSVParser: IncrementalLogParser {
   package static func isUltralyticsHeader(_ columns: [String]) -> Bool {
     columns.contains("epoch")
       && columns.contains { $0.hasPrefix("train/") || $0.hasPrefix("metrics/") || $0.hasPrefix("lr/pg") }
+  }
+
+  /// Parses a whole `results.csv` held in memory: the entry point for fuzzing and one-shot reads.
+  package static func parse(_ data: Data, path: String = "results.csv") -> [LogItem] {
+    var parser = UltralyticsCSVParser(path: path)
+    return parser.feed([UInt8](data)[...]) + parser.finish()
   }
 
   package mutating func feed(_ bytes: ArraySlice<UInt8>) -> [LogItem] {
