@@ -24,28 +24,26 @@ struct DiagnoseCommand: ParsableCommand {
 
   mutating func run() throws {
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
-    let log = try LogLoading.read(path)
-    let report = DiagnoseReport(log: log, options: .init(patience: patience, monitor: monitor))
-    for issue in log.issues {
+    let options = DiagnoseReport.Options(patience: patience, monitor: monitor)
+    var report: DiagnoseReport
+    if let remote = RemoteRun.remotePath(path) {
+      report = try RemoteRun.withCopy(of: remote) { local in try Self.diagnose(local, options) }
+      report.source = path
+    } else {
+      report = try Self.diagnose(path, options)
+    }
+    for issue in report.issues {
       FileHandle.standardError.write(Data("warning: \(issue)\n".utf8))
     }
-    print(json ? report.json(history: log.epochs) : report.text)
+    print(json ? report.json(history: report.history) : report.text)
   }
-}
 
-/// Reads one finished run for `diagnose`: a log file in any format dltop reads, a dltop run folder,
-/// or a folder holding exactly one run (Keras's TensorBoard layout merges train/ and validation/).
-enum LogLoading {
-  static func read(_ path: String) throws -> ParsedLog {
-    if let remote = RemoteRun.remotePath(path) {
-      var log = try RemoteRun.withCopy(of: remote) { try read($0) }
-      log.path = path
-      return log
-    }
+  private static func diagnose(_ path: String, _ options: DiagnoseReport.Options) throws -> DiagnoseReport {
     do {
-      return try WatchRunReader.read(path: path)
+      return try LogReplay.diagnose(path: path, options: options)
     } catch {
       throw CommandFailure("\(error)")
     }
   }
 }
+

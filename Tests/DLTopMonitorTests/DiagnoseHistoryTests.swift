@@ -7,13 +7,14 @@ struct DiagnoseHistoryTests {
   @Test func historyFollowsEveryExistingKeyAndHoldsTheValuesAsRead() throws {
     let log = try WatchRunReader.read(path: EcosystemFixtures.path("huggingface/out"))
     let report = DiagnoseReport(log: log)
-    let document = try JSONValue.parse(report.json(history: log.epochs))
+    let document = try JSONValue.parse(report.json(history: report.history))
     guard case .object(let members) = document, case .array(let history)? = document["history"] else {
       Issue.record("no history")
       return
     }
     #expect(members.map(\.key) == [
-      "source", "format", "epochs", "verdict", "verdicts", "early_stop_epoch", "best_epoch", "history",
+      "source", "format", "epochs", "verdict", "verdicts", "timeline", "early_stop_epoch", "best_epoch",
+      "history",
     ])
     let expected = EcosystemFixtures.epochs(EcosystemFixtures.value("huggingface", "epochs"))
     #expect(history.count == expected.count)
@@ -31,7 +32,7 @@ struct DiagnoseHistoryTests {
   @Test func epochsKeepTheSourceNumberingAndNaNStaysNaN() throws {
     let runs = LogDiscovery.runs(at: EcosystemFixtures.path("mlflow/mlflow.db"))
     let log = try #require(runs.map(WatchRunReader.read).first { $0.epochs.last?.loss?.isNaN == true })
-    let text = DiagnoseReport(log: log).json(history: log.epochs)
+    let text = { let report = DiagnoseReport(log: log); return report.json(history: report.history) }()
     guard case .array(let history)? = try JSONValue.parse(text)["history"] else {
       Issue.record("no history")
       return
