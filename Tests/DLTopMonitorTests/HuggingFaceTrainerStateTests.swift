@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DLTopMonitor
@@ -85,5 +86,29 @@ struct ParserEntryPointTests {
       atPath: EcosystemFixtures.path(EcosystemFixtures.string("ultralytics", "file"))))
     #expect(UltralyticsCSVParser.parse(csv).count == 4)
     #expect((try? MirrorFrameParser.frames(in: Data("T\n".utf8)).get()) == [.tick])
+  }
+}
+
+struct PolledWatchSessionTests {
+  /// A watched Hugging Face output folder: each new checkpoint's epoch is announced once.
+  @Test func aWatchSessionAnnouncesEachCheckpointsEpochOnce() throws {
+    let folder = TemporaryDirectory()
+    defer { folder.remove() }
+    let out = folder.file("out")
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    let announced = Mutex<[Int]>([])
+    var configuration = WatchSession.Configuration()
+    configuration.settleAfter = 0
+    let session = WatchSession(
+      path: folder.path, link: WatchSession.makeLink(path: folder.path), configuration: configuration,
+      onNewEpoch: { _, record in announced.withLock { $0.append(record.epoch) } })
+    for checkpoint in ["checkpoint-6", "checkpoint-12", "checkpoint-18"] {
+      try FileManager.default.copyItem(
+        atPath: EcosystemFixtures.path("huggingface/out/" + checkpoint), toPath: out + "/" + checkpoint)
+      session.pollOnce()
+      session.pollOnce()
+    }
+    session.settleAll()
+    #expect(announced.withLock { $0 } == [1, 2, 3])
   }
 }
