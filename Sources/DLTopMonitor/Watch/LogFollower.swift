@@ -62,6 +62,8 @@ package final class LogFollower {
   package var maximumBytesPerPoll = 64 << 20
   private static let chunk = 1 << 20
   private static let headLength = 256
+  /// Read buffers larger than this are released at the end of a poll.
+  private static let idleBufferLimit = 64 << 10
 
   package init(
     path: String, format: LogFormat, makeParser: @escaping () -> any IncrementalLogParser
@@ -147,7 +149,10 @@ package final class LogFollower {
       inode = status.inode
       if result.reset != nil || offset > 0 { restart() }
     }
-    var budget = maximumBytesPerPoll
+    // Read only what the file says it has (no 1 MB buffer for a file that did not grow), and give
+    // the buffer back afterwards: a folder of 200 idle runs holds no read buffers.
+    var budget = Int(min(UInt64(maximumBytesPerPoll), status.size > offset ? status.size - offset : 0))
+    defer { if buffer.count > Self.idleBufferLimit { buffer = [] } }
     while budget > 0 {
       let bytes = read(at: offset, count: min(Self.chunk, budget))
       if bytes.isEmpty { break }
@@ -198,7 +203,7 @@ package final class LogFollower {
   /// The corresponding C call is `pread`.
   private func read(at position: UInt64, count: Int) -> ArraySlice<UInt8> {
     guard descriptor >= 0, count > 0 else { return [] }
-    if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, Self.chunk)) }
+    if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
     let fd = descriptor
     let got = buffer.withUnsafeMutableBytes { raw in
       pread(fd, raw.baseAddress, count, off_t(position))
