@@ -60,6 +60,9 @@ package final class LogFollower {
 
   /// Bytes read per poll at most, so one poll of a huge file does not hold the queue for long.
   package var maximumBytesPerPoll = 64 << 20
+  /// Bytes read by the first poll at most: the dashboard's first frame shows the start of a huge
+  /// log at once (a few hundredths of a second), and the rest follows from the next poll on.
+  package var firstPollBytes = 4 << 20
   private static let chunk = 1 << 20
   private static let headLength = 256
   /// Read buffers larger than this are released at the end of a poll.
@@ -151,7 +154,8 @@ package final class LogFollower {
     }
     // Read only what the file says it has (no 1 MB buffer for a file that did not grow), and give
     // the buffer back afterwards: a folder of 200 idle runs holds no read buffers.
-    var budget = Int(min(UInt64(maximumBytesPerPoll), status.size > offset ? status.size - offset : 0))
+    let limit = offset == 0 ? min(maximumBytesPerPoll, firstPollBytes) : maximumBytesPerPoll
+    var budget = Int(min(UInt64(limit), status.size > offset ? status.size - offset : 0))
     defer { if buffer.count > Self.idleBufferLimit { buffer = [] } }
     while budget > 0 {
       let bytes = read(at: offset, count: min(Self.chunk, budget))
