@@ -56,26 +56,34 @@ CONF
 export DLTOP_SSH_COMMAND="ssh -F $keys/ssh_config"
 check "sshd runs and accepts the throwaway key" ssh -F "$keys/ssh_config" -o BatchMode=yes dltop-e2e true </dev/null
 
-# The "remote" run: JSON lines, one epoch every 0.15 s, 60 epochs.
+# The "remote" run: JSON lines, 60 epochs. Epochs 0-4 exist before dltop starts; 5-29 are written
+# while it watches; the writer then waits until the ssh connection was killed and writes 30-59,
+# so the connection always drops mid-run, however slow the machine.
 remote="$WORK/remote/run"
 mkdir -p "$remote"
 log="$remote/training.jsonl"
-: >"$log"
-(for e in $(seq 0 59); do
-  awk -v e="$e" 'BEGIN { printf "{\"epoch\": %d, \"loss\": %.6f, \"val_loss\": %.6f}\n", e, 1 / (e + 1), 1.2 / (e + 1) }' >>"$log"
-  sleep 0.15
-done) &
-writer=$!
+epoch_line() { awk -v e="$1" 'BEGIN { printf "{\"epoch\": %d, \"loss\": %.6f, \"val_loss\": %.6f}\n", e, 1 / (e + 1), 1.2 / (e + 1) }'; }
+for e in 0 1 2 3 4; do epoch_line "$e" >>"$log"; done
+wait_in_output() { # wait_in_output REGEX SECONDS
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do grep -qE "$1" "$WORK/out.txt" 2>/dev/null && return 0; sleep 0.1; done
+  echo "--- timed out waiting for /$1/ in the output:" >&2; cat "$WORK/out.txt" >&2; screen >&2; return 1
+}
 
 start_tmux 100 20 "sh -c 'echo \$\$ >$WORK/dltop.pid; exec \"$DLTOP\" watch dltop-e2e:$log --headless --interval 0.1 --mirror $WORK/mirror >$WORK/out.txt 2>&1'"
-for _ in $(seq 100); do grep -qE '^epoch 10 ' "$WORK/out.txt" 2>/dev/null && break; sleep 0.1; done
-check "epochs arrive over ssh while the run grows" grep -qE '^epoch 10 ' "$WORK/out.txt"
+check "the run is read over ssh" wait_in_output '^epoch 4 ' 60
+(for e in $(seq 5 29); do epoch_line "$e" >>"$log"; sleep 0.1; done
+ for _ in $(seq 600); do [ -f "$WORK/killed" ] && break; sleep 0.1; done
+ for e in $(seq 30 59); do epoch_line "$e" >>"$log"; sleep 0.05; done) &
+writer=$!
+check "epochs arrive over ssh while the run grows" wait_in_output '^epoch 20 ' 60
 dltop_pid=$(cat "$WORK/dltop.pid")
 ssh_pid=$(ps -o pid=,comm= --ppid "$dltop_pid" | awk '$2 == "ssh" { print $1 }' | head -1)
 check "dltop runs the system's ssh" test -n "$ssh_pid"
 [ -n "$ssh_pid" ] && kill -KILL "$ssh_pid"
+touch "$WORK/killed"
 wait "$writer"
-for _ in $(seq 150); do grep -qE '^epoch 59 ' "$WORK/out.txt" 2>/dev/null && break; sleep 0.1; done
+check "the epochs written after the drop arrive" wait_in_output '^epoch 59 ' 90
 send C-c
 check "watch exits 0 on Ctrl-C" wait_for 'EXIT=0' 10
 check "the dropped connection is reported" grep -q 'connection lost' "$WORK/out.txt"
