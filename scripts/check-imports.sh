@@ -18,7 +18,8 @@ forbid Sources/DLTopEngine 'CBLAS' "only Tensor+BLAS.swift touches OpenBLAS" Ten
 forbid Sources/DLTopMonitor 'DLTopEngine|DLTopTUI|CNcursesw|CBLAS|CZlib' "the monitor must work the same on a Keras log"
 forbid Sources/DLTopTUI 'DLTopEngine|CBLAS|CZlib' "the dashboard sees snapshots only"
 forbid Sources/DLTopTUI 'CNcursesw' "only CursesBackend.swift touches ncurses" CursesBackend.swift
-forbid Sources/dltop 'CNcursesw|CBLAS|CZlib' "the executable wires the libraries; C stays behind them"
+forbid Sources/DLTopMonitor 'CSQLite' "only SQLiteDatabase.swift touches SQLite" SQLiteDatabase.swift
+forbid Sources/dltop 'CNcursesw|CBLAS|CZlib|CSQLite' "the executable wires the libraries; C stays behind them"
 forbid Sources/DLTopBenchSupport 'DLTopEngine|CNcursesw|CBLAS|CZlib' "bench support builds monitor and dashboard inputs only"
 forbid Sources/dltop-bench 'CNcursesw|CBLAS|CZlib' "the bench measures through the libraries"
 # `@preconcurrency import` silences Sendable checking for a whole module: not in this code base.

@@ -60,7 +60,10 @@ if options.includes("dashboard") {
   dashboard = DashboardFrameBench.measure(frames: quick ? 20 : 100)
 }
 if options.includes("watch") {
-  report["watch"] = WatchBench.measure(megabytes: quick ? 20 : 100)
+  // The scale figures first, while the process is small (one of them is peak memory).
+  var watch = WatchScaleBench.measure(quick: quick)
+  watch.merge(WatchBench.measure(megabytes: quick ? 20 : 100)) { scale, _ in scale }
+  report["watch"] = watch
 }
 let mlpSet = data?.flat(count: quick ? 10_000 : 60_000)
 if let mlpSet, options.includes("mlp") {

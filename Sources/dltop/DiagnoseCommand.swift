@@ -10,7 +10,7 @@ struct DiagnoseCommand: ParsableCommand {
     abstract: "Diagnose a finished training log (dltop run log, Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard).",
     discussion: "Epochs are numbered as in the source log (a Keras CSV counts from 0).")
 
-  @Argument(help: "The log file, or a folder holding one run (a dltop run folder, a Keras TensorBoard log folder).")
+  @Argument(help: "The log file, or a folder holding one run (a dltop run folder, a Keras TensorBoard log folder), or [user@]host:path on another machine (read through ssh).")
   var path: String
 
   @Flag(help: "Print one JSON document on stdout.")
@@ -24,16 +24,26 @@ struct DiagnoseCommand: ParsableCommand {
 
   mutating func run() throws {
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
-    let report: DiagnoseReport
-    do {
-      report = try LogReplay.diagnose(path: path, options: .init(patience: patience, monitor: monitor))
-    } catch {
-      throw CommandFailure("\(error)")
+    let options = DiagnoseReport.Options(patience: patience, monitor: monitor)
+    var report: DiagnoseReport
+    if let remote = RemoteRun.remotePath(path) {
+      report = try RemoteRun.withCopy(of: remote) { local in try Self.diagnose(local, options) }
+      report.source = path
+    } else {
+      report = try Self.diagnose(path, options)
     }
     for issue in report.issues {
       FileHandle.standardError.write(Data("warning: \(issue)\n".utf8))
     }
-    print(json ? report.json : report.text)
+    print(json ? report.json(history: report.history) : report.text)
+  }
+
+  private static func diagnose(_ path: String, _ options: DiagnoseReport.Options) throws -> DiagnoseReport {
+    do {
+      return try LogReplay.diagnose(path: path, options: options)
+    } catch {
+      throw CommandFailure("\(error)")
+    }
   }
 }
 

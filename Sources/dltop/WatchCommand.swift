@@ -13,8 +13,11 @@ struct WatchCommand: ParsableCommand {
     abstract: "Follow training that runs elsewhere: Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard events, dltop run logs; an Optuna study (its SQLite file) in the search view.",
     discussion: "A folder is searched recursively; every run found is listed in the run picker (key r).")
 
-  @Argument(help: "A log file or a folder of runs.")
+  @Argument(help: "A log file or a folder of runs, or [user@]host:path on another machine (read through ssh).")
   var path: String
+
+  @Option(help: "Keep the local copy of a remote run (host:path) in this folder (default: a temporary folder removed at exit).")
+  var mirror: String?
 
   @Flag(help: "No dashboard: print each new epoch and each new verdict as a line (automatic when stdout is not a terminal).")
   var headless = false
@@ -35,6 +38,16 @@ struct WatchCommand: ParsableCommand {
   var theme = "default"
 
   mutating func run() throws {
+    var remote: RemoteRun.Following?
+    if let remotePath = RemoteRun.remotePath(path) {
+      let interactive = !headless && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+      remote = try RemoteRun.follow(remotePath, keepIn: mirror, interval: interval) { text in
+        if !interactive { print("warning: \(text)") }
+      }
+      if !interactive { print("following \(remotePath) through ssh; local copy in \(remote?.mirror.folder ?? "")") }
+      path = remote?.mirror.localPath ?? path
+    }
+    defer { remote?.stop() }
     guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such file or folder") }
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
     guard interval > 0 else { throw CommandFailure("--interval: must be > 0 seconds, got \(interval)") }

@@ -42,6 +42,8 @@ package struct DiagnoseReport: Sendable, Equatable {
 
   /// The verdict's changes, oldest first.
   package var timeline: [VerdictChange]
+  /// Every epoch as read, for the `"history"` key (`DiagnoseReport+History.swift`).
+  package var history: [EpochRecord]
 
   /// Diagnoses `log` by replaying it through a `RunRecorder`, as a live run would be recorded.
   package init(log: ParsedLog, options: Options = Options()) {
@@ -69,6 +71,7 @@ package struct DiagnoseReport: Sendable, Equatable {
     earlyStopEpoch = policy.stoppedEpoch
     bestEpoch = policy.bestEpoch
     self.issues = issues
+    history = recorder.everyEpoch
   }
 
   /// A recorder that replays a finished log: advice only, the requested early-stopping policy.
@@ -78,6 +81,7 @@ package struct DiagnoseReport: Sendable, Equatable {
     recording.monitor = options.monitor
     recording.earlyStopping.patience = options.patience
     recording.classCount = classCount
+    recording.keepsEveryEpoch = true
     return RunRecorder(run: RunDescription(name: "replay", source: "replay", controllable: false), options: recording, elapsed: { 0 })
   }
 

@@ -56,7 +56,8 @@ package enum LogFileReader {
       var parser = KerasCSVParser(path: path)
       log.append(parser.feed(bytes))
       log.append(parser.finish())
-    case .lightningCSV, .tensorBoard:
+    case .lightningCSV, .tensorBoard, .huggingFace, .mlflowFileStore, .mlflowSQLite, .wandb, .trackio,
+      .ultralyticsCSV:
       log.issues.append(LogIssue(path: path, message: "the \(format.rawValue) format is read by the watch readers"))
     }
     return log

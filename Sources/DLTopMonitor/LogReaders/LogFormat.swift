@@ -10,6 +10,28 @@ package enum LogFormat: String, Sendable, Equatable, CaseIterable, Codable {
   case jsonLines = "jsonl"
   /// TensorBoard `events.out.tfevents.*` (TFRecord framing, Event protos).
   case tensorBoard = "tensorboard"
+  /// Hugging Face `Trainer`: `trainer_state.json` of an output folder and its `checkpoint-N/`.
+  case huggingFace = "huggingface"
+  /// MLflow's file store: `mlruns/<experiment>/<run>/metrics/<key>` ("timestamp value step" lines).
+  case mlflowFileStore = "mlflow"
+  /// MLflow's SQLite store `mlflow.db` (table `metrics`, NaN as `is_nan`); one database, many runs.
+  case mlflowSQLite = "mlflow-sqlite"
+  /// A W&B offline run `run-*.wandb` (LevelDB-log framing, protobuf `Record`s).
+  case wandb = "wandb"
+  /// trackio's per-project SQLite database (metrics as JSON per step); one database, many runs.
+  case trackio = "trackio"
+  /// Ultralytics `results.csv`: space-padded headers, epochs from 1, rows repeated after a resume.
+  case ultralyticsCSV = "ultralytics-csv"
+
+  /// Whether the format is read by polling a `PolledLogSource` (a database, a folder of files, a
+  /// JSON file rewritten at each save) rather than by feeding appended bytes to a parser.
+  package var isPolled: Bool {
+    switch self {
+    case .huggingFace, .mlflowFileStore, .mlflowSQLite, .trackio: true
+    case .dltopRunLog, .kerasCSV, .lightningCSV, .jsonLines, .tensorBoard, .wandb, .ultralyticsCSV:
+      false
+    }
+  }
 }
 
 /// One thing a log parser found.

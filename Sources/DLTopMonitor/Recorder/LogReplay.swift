@@ -16,7 +16,9 @@ package enum LogReplay {
       throw LogFileReader.ReadError(path: path, message: "no such file or folder")
     }
     let runs = LogDiscovery.runs(at: path)
-    guard runs.count == 1, let run = runs.first, run.files.count == 1, let file = run.files.first else {
+    guard runs.count == 1, let run = runs.first, run.files.count == 1, let file = run.files.first,
+      !file.format.isPolled
+    else {
       return DiagnoseReport(log: try WatchRunReader.read(path: path), options: options)
     }
     guard let handle = FileHandle(forReadingAtPath: file.path) else {

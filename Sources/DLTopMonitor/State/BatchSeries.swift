@@ -30,6 +30,11 @@ package struct BatchSeries: Sendable, Equatable {
   package private(set) var count = 0
   /// The newest value appended.
   package private(set) var last: Double?
+  /// The same points smoothed by TensorBoard's debiased EMA at full resolution (before any
+  /// folding into buckets), in buckets aligned with `buckets`; see `BatchSeries+Smoothing.swift`.
+  package private(set) var smoothedBuckets: [Bucket] = []
+  /// The running EMA state of `smoothedBuckets`.
+  var smoothing = SmoothingState()
 
   package init(capacity: Int = 4096) {
     precondition(capacity >= 4 && capacity % 2 == 0, "BatchSeries capacity must be even and ≥ 4")
@@ -42,17 +47,27 @@ package struct BatchSeries: Sendable, Equatable {
   package mutating func append(_ value: Double) {
     last = value
     let point = Bucket(firstIndex: count, count: 1, min: value, max: value, sum: value, last: value)
+    let smooth = smoothing.next(value)
+    let smoothPoint = Bucket(firstIndex: count, count: 1, min: smooth, max: smooth, sum: smooth, last: smooth)
     count += 1
     if var tail = buckets.last, tail.count < pointsPerBucket {
       tail.fold(point)
       buckets[buckets.count - 1] = tail
+      smoothedBuckets[smoothedBuckets.count - 1].fold(smoothPoint)
       return
     }
     if buckets.count == capacity { mergePairs() }
     buckets.append(point)
+    smoothedBuckets.append(smoothPoint)
   }
 
   private mutating func mergePairs() {
+    buckets = Self.mergedPairs(buckets, capacity: capacity)
+    smoothedBuckets = Self.mergedPairs(smoothedBuckets, capacity: capacity)
+    pointsPerBucket *= 2
+  }
+
+  private static func mergedPairs(_ buckets: [Bucket], capacity: Int) -> [Bucket] {
     var merged: [Bucket] = []
     merged.reserveCapacity(capacity)
     var i = 0
@@ -63,13 +78,16 @@ package struct BatchSeries: Sendable, Equatable {
       i += 2
     }
     if i < buckets.count { merged.append(buckets[i]) }
-    buckets = merged
-    pointsPerBucket *= 2
+    return merged
   }
 
   /// The series folded into at most `width` buckets, for drawing `width` columns.
   /// - Complexity: O(`buckets.count`).
   package func downsampled(to width: Int) -> [Bucket] {
+    Self.downsampled(buckets, to: width)
+  }
+
+  static func downsampled(_ buckets: [Bucket], to width: Int) -> [Bucket] {
     guard width > 0, !buckets.isEmpty else { return [] }
     if buckets.count <= width { return buckets }
     var out: [Bucket] = []

@@ -17,6 +17,9 @@ package enum FormatDetector {
   package static func detect(path: String, head: ArraySlice<UInt8>) -> LogFormat? {
     let name = (path as NSString).lastPathComponent
     if name.hasPrefix("events.out.tfevents.") || startsWithTFRecord(head) { return .tensorBoard }
+    if name.hasSuffix(".wandb") || head.starts(with: LevelDBLogReader.fileHeader.prefix(4)) {
+      return .wandb
+    }
     let firstLine = head.prefix { $0 != 0x0A }
     guard !firstLine.isEmpty, head.contains(0x0A) || head.count >= headLength else { return nil }
     let header = String(decoding: firstLine, as: UTF8.self).trimmingCharacters(
@@ -28,6 +31,7 @@ package enum FormatDetector {
       if columns.contains("step") && (columns.contains("epoch") || name == "metrics.csv") {
         return .lightningCSV
       }
+      if UltralyticsCSVParser.isUltralyticsHeader(columns) { return .ultralyticsCSV }
     }
     return LogFileReader.detectFormat(path: path, head: head)
   }
@@ -40,7 +44,8 @@ package enum FormatDetector {
     return detect(path: path, head: [UInt8](head)[...])
   }
 
-  /// A fresh parser for `format`. `context` is the split of a TensorBoard run folder.
+  /// A fresh parser for `format` (a byte-stream format: `format.isPolled` is false). `context` is
+  /// the split of a TensorBoard run folder.
   package static func makeParser(
     for format: LogFormat, path: String, context: MetricNameMapping.Context? = nil
   ) -> any IncrementalLogParser {
@@ -50,6 +55,10 @@ package enum FormatDetector {
     case .kerasCSV: KerasCSVParser(path: path)
     case .jsonLines: JSONLinesParser(path: path)
     case .dltopRunLog: DltopRunLogParser(path: path)
+    case .wandb: WandbParser(path: path)
+    case .ultralyticsCSV: UltralyticsCSVParser(path: path)
+    case .huggingFace, .mlflowFileStore, .mlflowSQLite, .trackio:
+      preconditionFailure("\(format.rawValue) is read through PolledLogSources, not from bytes")
     }
   }
 

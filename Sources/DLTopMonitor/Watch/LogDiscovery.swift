@@ -7,6 +7,11 @@ import Foundation
 ///   TensorBoard callback layout, the parent of its `train/` and `validation/` folders (both halves
 ///   become files of one run, with their split as context);
 /// - a Lightning `CSVLogger` version folder (`lightning_logs/version_N/metrics.csv`);
+/// - a Hugging Face `Trainer` output folder (its `trainer_state.json` or a `checkpoint-N/` one);
+/// - an MLflow file-store run folder (`mlruns/<experiment>/<run>/` with `meta.yaml` and `metrics/`);
+/// - each run inside an MLflow `mlflow.db` or a trackio project database (`runKey` tells which);
+/// - a W&B offline run folder (`wandb/offline-run-*/run-*.wandb`), an Ultralytics run folder
+///   (`results.csv`);
 /// - any other log file on its own (Keras CSV, JSON lines, a dltop run log).
 /// Files whose format cannot be told yet (an empty file just created) are skipped and found by a
 /// later scan; hidden folders, dltop's own `snapshot-*` export folders and folders deeper than
@@ -20,6 +25,19 @@ package enum LogDiscovery {
     package var format: LogFormat
     /// The split the file's folder stands for (TensorBoard's `train`/`validation`).
     package var context: MetricNameMapping.Context?
+    /// Which run inside the file, for files holding many (a run id of `mlflow.db`, a run name of
+    /// a trackio database).
+    package var runKey: String?
+
+    package init(
+      path: String, format: LogFormat, context: MetricNameMapping.Context? = nil,
+      runKey: String? = nil
+    ) {
+      self.path = path
+      self.format = format
+      self.context = context
+      self.runKey = runKey
+    }
   }
 
   /// One run: a name to show, its root (folder or file) and its files.
@@ -42,9 +60,12 @@ package enum LogDiscovery {
     var files: [File] = []
     if isDirectory.boolValue {
       collect(folder: base, depth: 0, known: known, into: &files)
-    } else if let file = known[base] ?? file(at: base) {
+    } else if let file = known[base] {
       files.append(file)
+    } else {
+      files += filesOfNamedFile(at: base)
     }
+    files = unique(files)
     var runs: [String: Run] = [:]
     for file in files {
       let root = root(of: file)
@@ -64,6 +85,10 @@ package enum LogDiscovery {
     guard depth <= maximumDepth,
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
     else { return }
+    if names.contains("meta.yaml") && names.contains("metrics") {
+      files.append(File(path: folder, format: .mlflowFileStore))
+      return
+    }
     for name in names.sorted() where !name.hasPrefix(".") && !name.hasPrefix("snapshot-") {
       let path = folder + "/" + name
       var isDirectory: ObjCBool = false
@@ -71,15 +96,27 @@ package enum LogDiscovery {
         continue
       }
       if isDirectory.boolValue {
+        // A link to a sibling folder (W&B's `latest-run`) would list that run twice.
+        if isSiblingLink(path) { continue }
         collect(folder: path, depth: depth + 1, known: known, into: &files)
       } else if let file = known[path] {
         files.append(file)
+      } else if let special = ExternalRunFiles.files(named: name, at: path) {
+        files += special
       } else if isCandidate(name), let file = file(at: path),
         file.format != .kerasCSV || hasEpochColumn(path)
       {
         files.append(file)
       }
     }
+  }
+
+  /// Whether `path` is a symbolic link to a folder next to it (`latest-run -> offline-run-…`).
+  private static func isSiblingLink(_ path: String) -> Bool {
+    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else {
+      return false
+    }
+    return !target.contains("/")
   }
 
   /// Names worth opening: event files and the text logs dltop reads.
@@ -89,7 +126,7 @@ package enum LogDiscovery {
     if lower.hasSuffix(".profile-empty") { return false }
     return lower.hasPrefix("events.out.tfevents.") || lower.hasSuffix(".csv")
       || lower.hasSuffix(".jsonl")
-      || lower.hasSuffix(".ndjson") || lower.hasSuffix(".log.json")
+      || lower.hasSuffix(".ndjson") || lower.hasSuffix(".log.json") || lower.hasSuffix(".wandb")
   }
 
   /// Whether the CSV at `path` has an `epoch` column in its header.
@@ -101,6 +138,20 @@ package enum LogDiscovery {
     return String(decoding: firstLine, as: UTF8.self).lowercased()
       .split(whereSeparator: { ",;\t".contains($0) })
       .contains { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(["\""])) == "epoch" }
+  }
+
+  /// The files of a path named on the command line: a database's runs, a `trainer_state.json`'s
+  /// output folder, or the file itself.
+  private static func filesOfNamedFile(at path: String) -> [File] {
+    let name = (path as NSString).lastPathComponent
+    if let special = ExternalRunFiles.files(named: name, at: path, named: true) { return special }
+    return file(at: path).map { [$0] } ?? []
+  }
+
+  /// `files` without repeats (every `checkpoint-N/` of an output folder names the same run).
+  private static func unique(_ files: [File]) -> [File] {
+    var seen: Set<String> = []
+    return files.filter { seen.insert($0.path + "#" + ($0.runKey ?? "")).inserted }
   }
 
   private static func file(at path: String) -> File? {
@@ -120,6 +171,12 @@ package enum LogDiscovery {
       return folder
     case .kerasCSV, .jsonLines, .dltopRunLog:
       return file.path
+    case .huggingFace, .mlflowFileStore:
+      return file.path
+    case .mlflowSQLite, .trackio:
+      return file.path + "#" + (file.runKey ?? "")
+    case .wandb, .ultralyticsCSV:
+      return folder
     }
   }
 

@@ -43,7 +43,10 @@ package final class LogFollower {
   package let path: String
   package let format: LogFormat
   private let makeParser: () -> any IncrementalLogParser
-  private var parser: any IncrementalLogParser
+  /// The byte parser; nil for a polled format, which `source` reads instead.
+  private var parser: (any IncrementalLogParser)?
+  /// For polled formats (databases, folders, rewritten JSON): the source asked instead of reading bytes.
+  private var source: (any PolledLogSource)?
   /// The open file, or -1.
   private var descriptor: Int32 = -1
   /// Reused read buffer (one chunk), so following a big file allocates nothing per read.
@@ -57,8 +60,13 @@ package final class LogFollower {
 
   /// Bytes read per poll at most, so one poll of a huge file does not hold the queue for long.
   package var maximumBytesPerPoll = 64 << 20
+  /// Bytes read by the first poll at most: the dashboard's first frame shows the start of a huge
+  /// log at once (a few hundredths of a second), and the rest follows from the next poll on.
+  package var firstPollBytes = 4 << 20
   private static let chunk = 1 << 20
   private static let headLength = 256
+  /// Read buffers larger than this are released at the end of a poll.
+  private static let idleBufferLimit = 64 << 10
 
   package init(
     path: String, format: LogFormat, makeParser: @escaping () -> any IncrementalLogParser
@@ -78,11 +86,30 @@ package final class LogFollower {
     }
   }
 
+  /// A follower for a discovered file: a polled source for databases, folders and rewritten JSON,
+  /// else the byte parser `FormatDetector` makes.
+  package convenience init(file: LogDiscovery.File) {
+    guard let source = PolledLogSources.make(for: file) else {
+      self.init(path: file.path, format: file.format, context: file.context)
+      return
+    }
+    self.init(path: file.path, format: file.format, source: source)
+  }
+
+  /// A follower that polls `source` instead of reading bytes.
+  package init(path: String, format: LogFormat, source: any PolledLogSource) {
+    self.path = path
+    self.format = format
+    self.makeParser = { preconditionFailure("a polled follower makes no byte parser") }
+    self.source = source
+  }
+
   deinit { if descriptor >= 0 { close(descriptor) } }
 
   /// Epochs the parser holds back until it knows they are complete.
   package var pendingEpochs: [EpochRecord] {
-    (parser as? any PendingEpochsReporting)?.pendingEpochs ?? []
+    if let source { return source.pendingEpochs }
+    return (parser as? any PendingEpochsReporting)?.pendingEpochs ?? []
   }
 
   /// Reads whatever was appended since the last poll.
@@ -100,6 +127,7 @@ package final class LogFollower {
   /// - Returns: the poll's reset and byte count; its `items` stay empty.
   package func poll(onReset: (String) -> Void = { _ in }, consume: ([LogItem]) -> Void) -> Poll {
     var result = Poll()
+    if source != nil { return pollSource(onReset: onReset, consume: consume) }
     guard let status = Self.status(of: path) else {
       if !vanished {
         vanished = true
@@ -124,7 +152,11 @@ package final class LogFollower {
       inode = status.inode
       if result.reset != nil || offset > 0 { restart() }
     }
-    var budget = maximumBytesPerPoll
+    // Read only what the file says it has (no 1 MB buffer for a file that did not grow), and give
+    // the buffer back afterwards: a folder of 200 idle runs holds no read buffers.
+    let limit = offset == 0 ? min(maximumBytesPerPoll, firstPollBytes) : maximumBytesPerPoll
+    var budget = Int(min(UInt64(limit), status.size > offset ? status.size - offset : 0))
+    defer { if buffer.count > Self.idleBufferLimit { buffer = [] } }
     while budget > 0 {
       let bytes = read(at: offset, count: min(Self.chunk, budget))
       if bytes.isEmpty { break }
@@ -134,14 +166,35 @@ package final class LogFollower {
       offset += UInt64(bytes.count)
       budget -= bytes.count
       result.bytesRead += bytes.count
-      consume(parser.feed(bytes))
+      consume(parser?.feed(bytes) ?? [])
     }
     return result
   }
 
   /// The writer is done: parse what is pending (a last line without a newline, a cut record).
   package func finish() -> [LogItem] {
-    parser.finish()
+    if var current = source {
+      let items = current.finish()
+      source = current
+      return items
+    }
+    return parser?.finish() ?? []
+  }
+
+  private func pollSource(onReset: (String) -> Void, consume: ([LogItem]) -> Void) -> Poll {
+    var result = Poll()
+    guard var current = source else { return result }
+    source = nil
+    let outcome = current.poll()
+    source = current
+    if outcome.restarted && offset > 0 {
+      result.resetKind = .rewritten
+      onReset("the log was rewritten")
+    }
+    offset += UInt64(outcome.amountRead)
+    result.bytesRead = outcome.amountRead
+    if !outcome.items.isEmpty { consume(outcome.items) }
+    return result
   }
 
   private func restart() {
@@ -154,7 +207,7 @@ package final class LogFollower {
   /// The corresponding C call is `pread`.
   private func read(at position: UInt64, count: Int) -> ArraySlice<UInt8> {
     guard descriptor >= 0, count > 0 else { return [] }
-    if buffer.count < count { buffer = [UInt8](repeating: 0, count: max(count, Self.chunk)) }
+    if buffer.count < count { buffer = [UInt8](repeating: 0, count: count) }
     let fd = descriptor
     let got = buffer.withUnsafeMutableBytes { raw in
       pread(fd, raw.baseAddress, count, off_t(position))

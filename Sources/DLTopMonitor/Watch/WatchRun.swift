@@ -29,7 +29,7 @@ final class WatchRun {
 
     init(file: LogDiscovery.File) {
       self.file = file
-      follower = LogFollower(path: file.path, format: file.format, context: file.context)
+      follower = LogFollower(file: file)
     }
 
     func reset() {

@@ -22,7 +22,7 @@ package enum WatchRunReader {
       throw LogFileReader.ReadError(
         path: path,
         message:
-          "no log dltop reads here (Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard, dltop run log)"
+          "no log dltop reads here (Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard, dltop run log, Hugging Face trainer_state.json, MLflow, W&B offline, trackio, Ultralytics results.csv)"
       )
     }
     guard runs.count == 1 else {
@@ -39,6 +39,10 @@ package enum WatchRunReader {
     var merged: [Int: EpochRecord] = [:]
     var order: [Int] = []
     for file in run.files {
+      if let part = PolledLogSources.readAll(file) {
+        merge(part, into: &log, merged: &merged, order: &order)
+        continue
+      }
       guard let data = FileManager.default.contents(atPath: file.path) else {
         log.issues.append(LogIssue(path: file.path, message: "cannot be read (permissions?)"))
         continue
@@ -49,19 +53,28 @@ package enum WatchRunReader {
       let bytes = [UInt8](data)
       part.append(parser.feed(bytes[...]))
       part.append(parser.finish())
-      for record in part.epochs {
-        if let previous = merged[record.epoch] {
-          merged[record.epoch]?.metrics = previous.metrics.merging(record.metrics) { _, new in new }
-        } else {
-          merged[record.epoch] = record
-          order.append(record.epoch)
-        }
-      }
-      log.steps += part.steps
-      log.issues += part.issues
-      log.configuration += part.configuration
+      merge(part, into: &log, merged: &merged, order: &order)
     }
     log.epochs = order.sorted().compactMap { merged[$0] }
     return log
+  }
+
+  /// Adds one file's records; a later record of an epoch overrides the values it repeats
+  /// (an Ultralytics run resumed over its own epochs, Keras's train/ and validation/ halves).
+  private static func merge(
+    _ part: ParsedLog, into log: inout ParsedLog, merged: inout [Int: EpochRecord], order: inout [Int]
+  ) {
+    for record in part.epochs {
+      if let previous = merged[record.epoch] {
+        merged[record.epoch]?.metrics = previous.metrics.merging(record.metrics) { _, new in new }
+        merged[record.epoch]?.seconds = record.seconds ?? previous.seconds
+      } else {
+        merged[record.epoch] = record
+        order.append(record.epoch)
+      }
+    }
+    log.steps += part.steps
+    log.issues += part.issues
+    log.configuration += part.configuration
   }
 }

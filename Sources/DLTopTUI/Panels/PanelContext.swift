@@ -54,14 +54,13 @@ package struct PanelContext: Sendable {
     }
   }
 
-  /// A per-batch series as its bucket means, `columns` points, EMA-smoothed when smoothing is on.
+  /// A per-batch series as its bucket means, `columns` points. With smoothing on, the means of
+  /// the series smoothed at full resolution (TensorBoard's EMA on every step, then downsampled).
   package func batchMeans(_ series: BatchSeries, columns: Int) -> [ChartPoint] {
     guard let perEpoch = batchesPerEpoch, columns > 0 else { return [] }
-    let buckets = series.downsampled(to: columns)
-    var values = buckets.map(\.mean)
-    if state.smoothing { values = Smoothing.ema(values, weight: 0.9) }
-    return zip(buckets, values).map { bucket, value in
-      ChartPoint(x: (Double(bucket.firstIndex) + Double(bucket.count) / 2) / perEpoch, y: value)
+    let buckets = state.smoothing ? series.smoothedDownsampled(to: columns) : series.downsampled(to: columns)
+    return buckets.map { bucket in
+      ChartPoint(x: (Double(bucket.firstIndex) + Double(bucket.count) / 2) / perEpoch, y: bucket.mean)
     }
   }
 

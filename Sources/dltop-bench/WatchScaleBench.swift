@@ -1,0 +1,87 @@
+import DLTopBenchSupport
+import DLTopMonitor
+import DLTopTUI
+import Foundation
+
+/// Scale figures of `dltop watch` (issue 12's goals, printed, never asserted): TensorBoard scalar
+/// points parsed per second (goal ≥ 10 million/s), time to the first dashboard frame of a
+/// 1.5-million-point run (goal ≤ 0.1 s), and the peak memory while following a folder of 200 runs.
+enum WatchScaleBench {
+  @MainActor
+  static func measure(quick: Bool) -> [String: Any] {
+    var report: [String: Any] = [:]
+    let folder = NSTemporaryDirectory() + "dltop-bench-scale-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // First, while the process is small: peak memory of following 200 runs.
+    let runs = 200
+    let pointsPerRun = quick ? 2_000 : 7_500
+    do {
+      let before = peakResidentMegabytes()
+      let bytes = try WatchBenchmark.writeRunFolder(into: folder + "/many", runs: runs, pointsPerRun: pointsPerRun)
+      let link = WatchSession.makeLink(path: folder + "/many")
+      let session = WatchSession(path: folder + "/many", link: link)
+      let (_, listed) = BenchClock.time { LogDiscovery.runs(at: folder + "/many").count }
+      let cpuStart = BenchClock.processCPUSeconds()
+      let (_, followed) = BenchClock.time { session.pollOnce() }
+      report["many_runs_first_poll_cpu_s"] = BenchClock.processCPUSeconds() - cpuStart
+      report["many_runs"] = runs
+      report["many_runs_points"] = runs * pointsPerRun
+      report["many_runs_megabytes"] = Double(bytes) / 1e6
+      report["many_runs_list_s"] = listed.wallSeconds
+      report["many_runs_first_poll_s"] = followed.wallSeconds
+      report["many_runs_peak_rss_mb"] = peakResidentMegabytes()
+      report["many_runs_peak_rss_before_mb"] = before
+      report["many_runs_listed"] = session.runNames.count
+    } catch {
+      report["many_runs_error"] = "\(error)"
+    }
+    // Points per second: the event file parsed from memory in 1 MB pieces.
+    let points = quick ? 300_000 : 1_500_000
+    let bytes = WatchBenchmark.eventFile(points: points)
+    var parser = TensorBoardParser(path: "bench/train/events.out.tfevents.0", context: .train)
+    let (_, parsed) = BenchClock.time {
+      var offset = 0
+      while offset < bytes.count {
+        let end = min(bytes.count, offset + (1 << 20))
+        _ = parser.feed(bytes[offset..<end])
+        offset = end
+      }
+      _ = parser.finish()
+    }
+    report["tensorboard_points"] = points
+    report["tensorboard_points_per_s"] = Double(points) / max(parsed.wallSeconds, 1e-9)
+    report["tensorboard_points_per_cpu_s"] = Double(points) / max(parsed.cpuSeconds, 1e-9)
+    // Time to first frame: a session on the file, its first poll, one dashboard frame at 200×60.
+    do {
+      let path = folder + "/big/train/events.out.tfevents.bench"
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let link = WatchSession.makeLink(path: path)
+      let session = WatchSession(path: path, link: link)
+      let clock = ContinuousClock()
+      let start = clock.now
+      let cpuStart = BenchClock.processCPUSeconds()
+      session.pollOnce()
+      let snapshot = link.latest()
+      let dashboard = Dashboard(snapshot: snapshot)
+      _ = dashboard.render(snapshot: snapshot, size: (200, 60))
+      report["first_frame_s"] = BenchClock.seconds(clock.now - start)
+      // CPU of the whole process (the session polls on its own queue): on a loaded machine the
+      // wall-clock figure mostly measures waiting for a core.
+      report["first_frame_cpu_s"] = BenchClock.processCPUSeconds() - cpuStart
+      report["first_frame_points"] = points
+      report["first_frame_batches_shown"] = snapshot.batchLoss.count
+    } catch {
+      report["first_frame_error"] = "\(error)"
+    }
+    return report
+  }
+
+  /// The process's peak resident memory so far (`getrusage`'s `ru_maxrss`, kilobytes on Linux).
+  private static func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+  }
+}
