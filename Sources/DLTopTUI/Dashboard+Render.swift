@@ -51,6 +51,7 @@ extension Dashboard {
         var footer = FooterPanel(message: state.message, controllable: snapshot.run.controllable)
         footer.hasOtherRuns = !snapshot.comparisonRuns.isEmpty
         footer.hasOtherMetrics = MetricPanel.metricChoices(in: snapshot).count > 1
+        footer.hasTestResults = snapshot.testResults != nil
         footer.render(into: &grid, area: area, theme: theme)
       }
     }
@@ -58,6 +59,14 @@ extension Dashboard {
       let list = RunList(snapshot: snapshot, overlay: state.runOverlay)
       RunPickerOverlay(list: list, highlighted: list.highlighted(state.runPickerSelection))
         .render(into: &grid, area: grid.bounds, theme: theme)
+    }
+    if state.testResultsVisible, let results = snapshot.testResults {
+      TestResultsOverlay(
+        results: results, classNames: snapshot.run.classNames, values: state.confusionValues
+      )
+      .render(
+        into: &grid, area: Rect(x: 0, y: 2, width: size.width, height: size.height - 3),
+        theme: theme)
     }
     if state.helpVisible {
       var notes: [String] = []

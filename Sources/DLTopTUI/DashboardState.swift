@@ -26,6 +26,10 @@ package struct DashboardState: Sendable, Equatable {
   package var runOverlay: [String: Bool] = [:]
   /// The metric panel 2 shows, chosen with `v`; nil shows the task's main metric.
   package var chosenMetric: String?
+  /// The test-results view (`t`) is open.
+  package var testResultsVisible = false
+  /// The view opened by itself once, when the run finished with test results; closing it is final.
+  package var testResultsAnnounced = false
 
   package init() {}
 }

@@ -19,13 +19,8 @@ enum FinalSummary {
         parts.append("r2 \(HeadlessPrinter.format(regression.rSquared))")
       }
       printer.line(parts.joined(separator: "  "))
-      if let report = test.classification {
-        if let positive = report.positiveClass, let counts = report.binary {
-          printer.line(
-            "positive class \(report.classNames[positive]): recall \(HeadlessPrinter.format(counts.recall))  precision \(HeadlessPrinter.format(counts.precision))  TP \(counts.truePositives) FP \(counts.falsePositives) FN \(counts.falseNegatives) TN \(counts.trueNegatives)")
-        }
-        printer.line(report.tableText)
-      }
+      // The table ends with the positive class's line for a binary task: printed once.
+      if let report = test.classification { printer.line(report.tableText) }
     } else if job.data.test == nil {
       printer.line("test: no test split")
     }

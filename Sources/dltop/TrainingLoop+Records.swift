@@ -156,8 +156,10 @@ extension TrainingLoop {
     }
     log(.info, "finished: \(outcome.stopReason)")
     let snapshotEvents = events
+    let testResults = outcome.test.map { TestResults($0, sampleCount: job.data.splitSizes.test) }
     link.publish {
       $0.status = status
+      $0.testResults = testResults
       $0.events = snapshotEvents
       $0.plannedLearningRates = []
     }

@@ -32,6 +32,8 @@ package struct TrainingSnapshot: Sendable, Equatable {
   package var comparisonRuns: [ComparisonRun] = []
   /// Scalars found in an external log that map to no canonical name.
   package var unmappedScalars: [String] = []
+  /// The held-out test split's metrics, once the run has evaluated them at its end.
+  package var testResults: TestResults?
 
   package init(run: RunDescription) {
     self.run = run
