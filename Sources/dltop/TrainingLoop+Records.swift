@@ -140,6 +140,7 @@ extension TrainingLoop {
     outcome.monitor = earlyStopping.options.monitor
     if let reason = stopRequest { outcome.stopReason = reason }
     outcome.test = evaluateTest()
+    if !outcome.diverged { saveLastWeights() }
     let status: RunStatus
     if outcome.diverged {
       status = .diverged(epoch: history.last?.epoch ?? 1)
@@ -184,13 +185,7 @@ extension TrainingLoop {
   }
 
   func saveBestWeights() {
-    guard let runLog else { return }
-    do {
-      let path = try runLog.writeBestWeights(WeightsFile.encode(trainer.model))
-      log(.info, "best weights saved to \(path)")
-    } catch {
-      log(.warning, "could not save best weights: \(error)")
-    }
+    writeWeights(named: RunLogFormat.bestWeightsFileName, kind: "best", epoch: earlyStopping.bestEpoch)
   }
 
   func log(_ kind: RunEvent.Kind, _ text: String, epoch: Int? = nil) {

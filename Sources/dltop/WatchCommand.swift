@@ -32,14 +32,24 @@ struct WatchCommand: ParsableCommand {
   @Option(help: "Dashboard theme: default, light, high-contrast, monochrome, or a theme file path.")
   var theme = "default"
 
+  @Flag(help: "Read what the logs hold now, print it with the diagnosis, and exit with the verdict's status (0 healthy, 2 no epoch yet, 3 overfitting, 4 underfitting, 5 divergence, 6 oscillation, 7 plateau).")
+  var once = false
+
+  @Option(help: "Headless: exit when no new epoch arrived for this long (90, 90s, 5m, 1h), with the verdict's status as for --once.")
+  var exitWhenIdle: DurationArgument?
+
   mutating func run() throws {
-    guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such file or folder") }
+    if once {
+      let status = try WatchOnce.run(
+        path: path, patience: patience, monitor: monitor, printer: HeadlessPrinter(toStandardError: false))
+      throw ExitCode(status)
+    }
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
     guard interval > 0 else { throw CommandFailure("--interval: must be > 0 seconds, got \(interval)") }
     var stopping = EarlyStopping.Options()
     stopping.patience = patience
     if let monitor { stopping.monitor = monitor }
-    let interactive = !headless && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    let interactive = !headless && exitWhenIdle == nil && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
     if interactive {
       let theme = try ThemeChoice.load(self.theme)
       let snapshots = SnapshotWriter(parent: snapshotDir)
@@ -48,12 +58,14 @@ struct WatchCommand: ParsableCommand {
         try WatchDashboard.run(path: path, interval: interval, stopping: stopping, theme: theme, snapshots: snapshots)
       }
     } else {
-      followHeadless(stopping: stopping)
+      let status = followHeadless(stopping: stopping)
+      if status != 0 { throw ExitCode(status) }
     }
   }
 
-  /// Prints each settled epoch and each new verdict until SIGINT or SIGTERM.
-  private func followHeadless(stopping: EarlyStopping.Options) {
+  /// Prints each settled epoch and each new verdict until SIGINT or SIGTERM, or until no epoch
+  /// arrived for `--exit-when-idle`; then returns the exit status (the verdict's with that flag).
+  private func followHeadless(stopping: EarlyStopping.Options) -> Int32 {
     let printer = HeadlessPrinter(toStandardError: false)
     let link = WatchSession.makeLink(path: path)
     var configuration = WatchSession.Configuration()
@@ -61,9 +73,11 @@ struct WatchCommand: ParsableCommand {
     var isDirectory: ObjCBool = false
     let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     let announced = LockedBox<Set<String>>([])
+    let idle = IdleClock()
     let session = WatchSession(
       path: path, link: link, configuration: configuration,
       onNewEpoch: { run, record in
+        idle.noteActivity()
         var known = announced.get()
         if known.insert(run).inserted {
           announced.set(known)
@@ -77,12 +91,24 @@ struct WatchCommand: ParsableCommand {
       link: link, options: stopping, onVerdict: { printer.verdict($0) },
       onEarlyStop: { _, text in printer.line("advice: \(text)") })
     let trap = SignalTrap()
+    if !FileManager.default.fileExists(atPath: path) {
+      printer.line("waiting for \(path) to appear")
+    }
     printer.line("watching \(path) (Ctrl-C to stop; advice only: dltop cannot steer this run)")
     session.start()
     advisor.start()
-    while trap.signal == nil { usleep(100_000) }
+    let limit = exitWhenIdle?.seconds
+    while trap.signal == nil {
+      if let limit, idle.secondsSinceActivity() >= limit { break }
+      usleep(100_000)
+    }
     session.stop()
     advisor.stop()
+    guard let limit, trap.signal == nil else { return 0 }
+    let snapshot = link.latest()
+    let status = VerdictExitStatus.status(of: snapshot.verdicts, epochs: snapshot.epochs.count)
+    printer.line("idle for \(DurationArgument(seconds: limit).description): exit status \(status)")
+    return status
   }
 }
 

@@ -40,6 +40,8 @@ struct TestResultsExportTests {
       confusion: ConfusionRecord(epoch: 0, counts: [[6, 1], [0, 3]]), positiveClass: 1)
     let text = SnapshotFiles.testText(results, classNames: ["benign", "malignant"])
     #expect(text.contains("positive class: malignant (precision 0.75, recall 1.0)"))
-    #expect(results.macro!.recall == (6.0 / 7 + 1) / 2)
+    let expected: Double = (6.0 / 7.0 + 1.0) / 2.0
+    let recall = results.macro?.recall
+    #expect(recall == expected)
   }
 }

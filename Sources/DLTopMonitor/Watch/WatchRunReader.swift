@@ -60,6 +60,10 @@ package enum WatchRunReader {
       log.steps += part.steps
       log.issues += part.issues
       log.configuration += part.configuration
+      if let runLog = parser as? DltopRunLogParser {
+        // dltop's own log also says how the run ended (`watch --once` reports it).
+        log.events += runLog.events
+      }
     }
     log.epochs = order.sorted().compactMap { merged[$0] }
     return log
