@@ -57,8 +57,27 @@ extension Dashboard {
     }
     if state.runPickerVisible {
       let list = RunList(snapshot: snapshot, overlay: state.runOverlay)
-      RunPickerOverlay(list: list, highlighted: list.highlighted(state.runPickerSelection))
-        .render(into: &grid, area: grid.bounds, theme: theme)
+      var picker = RunPickerOverlay(
+        list: list, highlighted: list.highlighted(state.runPickerSelection),
+        order: list.pickerOrder(sort: state.runSort, filter: state.runFilter))
+      picker.sort = state.runSort
+      picker.filter = state.runFilter
+      picker.editingFilter = state.runFilterEditing
+      // The footer stays visible: it answers the picker's keys (a, n, o).
+      picker.render(
+        into: &grid, area: Rect(x: 0, y: 0, width: size.width, height: max(1, size.height - 1)),
+        theme: theme)
+    }
+    if state.comparisonVisible, !snapshot.comparisonRuns.isEmpty {
+      let list = RunList(snapshot: snapshot, overlay: state.runOverlay)
+      RunComparisonOverlay(
+        comparison: RunComparison(snapshot: snapshot),
+        sortColumn: state.comparisonSortColumn ?? 0, descending: state.comparisonDescending,
+        scroll: state.comparisonScroll, shortName: { list.shortName($0) }
+      )
+      .render(
+        into: &grid, area: Rect(x: 0, y: 2, width: size.width, height: size.height - 3),
+        theme: theme)
     }
     if state.testResultsVisible, let results = snapshot.testResults {
       TestResultsOverlay(

@@ -113,6 +113,7 @@ package final class Dashboard {
     }
     if state.runPickerVisible { return handleRunPicker(key: key) }
     if state.testResultsVisible { return handleTestResults(key: key) }
+    if state.comparisonVisible { return handleRunComparison(key: key) }
     if state.helpVisible {
       state.helpVisible = false
       changed()
@@ -177,6 +178,9 @@ package final class Dashboard {
       return []
     case .toggleTestResults:
       toggleTestResults()
+      return []
+    case .toggleRunComparison:
+      toggleRunComparison()
       return []
     case .quit:
       guard quitNeedsConfirmation else { return [.quit] }

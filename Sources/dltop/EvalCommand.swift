@@ -34,11 +34,15 @@ struct EvalCommand: ParsableCommand {
     guard let modelText = meta["model"]?.stringValue, let activationText = meta["activation"]?.stringValue
     else { throw CommandFailure("\(weights): the metadata names no model") }
     let seed = field("seed").flatMap { UInt64($0) } ?? 42
+    // Another data set than the run's: its positive class, label column and shape do not apply.
+    let sameData = data == nil || data == field("data")
+    func dataField(_ key: String) -> String? { sameData ? field(key) : nil }
     let prepared: PreparedData
     do {
       prepared = try DatasetLoader.load(
         name: data ?? field("data"), split: field("split"), normalize: field("normalize"),
-        labelColumn: field("label_column"), shape: field("shape"), positive: field("positive"), seed: seed)
+        labelColumn: dataField("label_column"), shape: dataField("shape"), positive: dataField("positive"),
+        seed: seed)
     } catch {
       throw CommandFailure("\(error)")
     }

@@ -9,14 +9,15 @@ enum WatchOnce {
     guard FileManager.default.fileExists(atPath: path) else {
       throw CommandFailure("\(path): no such file or folder")
     }
-    let runs = WatchRunReader.readRuns(at: path)
+    let found = LogDiscovery.runs(at: path).sorted { $0.name < $1.name }
+    let runs = found.map(WatchRunReader.read)
     guard !runs.isEmpty else {
       throw CommandFailure(
         "\(path): no log dltop reads here (Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard, dltop run log)")
     }
     var worst: Int32 = 0
-    for log in runs {
-      let name = runs.count > 1 ? "[\((log.path as NSString).lastPathComponent)] " : ""
+    for (run, log) in zip(found, runs) {
+      let name = runs.count > 1 ? "[\(run.name)] " : ""
       for issue in log.issues.prefix(10) { printer.line("warning: \(issue)") }
       for record in log.epochs {
         printer.line(name + HeadlessPrinter.epochText(record, of: nil, samplesPerSecond: nil))

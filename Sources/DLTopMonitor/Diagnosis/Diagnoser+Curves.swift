@@ -199,7 +199,7 @@ extension Diagnoser {
     else { return nil }
     return Verdict(
       kind: .oscillation, onsetEpoch: series.epochs[start], confidence: min(0.95, 0.5 + turnRate * 0.3 + min(0.2, meanStep / level)),
-      evidence: "\(name) changed direction \(turns) times in the last \(window.count) epochs, moving \(EvidenceFormat.percent(meanStep / level)) of its level per epoch on average (net drift \(EvidenceFormat.percent(drift / level)))",
+      evidence: "\(name) changed direction \(turns) time\(turns == 1 ? "" : "s") in the last \(window.count) epochs, moving \(EvidenceFormat.percent(meanStep / level)) of its level per epoch on average (net drift \(EvidenceFormat.percent(drift / level)))",
       advice: Advice.text(for: .oscillation))
   }
 

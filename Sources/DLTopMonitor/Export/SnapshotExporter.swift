@@ -41,6 +41,9 @@ package enum SnapshotExporter {
       ("diagnosis.txt", SnapshotFiles.diagnosisText(snapshot)),
       ("config.txt", SnapshotFiles.configText(snapshot)),
     ]
+    if !snapshot.comparisonRuns.isEmpty {
+      files.append(("runs.csv", RunComparison(snapshot: snapshot).csv))
+    }
     if snapshot.testResults != nil {
       files.append(("test.txt", SnapshotFiles.testText(snapshot.testResults, classNames: snapshot.run.classNames)))
     }

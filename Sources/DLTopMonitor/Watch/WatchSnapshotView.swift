@@ -28,7 +28,8 @@ struct WatchSnapshotView {
       format: selected?.format?.rawValue,
       configuration: selected?.files.flatMap(\.configuration) ?? [], controllable: false)
     comparisons = runs.filter { $0.root != selectedRoot }.map {
-      ComparisonRun(name: $0.name, epochs: $0.mergedEpochs())
+      ComparisonRun(
+        name: $0.name, epochs: $0.mergedEpochs(), configuration: $0.files.flatMap(\.configuration))
     }
     unmapped = (selected?.metricNames ?? []).filter { !TensorBoardTagMapping.isCanonical($0) }
       .sorted()

@@ -20,6 +20,8 @@ package enum Action: Sendable, Hashable {
   case cycleMetric
   /// Open or close the test-results view.
   case toggleTestResults
+  /// Open or close the run-comparison table.
+  case toggleRunComparison
   case quit
   case redraw
   case suspend

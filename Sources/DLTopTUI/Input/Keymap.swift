@@ -46,6 +46,9 @@ package enum Keymap {
     Binding(
       keys: [.char("v")], action: .cycleMetric, description: "panel 2: next metric (unmapped too)"),
     Binding(
+      keys: [.char("R")], action: .toggleRunComparison,
+      description: "compare runs: hyper-parameters, best and final metrics"),
+    Binding(
       keys: [.char("t")], action: .toggleTestResults,
       description: "test results (the run's end; opens by itself)"),
     Binding(

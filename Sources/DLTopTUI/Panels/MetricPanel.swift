@@ -160,10 +160,26 @@ package struct MetricPanel: Sendable {
   private func drawRunLegend(
     _ list: RunList, into grid: inout CellGrid, row: Rect, theme: Theme
   ) {
-    let runs = list.overlaid
-    let names = runs.map { list.shortName($0.name) }
-    let widths = RunList.fittedWidths(names, width: row.width - 1, extra: 4)
+    var runs = list.overlaid
+    var names = runs.map { list.shortName($0.name) }
+    // Each name keeps at least `readable` characters; the runs that do not fit are counted.
+    let readable = 7
+    let more = { (hidden: Int) in hidden > 0 ? "+\(hidden) more" : "" }
+    while runs.count > 1,
+      names.reduce(0, { $0 + min($1.count, readable) + 4 }) + more(list.overlaid.count - runs.count).count
+        > row.width - 1
+    {
+      runs.removeLast()
+      names.removeLast()
+    }
+    let hidden = list.overlaid.count - runs.count
+    let widths = RunList.fittedWidths(names, width: row.width - 1 - more(hidden).count, extra: 4)
     var x = row.x + 1
+    defer {
+      if hidden > 0 {
+        grid.write(more(hidden), x: x, y: row.y, style: theme.style(.inactive), clip: row)
+      }
+    }
     for (run, (name, width)) in zip(runs, zip(names, widths)) {
       let shown = RunList.abbreviate(name, to: width, ellipsis: theme.symbols.ellipsis)
       guard x + shown.count + 2 <= row.maxX else { break }
