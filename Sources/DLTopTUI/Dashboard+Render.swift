@@ -51,7 +51,7 @@ extension Dashboard {
         var footer = FooterPanel(message: state.message, controllable: snapshot.run.controllable)
         footer.hasOtherRuns = !snapshot.comparisonRuns.isEmpty
         footer.hasOtherMetrics = MetricPanel.metricChoices(in: snapshot).count > 1
-        footer.hasTestResults = snapshot.testResults != nil
+        footer.hasTestResults = snapshot.test != nil
         footer.render(into: &grid, area: area, theme: theme)
       }
     }
@@ -79,7 +79,7 @@ extension Dashboard {
         into: &grid, area: Rect(x: 0, y: 2, width: size.width, height: size.height - 3),
         theme: theme)
     }
-    if state.testResultsVisible, let results = snapshot.testResults {
+    if state.testResultsVisible, let results = snapshot.test {
       TestResultsOverlay(
         results: results, classNames: snapshot.run.classNames, values: state.confusionValues
       )

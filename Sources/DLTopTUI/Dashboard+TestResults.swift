@@ -10,7 +10,7 @@ extension Dashboard {
   func toggleTestResults() {
     if state.testResultsVisible {
       state.testResultsVisible = false
-    } else if snapshot.testResults == nil {
+    } else if snapshot.test == nil {
       show(message: Self.noTestResultsMessage)
       return
     } else {
@@ -20,9 +20,9 @@ extension Dashboard {
     changed()
   }
 
-  /// Opens the view the first time a snapshot carries test results.
+  /// Opens the view the first time a snapshot carries test results (see `init`).
   func noteTestResults() {
-    guard snapshot.testResults != nil, !state.testResultsAnnounced else { return }
+    guard snapshot.test != nil, !state.testResultsAnnounced else { return }
     state.testResultsAnnounced = true
     state.testResultsVisible = true
     state.helpVisible = false

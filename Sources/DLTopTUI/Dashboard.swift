@@ -26,12 +26,15 @@ package final class Dashboard {
     self.snapshot = snapshot
     self.theme = theme
     self.clock = clock
+    // The test view opens by itself when a run finishes under the user's eyes, not for a run
+    // that had finished before the dashboard opened (`t` shows it then).
+    state.testResultsAnnounced = snapshot.test != nil
   }
 
   /// Seconds since an arbitrary start, from `ContinuousClock`.
   package static func monotonicSeconds() -> Double {
     let now = ContinuousClock.now - DashboardClock.start
-    return Double(now.components.seconds) + Double(now.components.attoseconds) * 1e-18
+    return (now / .seconds(1))
   }
 
   /// Why the control keys do nothing for this run, if they don't.

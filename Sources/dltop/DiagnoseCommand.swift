@@ -24,23 +24,16 @@ struct DiagnoseCommand: ParsableCommand {
 
   mutating func run() throws {
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
-    let log = try LogLoading.read(path)
-    let report = DiagnoseReport(log: log, options: .init(patience: patience, monitor: monitor))
-    for issue in log.issues {
+    let report: DiagnoseReport
+    do {
+      report = try LogReplay.diagnose(path: path, options: .init(patience: patience, monitor: monitor))
+    } catch {
+      throw CommandFailure("\(error)")
+    }
+    for issue in report.issues {
       FileHandle.standardError.write(Data("warning: \(issue)\n".utf8))
     }
     print(json ? report.json : report.text)
   }
 }
 
-/// Reads one finished run for `diagnose`: a log file in any format dltop reads, a dltop run folder,
-/// or a folder holding exactly one run (Keras's TensorBoard layout merges train/ and validation/).
-enum LogLoading {
-  static func read(_ path: String) throws -> ParsedLog {
-    do {
-      return try WatchRunReader.read(path: path)
-    } catch {
-      throw CommandFailure("\(error)")
-    }
-  }
-}

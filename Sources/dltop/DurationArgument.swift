@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import ArgumentParser
 
@@ -37,12 +38,12 @@ extension DurationArgument: CustomStringConvertible {
 /// session's callback queue).
 final class IdleClock: Sendable {
   private let start = ContinuousClock.now
-  private let last = LockedBox<ContinuousClock.Instant?>(nil)
+  private let last = Mutex<ContinuousClock.Instant?>(nil)
 
-  func noteActivity() { last.set(ContinuousClock.now) }
+  func noteActivity() { last.withLock { $0 = ContinuousClock.now } }
 
   func secondsSinceActivity() -> Double {
-    let since = ContinuousClock.now - (last.get() ?? start)
+    let since = ContinuousClock.now - (last.withLock { $0 } ?? start)
     return Double(since.components.seconds) + Double(since.components.attoseconds) * 1e-18
   }
 }

@@ -57,15 +57,14 @@ struct TrainCommand: ParsableCommand {
       message: { text in printer.line(text) })
     session.start(job, observer: observer)
     var stopSent = false
-    while session.outcome == nil {
+    while true {
+      if let outcome = session.wait(timeout: 0.05) { return outcome }
       if let signal = trap.signal, !stopSent {
         stopSent = true
         printer.line("stopping: received signal \(signal); finishing the current batch")
         session.link.send(.stop(reason: "interrupted by signal \(signal)"))
       }
-      usleep(50_000)
     }
-    return session.wait()
   }
 
   private func report(

@@ -9,21 +9,21 @@ extension TrainingLoop {
 
   /// Writes `name` in the run folder; a failure is a warning event, never the end of the run.
   func writeWeights(named name: String, kind: String, epoch: Int?) {
-    guard let directory = runLog?.directory else { return }
+    guard let directory = recorder.runDirectory else { return }
     let outputs = trainer.model.outputShape.reduce(1, *)
     let metadata = WeightsMetadata.make(job: job, kind: kind, epoch: epoch, outputs: outputs)
     let path = (directory as NSString).appendingPathComponent(name)
     do {
       try AtomicFile.write(WeightsFile.encode(trainer.model, metadata: metadata), to: path)
-      log(.info, "\(kind) weights saved to \(path)")
+      recorder.note(.info, "\(kind) weights saved to \(path)")
     } catch {
-      log(.warning, "could not save \(kind) weights: \(error)")
+      recorder.note(.warning, "could not save \(kind) weights: \(error)")
     }
   }
 
   /// The final model, after any restore of the best epoch: `dltop eval` on this file gives the
   /// test metrics the run printed.
   func saveLastWeights() {
-    writeWeights(named: Self.lastWeightsFileName, kind: "last", epoch: history.last?.epoch)
+    writeWeights(named: Self.lastWeightsFileName, kind: "last", epoch: recorder.epochs.last?.epoch)
   }
 }

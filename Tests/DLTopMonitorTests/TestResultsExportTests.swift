@@ -9,10 +9,9 @@ struct TestResultsExportTests {
     let parent = TemporaryDirectory()
     defer { parent.remove() }
     var snapshot = SnapshotExporterTests.sampleSnapshot(status: .finished(reason: "all epochs run"))
-    snapshot.testResults = TestResults(
-      loss: 0.25, accuracy: 0.8, sampleCount: 30,
-      confusion: ConfusionRecord(epoch: 0, counts: [[10, 0, 0], [0, 8, 2], [0, 4, 6]]),
-      positiveClass: nil)
+    snapshot.test = TestSummary(
+      loss: 0.25, accuracy: 0.8,
+      confusion: [[10, 0, 0], [0, 8, 2], [0, 4, 6]], sampleCount: 30)
     let folder = try SnapshotExporter.export(
       snapshot: snapshot, screenText: "screen", into: parent.path)
     let text = try String(
@@ -35,9 +34,9 @@ struct TestResultsExportTests {
   }
 
   @Test func binaryScoresNameThePositiveClass() {
-    let results = TestResults(
-      loss: 0.1, accuracy: 0.9, sampleCount: 10,
-      confusion: ConfusionRecord(epoch: 0, counts: [[6, 1], [0, 3]]), positiveClass: 1)
+    let results = TestSummary(
+      loss: 0.1, accuracy: 0.9,
+      confusion: [[6, 1], [0, 3]], positiveClass: 1, sampleCount: 10)
     let text = SnapshotFiles.testText(results, classNames: ["benign", "malignant"])
     #expect(text.contains("positive class: malignant (precision 0.75, recall 1.0)"))
     let expected: Double = (6.0 / 7.0 + 1.0) / 2.0

@@ -18,9 +18,9 @@ struct TestResultsViewTests {
       counts[i][i] = right
       counts[i][(i + 1) % k] = 100 - right
     }
-    snapshot.testResults = TestResults(
-      loss: 0.38521, accuracy: Double((0..<k).map { counts[$0][$0] }.reduce(0, +)) / 1000,
-      sampleCount: 1000, confusion: ConfusionRecord(epoch: 0, counts: counts))
+    let correct = (0..<k).map { counts[$0][$0] }.reduce(0, +)
+    snapshot.test = TestSummary(
+      loss: 0.38521, accuracy: Double(correct) / 1000, confusion: counts, sampleCount: 1000)
     return snapshot
   }
 
@@ -28,9 +28,9 @@ struct TestResultsViewTests {
     var snapshot = SampleRun.snapshot()
     snapshot.run.classNames = ["benign", "malignant"]
     snapshot.status = .finished(reason: "early stopping: no improvement")
-    snapshot.testResults = TestResults(
-      loss: 0.0912, accuracy: 110.0 / 114, sampleCount: 114,
-      confusion: ConfusionRecord(epoch: 0, counts: [[70, 2], [2, 40]]), positiveClass: 1)
+    snapshot.test = TestSummary(
+      loss: 0.0912, accuracy: 110.0 / 114,
+      confusion: [[70, 2], [2, 40]], positiveClass: 1, sampleCount: 114)
     return snapshot
   }
 
@@ -73,7 +73,7 @@ struct TestResultsViewTests {
   }
 
   @Test func perClassScoresComeFromTheTestConfusionMatrix() {
-    let results = Self.binary().testResults!
+    let results = Self.binary().test!
     let malignant = results.scores(ofClass: 1)!
     #expect(malignant.precision == 40.0 / 42)
     #expect(malignant.recall == 40.0 / 42)

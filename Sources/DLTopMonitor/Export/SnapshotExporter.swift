@@ -44,8 +44,8 @@ package enum SnapshotExporter {
     if !snapshot.comparisonRuns.isEmpty {
       files.append(("runs.csv", RunComparison(snapshot: snapshot).csv))
     }
-    if snapshot.testResults != nil {
-      files.append(("test.txt", SnapshotFiles.testText(snapshot.testResults, classNames: snapshot.run.classNames)))
+    if snapshot.test != nil {
+      files.append(("test.txt", SnapshotFiles.testText(snapshot.test, classNames: snapshot.run.classNames)))
     }
     for (name, text) in files {
       do {

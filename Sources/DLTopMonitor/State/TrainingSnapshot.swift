@@ -26,14 +26,16 @@ package struct TrainingSnapshot: Sendable, Equatable {
   package var earlyStopping: EarlyStoppingStatus?
   /// Current diagnosis, most important first.
   package var verdicts: [Verdict] = []
+  /// The verdict's changes, oldest first (the first entry is the state at the first epoch).
+  package var timeline: [VerdictChange] = []
+  /// The test split's result, once the run evaluated it.
+  package var test: TestSummary?
   /// The newest events, oldest first (bounded by the producer, e.g. to 500).
   package var events: [RunEvent] = []
   /// Other runs overlaid for comparison (watch's run picker).
   package var comparisonRuns: [ComparisonRun] = []
   /// Scalars found in an external log that map to no canonical name.
   package var unmappedScalars: [String] = []
-  /// The held-out test split's metrics, once the run has evaluated them at its end.
-  package var testResults: TestResults?
 
   package init(run: RunDescription) {
     self.run = run

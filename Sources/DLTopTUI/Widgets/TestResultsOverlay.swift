@@ -12,11 +12,11 @@ import DLTopMonitor
 ///     │      0  1  2 …  rec   class  precision  recall     F1  support        │
 ///     ╰───────────────────────────────────────────────────────────────────────╯
 package struct TestResultsOverlay: Sendable {
-  package var results: TestResults
+  package var results: TestSummary
   package var classNames: [String]?
   package var values: Heatmap.Values
 
-  package init(results: TestResults, classNames: [String]?, values: Heatmap.Values = .counts) {
+  package init(results: TestSummary, classNames: [String]?, values: Heatmap.Values = .counts) {
     self.results = results
     self.classNames = classNames
     self.values = values
@@ -26,8 +26,8 @@ package struct TestResultsOverlay: Sendable {
   package static let title = "test results · t or Esc closes"
 
   /// `loss 0.1121   accuracy 0.9639 (96.39%)`: four decimals, as the headless summary prints them.
-  package static func headline(_ results: TestResults) -> String {
-    var text = "test split  \(results.sampleCount) samples   loss \(Self.fixed4(results.loss))"
+  package static func headline(_ results: TestSummary) -> String {
+    var text = "test split  \(results.samples.map(String.init) ?? "?") samples   loss \(Self.fixed4(results.loss))"
     if let accuracy = results.accuracy {
       text += "   accuracy \(Self.fixed4(accuracy)) (\(NumberFormat.percent(accuracy, decimals: 2)))"
     }
@@ -49,7 +49,7 @@ package struct TestResultsOverlay: Sendable {
           + "   mae \(Self.fixed4(regression.meanAbsoluteError))"
           + "   R² \(Self.fixed4(regression.rSquared))")
     }
-    if let positive = results.positiveClass, let confusion = results.confusion,
+    if let positive = results.positiveClass, let confusion = results.confusionRecord,
       let scores = results.scores(ofClass: positive)
     {
       let k = confusion.classCount
@@ -67,7 +67,7 @@ package struct TestResultsOverlay: Sendable {
 
   /// The per-class table: header, then one row per class.
   package func tableLines() -> [String] {
-    guard let confusion = results.confusion else { return [] }
+    guard let confusion = results.confusionRecord else { return [] }
     let k = confusion.classCount
     let nameWidth = max(5, min(14, (0..<k).map { name($0).count }.max() ?? 5))
     func row(_ cells: [String]) -> String {
@@ -101,7 +101,7 @@ package struct TestResultsOverlay: Sendable {
       grid.write(line, x: inner.x, y: y, style: style, maxWidth: inner.width, clip: inner)
       y += 1
     }
-    guard let confusion = results.confusion, y + 3 < inner.maxY else { return }
+    guard let confusion = results.confusionRecord, y + 3 < inner.maxY else { return }
     y += 1
     let k = confusion.classCount
     let names = (0..<k).map(name)
