@@ -19,7 +19,7 @@ mkdir -p "$WORK/fleet/a" "$WORK/fleet/b"
 cp "$healthy" "$WORK/fleet/a/run.jsonl"; cp "$overfit" "$WORK/fleet/b/run.jsonl"
 out=$("$DLTOP" watch --once "$WORK/fleet"); status=$?
 check "--once on a folder exits with its worst run's status (got $status)" test "$status" = 3
-check "… naming each run" grep -q '^\[b\] verdict: overfitting' <<<"$out"
+check "… naming each run" grep -qE '^\[b(/run.jsonl)?\] verdict: overfitting' <<<"$out"
 "$DLTOP" watch --once "$WORK/nothing-here" >/dev/null 2>"$WORK/err"; status=$?
 check "--once on a missing path is an error (got $status)" test "$status" = 1
 check "… that names the path" grep -q 'nothing-here: no such file or folder' "$WORK/err"
