@@ -64,7 +64,11 @@ final class TrainingLoop {
   private func applyCommands() {
     repeat {
       for command in link.drain() { apply(command) }
-      if paused && stopRequest == nil { link.waitForCommand(timeout: 0.25) }
+      if paused && stopRequest == nil {
+        link.waitForCommand(timeout: 0.25)
+        // The elapsed clock keeps running while paused, so it neither freezes nor jumps.
+        recorder.publish(to: link)
+      }
     } while paused && stopRequest == nil
   }
 

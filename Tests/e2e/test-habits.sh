@@ -17,6 +17,10 @@ check "v shows grad_norm in train" wait_for '┤2 grad_norm├' 5
 send ' '
 check "space pauses" wait_for '^PAUSED' 10
 check "'pausing after this batch' is gone once PAUSED shows" wait_gone 'pausing after this batch' 5
+elapsed_of() { screen | grep -oE 'elapsed [0-9:]+' | head -1; }
+first=$(elapsed_of)
+sleep 2.5
+check "the clock keeps running while paused ($first → $(elapsed_of))" test "$first" != "$(elapsed_of)"
 send F10
 check "F10 asks, naming the pause" wait_for 'training is paused: press q or y' 5
 send F10
