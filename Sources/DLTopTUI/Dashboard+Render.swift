@@ -51,13 +51,41 @@ extension Dashboard {
         var footer = FooterPanel(message: state.message, controllable: snapshot.run.controllable)
         footer.hasOtherRuns = !snapshot.comparisonRuns.isEmpty
         footer.hasOtherMetrics = MetricPanel.metricChoices(in: snapshot).count > 1
+        footer.hasTestResults = snapshot.test != nil
         footer.render(into: &grid, area: area, theme: theme)
       }
     }
     if state.runPickerVisible {
       let list = RunList(snapshot: snapshot, overlay: state.runOverlay)
-      RunPickerOverlay(list: list, highlighted: list.highlighted(state.runPickerSelection))
-        .render(into: &grid, area: grid.bounds, theme: theme)
+      var picker = RunPickerOverlay(
+        list: list, highlighted: list.highlighted(state.runPickerSelection),
+        order: list.pickerOrder(sort: state.runSort, filter: state.runFilter))
+      picker.sort = state.runSort
+      picker.filter = state.runFilter
+      picker.editingFilter = state.runFilterEditing
+      // The footer stays visible: it answers the picker's keys (a, n, o).
+      picker.render(
+        into: &grid, area: Rect(x: 0, y: 0, width: size.width, height: max(1, size.height - 1)),
+        theme: theme)
+    }
+    if state.comparisonVisible, !snapshot.comparisonRuns.isEmpty {
+      let list = RunList(snapshot: snapshot, overlay: state.runOverlay)
+      RunComparisonOverlay(
+        comparison: RunComparison(snapshot: snapshot),
+        sortColumn: state.comparisonSortColumn ?? 0, descending: state.comparisonDescending,
+        scroll: state.comparisonScroll, shortName: { list.shortName($0) }
+      )
+      .render(
+        into: &grid, area: Rect(x: 0, y: 2, width: size.width, height: size.height - 3),
+        theme: theme)
+    }
+    if state.testResultsVisible, let results = snapshot.test {
+      TestResultsOverlay(
+        results: results, classNames: snapshot.run.classNames, values: state.confusionValues
+      )
+      .render(
+        into: &grid, area: Rect(x: 0, y: 2, width: size.width, height: size.height - 3),
+        theme: theme)
     }
     if state.helpVisible {
       var notes: [String] = []

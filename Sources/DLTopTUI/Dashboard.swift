@@ -26,6 +26,9 @@ package final class Dashboard {
     self.snapshot = snapshot
     self.theme = theme
     self.clock = clock
+    // The test view opens by itself when a run finishes under the user's eyes, not for a run
+    // that had finished before the dashboard opened (`t` shows it then).
+    state.testResultsAnnounced = snapshot.test != nil
   }
 
   /// Seconds since an arbitrary start, from `ContinuousClock`.
@@ -55,7 +58,29 @@ package final class Dashboard {
   }
 
   /// Updates the snapshot without drawing (the run loop does this before handling keys).
-  package func update(snapshot: TrainingSnapshot) { self.snapshot = snapshot }
+  package func update(snapshot: TrainingSnapshot) {
+    let previous = self.snapshot.status
+    self.snapshot = snapshot
+    clearAnsweredMessage(previous: previous)
+    noteTestResults()
+  }
+
+  /// "pausing after this batch" and "resuming" describe a wait: once the status line shows the
+  /// state they announced, the footer drops them.
+  private func clearAnsweredMessage(previous: RunStatus) {
+    guard let message = state.message, !state.quitPending, snapshot.status != previous else {
+      return
+    }
+    if (message == Self.pausingMessage && snapshot.status == .paused)
+      || (message == Self.resumingMessage && snapshot.status != .paused)
+    {
+      state.message = nil
+      changed()
+    }
+  }
+
+  static let pausingMessage = "pausing after this batch"
+  static let resumingMessage = "resuming"
 
   /// Shows `text` in the footer for a few seconds.
   package func show(message text: String) {
@@ -82,12 +107,16 @@ package final class Dashboard {
     if key == .resize { return handle(.resize) }
     if state.quitPending {
       state.quitPending = false
-      if key == .char("q") || key == .char("y") || key == .char("Y") { return [.quit] }
+      if key == .char("q") || key == .char("y") || key == .char("Y") || key == .function(10) {
+        return [.quit]
+      }
       state.message = nil
       show(message: "quit cancelled")
       return []
     }
     if state.runPickerVisible { return handleRunPicker(key: key) }
+    if state.testResultsVisible { return handleTestResults(key: key) }
+    if state.comparisonVisible { return handleRunComparison(key: key) }
     if state.helpVisible {
       state.helpVisible = false
       changed()
@@ -111,7 +140,7 @@ package final class Dashboard {
     switch action {
     case .togglePause:
       let paused = snapshot.status == .paused
-      show(message: paused ? "resuming" : "pausing after this batch")
+      show(message: paused ? Self.resumingMessage : Self.pausingMessage)
       return [.send(paused ? .resume : .pause)]
     case .raiseLearningRate, .lowerLearningRate:
       let up = action == .raiseLearningRate
@@ -150,10 +179,17 @@ package final class Dashboard {
     case .cycleMetric:
       cycleMetric()
       return []
+    case .toggleTestResults:
+      toggleTestResults()
+      return []
+    case .toggleRunComparison:
+      toggleRunComparison()
+      return []
     case .quit:
       guard quitNeedsConfirmation else { return [.quit] }
       state.quitPending = true
-      state.message = "training is running: press q or y to quit and stop it, any other key cancels"
+      let what = snapshot.status == .paused ? "training is paused" : "training is running"
+      state.message = what + ": press q or y to quit and stop it, any other key cancels"
       state.messageExpiry = .infinity
     case .redraw:
       changed()

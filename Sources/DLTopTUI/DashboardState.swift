@@ -24,8 +24,23 @@ package struct DashboardState: Sendable, Equatable {
   /// Overlay visibility chosen in the picker, by run name; a run not in here follows its
   /// producer's `ComparisonRun.visible`.
   package var runOverlay: [String: Bool] = [:]
+  /// The picker's order (`o` cycles it).
+  package var runSort: RunList.Sort = .name
+  /// The picker lists only runs whose name contains this (`/` edits it).
+  package var runFilter = ""
+  /// `/` was pressed in the picker: keys type into the filter until Enter or Esc.
+  package var runFilterEditing = false
+  /// The run-comparison table (`R`) is open, its sort column (nil: best loss), order and scroll.
+  package var comparisonVisible = false
+  package var comparisonSortColumn: Int?
+  package var comparisonDescending = false
+  package var comparisonScroll = 0
   /// The metric panel 2 shows, chosen with `v`; nil shows the task's main metric.
   package var chosenMetric: String?
+  /// The test-results view (`t`) is open.
+  package var testResultsVisible = false
+  /// The view opened by itself once, when the run finished with test results; closing it is final.
+  package var testResultsAnnounced = false
 
   package init() {}
 }

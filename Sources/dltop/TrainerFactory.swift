@@ -41,6 +41,14 @@ enum TestEvaluation {
 extension TestResult {
   /// What the run log and the snapshot keep of the test evaluation.
   var summary: TestSummary {
-    TestSummary(loss: loss, accuracy: accuracy, confusion: classification?.confusion.rows)
+    TestSummary(
+      loss: loss, accuracy: accuracy, confusion: classification?.confusion.rows,
+      positiveClass: classification?.positiveClass,
+      sampleCount: classification?.confusion.total ?? regression?.count,
+      regression: regression.map {
+        TestSummary.Regression(
+          meanSquaredError: $0.meanSquaredError, meanAbsoluteError: $0.meanAbsoluteError,
+          rSquared: $0.rSquared)
+      })
   }
 }

@@ -22,6 +22,7 @@ extension TrainingLoop {
     outcome.stoppedEarly = stoppedEarly
     outcome.stopReason = stopRequest ?? "all \(job.setup.epochs) epochs run"
     outcome.test = diverged ? nil : TestEvaluation.evaluate(job.data, trainer: trainer)
+    if !diverged { saveLastWeights() }
     let status: RunStatus
     if diverged {
       status = .diverged(epoch: recorder.epochs.last?.epoch ?? 1)

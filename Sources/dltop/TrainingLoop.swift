@@ -64,7 +64,11 @@ final class TrainingLoop {
   private func applyCommands() {
     repeat {
       for command in link.drain() { apply(command) }
-      if paused && stopRequest == nil { link.waitForCommand(timeout: 0.25) }
+      if paused && stopRequest == nil {
+        link.waitForCommand(timeout: 0.25)
+        // The elapsed clock keeps running while paused, so it neither freezes nor jumps.
+        recorder.publish(to: link)
+      }
     } while paused && stopRequest == nil
   }
 
@@ -128,7 +132,7 @@ final class TrainingLoop {
   private func restoreBestWeights(_ stop: StopDecision) {
     guard let epoch = stop.restoreEpoch, trainer.restoreBestWeights() else { return }
     recorder.note(.earlyStop, "restored the weights of epoch \(epoch)")
-    _ = recorder.saveBestWeights(WeightsFile.encode(trainer.model))
+    writeWeights(named: RunLogFormat.bestWeightsFileName, kind: "best", epoch: epoch)
   }
 
   /// The schedule in force from the current step to the planned end, sampled for drawing.

@@ -37,6 +37,12 @@ struct WatchCommand: ParsableCommand {
   @Option(help: "Dashboard theme: default, light, high-contrast, monochrome, or a theme file path.")
   var theme = "default"
 
+  @Flag(help: "Read what the logs hold now, print it with the diagnosis, and exit with the verdict's status (0 healthy, 2 no epoch yet, 3 overfitting, 4 underfitting, 5 divergence, 6 oscillation, 7 plateau).")
+  var once = false
+
+  @Option(help: "Headless: exit when no new epoch arrived for this long (90, 90s, 5m, 1h), with the verdict's status as for --once.")
+  var exitWhenIdle: DurationArgument?
+
   mutating func run() throws {
     var remote: RemoteRun.Following?
     if let remotePath = RemoteRun.remotePath(path) {
@@ -48,7 +54,11 @@ struct WatchCommand: ParsableCommand {
       path = remote?.mirror.localPath ?? path
     }
     defer { remote?.stop() }
-    guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such file or folder") }
+    if once {
+      let status = try WatchOnce.run(
+        path: path, patience: patience, monitor: monitor, printer: HeadlessPrinter(toStandardError: false))
+      throw ExitCode(status)
+    }
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
     guard interval > 0 else { throw CommandFailure("--interval: must be > 0 seconds, got \(interval)") }
     if OptunaStudyReader.isOptunaStudy(path) {
@@ -58,7 +68,7 @@ struct WatchCommand: ParsableCommand {
     }
     var stopping = EarlyStopping.Options()
     stopping.patience = patience
-    let interactive = !headless && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    let interactive = !headless && exitWhenIdle == nil && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
     if interactive {
       let theme = try ThemeChoice.load(self.theme)
       let snapshots = SnapshotWriter(parent: snapshotDir)
@@ -68,20 +78,25 @@ struct WatchCommand: ParsableCommand {
         try WatchDashboard.run(path: path, configuration: configuration, theme: theme, snapshots: snapshots)
       }
     } else {
-      followHeadless(stopping: stopping)
+      let status = followHeadless(stopping: stopping)
+      if status != 0 { throw ExitCode(status) }
     }
   }
 
-  /// Prints each settled epoch, each new verdict and the early-stopping advice until SIGINT or SIGTERM.
-  private func followHeadless(stopping: EarlyStopping.Options) {
+  /// Prints each settled epoch, each new verdict and the early-stopping advice until SIGINT or
+  /// SIGTERM, or until no epoch arrived for `--exit-when-idle`; then returns the exit status (the
+  /// verdict's with that flag, else 0).
+  private func followHeadless(stopping: EarlyStopping.Options) -> Int32 {
     let printer = HeadlessPrinter(toStandardError: false)
     let link = WatchSession.makeLink(path: path)
     var isDirectory: ObjCBool = false
     let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     let announced = Mutex<Set<String>>([])
+    let idle = IdleClock()
     let session = WatchSession(
       path: path, link: link, configuration: Self.configuration(interval: interval, stopping: stopping, monitor: monitor),
       onNewEpoch: { run, record in
+        idle.noteActivity()
         if announced.withLock({ $0.insert(run).inserted }) { printer.line("run found: \(run)") }
         let prefix = isFolder ? "[\(run)] " : ""
         printer.line(prefix + HeadlessPrinter.epochText(record, of: nil, samplesPerSecond: nil))
@@ -97,10 +112,25 @@ struct WatchCommand: ParsableCommand {
       })
     let stopped = DispatchSemaphore(value: 0)
     let trap = SignalTrap(onSignal: { _ in stopped.signal() })
+    if !FileManager.default.fileExists(atPath: path) {
+      printer.line("waiting for \(path) to appear")
+    }
     printer.line("watching \(path) (Ctrl-C to stop; advice only: dltop cannot steer this run)")
     session.start()
-    if trap.signal == nil { stopped.wait() }
+    guard let limit = exitWhenIdle?.seconds else {
+      if trap.signal == nil { stopped.wait() }
+      session.stop()
+      return 0
+    }
+    while trap.signal == nil && idle.secondsSinceActivity() < limit {
+      _ = stopped.wait(timeout: .now() + 0.1)
+    }
     session.stop()
+    guard trap.signal == nil else { return 0 }
+    let snapshot = link.latest()
+    let status = VerdictExitStatus.status(of: snapshot.verdicts, epochs: snapshot.epochs.count)
+    printer.line("idle for \(DurationArgument(seconds: limit).description): exit status \(status)")
+    return status
   }
 
   private static func reason(_ status: RunStatus) -> String {

@@ -1,26 +1,147 @@
 import DLTopEngine
+import DLTopMonitor
 
-/// The bytes of `best-weights.bin`: magic `DLTW`, version 1, the parameter count, then for each
-/// parameter its name (UInt32 length + UTF-8), rank, dimensions (UInt32 each) and Float32 values,
-/// all little-endian.
+/// The bytes of `best-weights.bin` and `last-weights.bin` (format version 2, documented in the
+/// README), all integers little-endian:
+///
+///     "DLTW"                      magic, 4 bytes
+///     UInt32 version              2
+///     UInt32 n, n bytes           metadata: one JSON object (UTF-8), see `WeightsMetadata`
+///     UInt32 count                number of tensors
+///     count × tensor:
+///       UInt32 n, n bytes         name (UTF-8): dense1.W, bn1.gamma, bn1.running_mean…
+///       UInt8 kind                0 = trainable parameter, 1 = inference state (BatchNorm running statistics)
+///       UInt32 rank, rank × UInt32 dimensions
+///       Float32 × ∏dimensions     values, row-major
+///     UInt32 crc                  CRC-32C (Castagnoli) of every byte before it
+///
+/// Version 1 (dltop 0.1.0) had no metadata, kinds or checksum and left BatchNorm's running
+/// statistics out; it is not read.
 enum WeightsFile {
-  static func encode(_ model: Sequential) -> [UInt8] {
-    var bytes = Array("DLTW".utf8)
-    append(UInt32(1), to: &bytes)
-    let parameters = model.parameters
-    append(UInt32(parameters.count), to: &bytes)
-    for parameter in parameters {
-      let name = Array(parameter.name.utf8)
+  static let magic = Array("DLTW".utf8)
+  static let version: UInt32 = 2
+
+  /// What a weights file holds.
+  struct Contents: Sendable {
+    var metadata: JSONValue
+    var tensors: [NamedTensor]
+  }
+
+  /// Why a weights file cannot be read, naming the file.
+  struct ReadError: Error, CustomStringConvertible {
+    var path: String
+    var message: String
+    var description: String { "\(path): \(message)" }
+  }
+
+  static func encode(_ model: Sequential, metadata: JSONValue) -> [UInt8] {
+    var bytes = magic
+    append(version, to: &bytes)
+    let text = Array(metadata.serialized().utf8)
+    append(UInt32(text.count), to: &bytes)
+    bytes += text
+    let tensors = model.namedTensors
+    append(UInt32(tensors.count), to: &bytes)
+    for tensor in tensors {
+      let name = Array(tensor.name.utf8)
       append(UInt32(name.count), to: &bytes)
       bytes += name
-      append(UInt32(parameter.value.shape.count), to: &bytes)
-      for dimension in parameter.value.shape { append(UInt32(dimension), to: &bytes) }
-      for value in parameter.value.scalars { append(value.bitPattern, to: &bytes) }
+      bytes.append(tensor.isParameter ? 0 : 1)
+      append(UInt32(tensor.tensor.shape.count), to: &bytes)
+      for dimension in tensor.tensor.shape { append(UInt32(dimension), to: &bytes) }
+      bytes.reserveCapacity(bytes.count + 4 * tensor.tensor.count)
+      for value in tensor.tensor.scalars { append(value.bitPattern, to: &bytes) }
     }
+    append(CRC32C.checksum(bytes), to: &bytes)
     return bytes
   }
 
+  static func decode(_ bytes: [UInt8], path: String) throws(ReadError) -> Contents {
+    func fail(_ message: String) -> ReadError { ReadError(path: path, message: message) }
+    guard bytes.count >= 16, Array(bytes[0..<4]) == magic else {
+      throw fail("not a dltop weights file (no DLTW header)")
+    }
+    var reader = ByteReader(bytes: bytes, offset: 4)
+    guard let version = reader.uint32() else { throw fail("truncated header") }
+    guard version == Self.version else {
+      throw fail(
+        "weights format version \(version); this dltop reads version \(Self.version) (train again to write it)")
+    }
+    let stored = UInt32(littleEndian: bytes[(bytes.count - 4)...].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
+    let computed = CRC32C.checksum(bytes[..<(bytes.count - 4)])
+    guard stored == computed else {
+      throw fail("checksum mismatch (stored \(hex(stored)), computed \(hex(computed))): the file is damaged or truncated")
+    }
+    reader.end = bytes.count - 4
+    guard let metadataText = reader.string() else { throw fail("truncated metadata") }
+    let metadata: JSONValue
+    do {
+      metadata = try JSONValue.parse(metadataText)
+    } catch {
+      throw fail("metadata is not JSON: \(error)")
+    }
+    guard let count = reader.uint32() else { throw fail("truncated tensor count") }
+    var tensors: [NamedTensor] = []
+    for index in 0..<Int(count) {
+      guard let name = reader.string(), let kind = reader.byte(), let rank = reader.uint32(), rank <= 8
+      else { throw fail("tensor \(index + 1) of \(count): truncated header") }
+      var shape: [Int] = []
+      for _ in 0..<rank {
+        guard let dimension = reader.uint32() else { throw fail("tensor \(name): truncated shape") }
+        shape.append(Int(dimension))
+      }
+      let size = shape.reduce(1, *)
+      guard let scalars = reader.floats(size) else { throw fail("tensor \(name): truncated values") }
+      tensors.append(NamedTensor(name: name, tensor: Tensor(shape: shape, scalars: scalars), isParameter: kind == 0))
+    }
+    guard reader.offset == reader.end else { throw fail("\(reader.end - reader.offset) bytes after the last tensor") }
+    return Contents(metadata: metadata, tensors: tensors)
+  }
+
+  private static func hex(_ value: UInt32) -> String { "0x" + String(value, radix: 16) }
+
   private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
     withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+  }
+}
+
+/// Reads little-endian values from a byte array, returning nil past `end`.
+private struct ByteReader {
+  let bytes: [UInt8]
+  var offset: Int
+  lazy var end = bytes.count
+
+  init(bytes: [UInt8], offset: Int) {
+    self.bytes = bytes
+    self.offset = offset
+  }
+
+  mutating func byte() -> UInt8? {
+    guard offset + 1 <= end else { return nil }
+    defer { offset += 1 }
+    return bytes[offset]
+  }
+
+  mutating func uint32() -> UInt32? {
+    guard offset + 4 <= end else { return nil }
+    defer { offset += 4 }
+    return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+      | UInt32(bytes[offset + 3]) << 24
+  }
+
+  mutating func string() -> String? {
+    guard let length = uint32(), offset + Int(length) <= end else { return nil }
+    defer { offset += Int(length) }
+    return String(decoding: bytes[offset..<(offset + Int(length))], as: UTF8.self)
+  }
+
+  mutating func floats(_ count: Int) -> [Float]? {
+    guard count >= 0, offset + 4 * count <= end else { return nil }
+    var values = [Float](repeating: 0, count: count)
+    for index in 0..<count {
+      guard let bits = uint32() else { return nil }
+      values[index] = Float(bitPattern: bits)
+    }
+    return values
   }
 }

@@ -50,6 +50,7 @@ package final class Trainer {
   var augmentationGenerator: SeededGenerator
   var tally = EpochTally(groups: 0, relus: 0)
   private var bestWeights: [Tensor]?
+  private var bestState: [NamedTensor] = []
 
   /// - Parameters:
   ///   - schedule: rates by global batch step, e.g. from `ScheduleSpec.makeSchedule`.
@@ -176,7 +177,10 @@ package final class Trainer {
   }
 
   /// Keeps a copy of the current weights (e.g. at the best validation loss so far).
-  package func saveBestWeights() { bestWeights = model.weights() }
+  package func saveBestWeights() {
+    bestWeights = model.weights()
+    bestState = model.inferenceState()
+  }
 
   /// Puts back the weights kept by `saveBestWeights()`.
   ///
@@ -185,6 +189,8 @@ package final class Trainer {
   package func restoreBestWeights() -> Bool {
     guard let bestWeights else { return false }
     model.restoreWeights(bestWeights)
+    // BatchNorm's running statistics belong to the weights they were gathered with.
+    model.restore(Dictionary(bestState.map { ($0.name, $0.tensor) }, uniquingKeysWith: { $1 }))
     return true
   }
 }

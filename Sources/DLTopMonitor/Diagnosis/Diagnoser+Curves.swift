@@ -216,7 +216,7 @@ extension Diagnoser {
       ? "; one jump of \(EvidenceFormat.value(exp(swing.largestJump)))×" : ""
     return Verdict(
       kind: .oscillation, onsetEpoch: series.epochs[swing.start], confidence: confidence,
-      evidence: "\(name) changed direction \(swing.turns) times in the last \(series.count - swing.start) epochs, zig-zagging \(EvidenceFormat.percent(exp(swing.zigZag) - 1)) up and down around its trend per epoch\(spike)",
+      evidence: "\(name) changed direction \(swing.turns) time\(swing.turns == 1 ? "" : "s") in the last \(series.count - swing.start) epochs, zig-zagging \(EvidenceFormat.percent(exp(swing.zigZag) - 1)) up and down around its trend per epoch\(spike)",
       advice: advice(for: .oscillation))
   }
 

@@ -27,7 +27,7 @@ extension Diagnoser {
     let confidence = min(0.95, 0.5 + gap * 2 + (strict ? 0 : 0.1))
     return Verdict(
       kind: .overfitting, onsetEpoch: nil, confidence: confidence,
-      evidence: "train error \(EvidenceFormat.accuracy(train)) vs val error \(EvidenceFormat.accuracy(validation)): a gap of \(EvidenceFormat.accuracy(gap)), \(EvidenceFormat.value(validation / max(train, 1e-9)))× the train error",
+      evidence: "train error \(EvidenceFormat.accuracy(train)) vs val error \(EvidenceFormat.accuracy(validation)): a gap of \(EvidenceFormat.accuracy(gap))\(train >= 0.001 ? ", \(EvidenceFormat.value(validation / train))× the train error" : "")",
       advice: Advice.text(for: .overfitting))
   }
 

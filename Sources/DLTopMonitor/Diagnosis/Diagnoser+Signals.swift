@@ -35,7 +35,10 @@ extension Diagnoser {
       {
         return Verdict(
           kind: .vanishingGradients, onsetEpoch: layers[weakest.0]?.epochs.last, confidence: 0.8,
-          evidence: "grad_norm of \(weakest.0) is \(EvidenceFormat.value(weakest.1)), \(EvidenceFormat.value(strongest.1 / max(weakest.1, .leastNonzeroMagnitude)))× smaller than \(strongest.0)'s \(EvidenceFormat.value(strongest.1))",
+          evidence: "grad_norm of \(weakest.0) is \(EvidenceFormat.value(weakest.1)), "
+            + (weakest.1 > 0 && (strongest.1 / weakest.1).isFinite
+              ? "\(EvidenceFormat.value(strongest.1 / weakest.1))× smaller than" : "against")
+            + " \(strongest.0)'s \(EvidenceFormat.value(strongest.1))",
           advice: advice(for: .vanishingGradients))
       }
     }

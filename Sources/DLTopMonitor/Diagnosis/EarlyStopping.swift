@@ -96,7 +96,7 @@ package struct EarlyStopping: Sendable {
       return EarlyStoppingDecision(improved: true)
     }
     if wait >= options.patience && index > 0 {
-      return stop(at: record.epoch, reason: "no improvement of \(options.monitor) for \(wait) epochs (best \(JSONText.number(best)) at epoch \(bestEpoch.map(String.init) ?? "?"))", improved: false)
+      return stop(at: record.epoch, reason: "no improvement of \(options.monitor) for \(wait) epochs (best \(best.map(EvidenceFormat.value) ?? "none") at epoch \(bestEpoch.map(String.init) ?? "?"))", improved: false)
     }
     return EarlyStoppingDecision(improved: false)
   }

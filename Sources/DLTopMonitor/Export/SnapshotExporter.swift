@@ -9,7 +9,8 @@ package struct SnapshotExportError: Error, Sendable, Equatable, CustomStringConv
 
 /// Exports a snapshot of a run as a new folder of text files:
 /// `snapshot-<yyyyMMdd-HHmmss>-epoch<N>` (with `-2`, `-3`… when taken twice in a second) holding
-/// `screen.txt`, `metrics.csv`, `batches.csv`, `confusion.txt`, `diagnosis.txt`, `config.txt`.
+/// `screen.txt`, `metrics.csv`, `batches.csv`, `confusion.txt`, `diagnosis.txt`, `config.txt`,
+/// and `test.txt` once the run has test results.
 ///
 /// Each file is written to a temporary name in the new folder and renamed; nothing is ever
 /// overwritten and nothing is written outside the new folder. On failure the partial folder is
@@ -32,7 +33,7 @@ package enum SnapshotExporter {
       throw SnapshotExportError(path: parent, message: "cannot create the folder (\(describe(error)))")
     }
     let folder = try makeFolder(in: parent, name: folderName(snapshot: snapshot, now: now))
-    let files: [(String, String)] = [
+    var files: [(String, String)] = [
       ("screen.txt", SnapshotFiles.plainText(screenText)),
       ("metrics.csv", SnapshotFiles.metricsCSV(snapshot.epochs)),
       ("batches.csv", SnapshotFiles.batchesCSV(snapshot.batchLoss)),
@@ -40,6 +41,12 @@ package enum SnapshotExporter {
       ("diagnosis.txt", SnapshotFiles.diagnosisText(snapshot)),
       ("config.txt", SnapshotFiles.configText(snapshot)),
     ]
+    if !snapshot.comparisonRuns.isEmpty {
+      files.append(("runs.csv", RunComparison(snapshot: snapshot).csv))
+    }
+    if snapshot.test != nil {
+      files.append(("test.txt", SnapshotFiles.testText(snapshot.test, classNames: snapshot.run.classNames)))
+    }
     for (name, text) in files {
       do {
         try AtomicFile.write(Array(text.utf8), to: (folder as NSString).appendingPathComponent(name), exclusive: true)

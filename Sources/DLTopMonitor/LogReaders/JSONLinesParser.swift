@@ -116,7 +116,12 @@ package struct JSONLinesParser: IncrementalLogParser {
     guard let loss = value["loss"]?.doubleValue else {
       return [.issue(LogIssue(path: path, line: line, field: "loss", message: "expected a number"))]
     }
-    let summary = TestSummary(loss: loss, accuracy: value["accuracy"]?.doubleValue, confusion: Self.matrix(value["confusion"]))
+    var summary = TestSummary(loss: loss, accuracy: value["accuracy"]?.doubleValue, confusion: Self.matrix(value["confusion"]))
+    summary.positiveClass = value["positive_class"]?.intValue
+    summary.sampleCount = value["samples"]?.intValue
+    if let mse = value["mse"]?.doubleValue, let mae = value["mae"]?.doubleValue, let r2 = value["r2"]?.doubleValue {
+      summary.regression = TestSummary.Regression(meanSquaredError: mse, meanAbsoluteError: mae, rSquared: r2)
+    }
     return [.run(.test(summary))]
   }
 

@@ -125,6 +125,13 @@ package final class RunLogWriter {
       let rows = confusion.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
       members.append(("confusion", "[" + rows.joined(separator: ",") + "]"))
     }
+    if let positive = test.positiveClass { members.append(("positive_class", String(positive))) }
+    if let count = test.sampleCount { members.append(("samples", String(count))) }
+    if let regression = test.regression {
+      members.append(("mse", JSONText.number(regression.meanSquaredError)))
+      members.append(("mae", JSONText.number(regression.meanAbsoluteError)))
+      members.append(("r2", JSONText.number(regression.rSquared)))
+    }
     pending += Array((JSONText.object(members) + "\n").utf8)
     try flush()
   }

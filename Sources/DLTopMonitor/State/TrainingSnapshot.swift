@@ -60,9 +60,15 @@ package struct ComparisonRun: Sendable, Equatable {
   package var name: String
   package var epochs: [EpochRecord]
   package var visible: Bool
-  package init(name: String, epochs: [EpochRecord], visible: Bool = true) {
+  /// Its hyper-parameters (the log's configuration), for the run-comparison table.
+  package var configuration: [RunDescription.KeyValue]
+  package init(
+    name: String, epochs: [EpochRecord], visible: Bool = true,
+    configuration: [RunDescription.KeyValue] = []
+  ) {
     self.name = name
     self.epochs = epochs
     self.visible = visible
+    self.configuration = configuration
   }
 }

@@ -54,6 +54,10 @@ package enum WatchRunReader {
       part.append(parser.feed(bytes[...]))
       part.append(parser.finish())
       merge(part, into: &log, merged: &merged, order: &order)
+      if let runLog = parser as? DltopRunLogParser {
+        // dltop's own log also says how the run ended (`watch --once` reports it).
+        log.events += runLog.events
+      }
     }
     log.epochs = order.sorted().compactMap { merged[$0] }
     return log

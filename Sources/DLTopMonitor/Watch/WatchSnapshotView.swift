@@ -22,7 +22,9 @@ struct WatchSnapshotView {
       classNames: selected.files.lazy.compactMap(\.classNames).first,
       configuration: selected.files.flatMap(\.configuration), controllable: false)
     comparisons = runs.filter { $0.root != selected.root }.map {
-      ComparisonRun(name: $0.name, epochs: $0.recorder.epochs + $0.unrecordedEpochs())
+      ComparisonRun(
+        name: $0.name, epochs: $0.recorder.epochs + $0.unrecordedEpochs(),
+        configuration: $0.files.flatMap(\.configuration))
     }
     unmapped = selected.metricNames.filter { !TensorBoardTagMapping.isCanonical($0) }.sorted()
   }

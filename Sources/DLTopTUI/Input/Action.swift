@@ -18,6 +18,10 @@ package enum Action: Sendable, Hashable {
   case toggleRunPicker
   /// Show the next metric in panel 2: the main metric, then each unmapped scalar.
   case cycleMetric
+  /// Open or close the test-results view.
+  case toggleTestResults
+  /// Open or close the run-comparison table.
+  case toggleRunComparison
   case quit
   case redraw
   case suspend

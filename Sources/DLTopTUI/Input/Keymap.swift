@@ -46,8 +46,16 @@ package enum Keymap {
     Binding(
       keys: [.char("v")], action: .cycleMetric, description: "panel 2: next metric (unmapped too)"),
     Binding(
+      keys: [.char("R")], action: .toggleRunComparison,
+      description: "compare runs: hyper-parameters, best and final metrics"),
+    Binding(
+      keys: [.char("t")], action: .toggleTestResults,
+      description: "test results (the run's end; opens by itself)"),
+    Binding(
       keys: [.char("?"), .char("h"), .function(1)], action: .toggleHelp, description: "this help"),
-    Binding(keys: [.char("q")], action: .quit, description: "quit (asks while training runs)"),
+    Binding(
+      keys: [.char("q"), .function(10)], action: .quit,
+      description: "quit (asks while training runs)"),
     Binding(keys: [.control("l")], action: .redraw, description: "redraw the screen"),
     Binding(keys: [.control("z")], action: .suspend, description: "suspend to the shell"),
   ]

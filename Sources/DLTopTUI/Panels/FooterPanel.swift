@@ -7,6 +7,8 @@ package struct FooterPanel: Sendable {
   package var hasOtherRuns = false
   /// Show the metric key (panel 2 has more than one metric to show).
   package var hasOtherMetrics = false
+  /// Show the test-results key (the run has been evaluated on its test split).
+  package var hasTestResults = false
 
   /// The note for watched runs.
   package static let watchNote = "watch: advice only, cannot pause or steer"
@@ -35,6 +37,7 @@ package struct FooterPanel: Sendable {
       end -= 1
     }
     var hints: [(String, String)] = [("q", "quit")]
+    if hasTestResults { hints.append(("t", "test results")) }
     if controllable {
       hints += [
         ("space", "pause"), ("]", "lr×\(Keymap.factorLabel)"), ("[", "lr÷\(Keymap.factorLabel)"),

@@ -30,11 +30,13 @@ package struct MetricPanel: Sendable {
     return names.sorted().first ?? MetricName.accuracy.rawValue
   }
 
-  /// What `v` cycles panel 2 through: the main metric, then each unmapped scalar the run logs
-  /// (a `val_x` is left out when `x` is listed too: choosing `x` draws both).
+  /// What `v` cycles panel 2 through: the main metric, then each other series the run records
+  /// (a `val_x` is left out when `x` is listed too: choosing `x` draws both). A watched log
+  /// lists its unmapped scalars; dltop's own run lists every non-canonical metric of its epochs:
+  /// grad_norm and per-layer grad_norm/…, update_ratio, dead_relu, weight_norm, samples_per_s.
   package static func metricChoices(in snapshot: TrainingSnapshot) -> [String] {
     let main = mainMetric(in: snapshot)
-    let scalars = snapshot.unmappedScalars
+    let scalars = recordedScalars(in: snapshot)
     var choices = [main]
     for name in scalars where name != main && !choices.contains(name) {
       if name.hasPrefix("val_"), scalars.contains(String(name.dropFirst(4))) { continue }
@@ -42,6 +44,19 @@ package struct MetricPanel: Sendable {
       choices.append(name)
     }
     return choices
+  }
+
+  /// The other series of the run: the watcher's unmapped scalars, or for a run dltop trains,
+  /// every non-canonical metric name its epochs carry, sorted.
+  static func recordedScalars(in snapshot: TrainingSnapshot) -> [String] {
+    guard snapshot.run.controllable else { return snapshot.unmappedScalars }
+    var names = Set(snapshot.unmappedScalars)
+    for record in snapshot.epochs {
+      for name in record.metrics.keys where !TensorBoardTagMapping.isCanonical(name) {
+        names.insert(name)
+      }
+    }
+    return names.sorted()
   }
 
   /// The metric panel 2 shows: the one chosen with `v` while the run still offers it, else the
@@ -145,10 +160,26 @@ package struct MetricPanel: Sendable {
   private func drawRunLegend(
     _ list: RunList, into grid: inout CellGrid, row: Rect, theme: Theme
   ) {
-    let runs = list.overlaid
-    let names = runs.map { list.shortName($0.name) }
-    let widths = RunList.fittedWidths(names, width: row.width - 1, extra: 4)
+    var runs = list.overlaid
+    var names = runs.map { list.shortName($0.name) }
+    // Each name keeps at least `readable` characters; the runs that do not fit are counted.
+    let readable = 7
+    let more = { (hidden: Int) in hidden > 0 ? "+\(hidden) more" : "" }
+    while runs.count > 1,
+      names.reduce(0, { $0 + min($1.count, readable) + 4 }) + more(list.overlaid.count - runs.count).count
+        > row.width - 1
+    {
+      runs.removeLast()
+      names.removeLast()
+    }
+    let hidden = list.overlaid.count - runs.count
+    let widths = RunList.fittedWidths(names, width: row.width - 1 - more(hidden).count, extra: 4)
     var x = row.x + 1
+    defer {
+      if hidden > 0 {
+        grid.write(more(hidden), x: x, y: row.y, style: theme.style(.inactive), clip: row)
+      }
+    }
     for (run, (name, width)) in zip(runs, zip(names, widths)) {
       let shown = RunList.abbreviate(name, to: width, ellipsis: theme.symbols.ellipsis)
       guard x + shown.count + 2 <= row.maxX else { break }

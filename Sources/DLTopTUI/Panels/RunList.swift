@@ -32,17 +32,25 @@ package struct RunList: Sendable {
   package var entries: [Entry]
   /// The folder every run's name starts with (`runs/`), dropped in legends; empty if none.
   package var commonFolder: String
+  /// The ending every run's name shares from a `/` or `.` on (`/metrics.csv`, `.csv`), dropped in
+  /// legends; empty if none.
+  package var commonEnding: String
+
+  /// Beyond this many comparison runs, none is overlaid until the picker chooses (200 runs drawn
+  /// at once are unreadable).
+  package static let overlayLimit = 4
 
   /// The list for a snapshot, with the picker's visibility choices applied.
   package init(snapshot: TrainingSnapshot, overlay: [String: Bool]) {
     var all: [Entry] = [
       Entry(name: snapshot.run.name, isMain: true, epochs: snapshot.epochs, visible: true, index: 0)
     ]
+    let crowded = snapshot.comparisonRuns.count > Self.overlayLimit
     for run in snapshot.comparisonRuns {
       all.append(
         Entry(
           name: run.name, isMain: false, epochs: run.epochs,
-          visible: overlay[run.name] ?? run.visible, index: 0))
+          visible: overlay[run.name] ?? (crowded ? false : run.visible), index: 0))
     }
     // Stable for equal names: the main run first.
     all = all.enumerated().sorted { a, b in
@@ -50,12 +58,79 @@ package struct RunList: Sendable {
     }.map(\.element)
     for i in all.indices { all[i].index = i }
     entries = all
-    commonFolder = Self.commonFolder(of: all.map(\.name))
+    let folder = Self.commonFolder(of: all.map(\.name))
+    commonFolder = folder
+    commonEnding = Self.commonEnding(of: all.map { String($0.name.dropFirst(folder.count)) })
   }
 
-  /// `name` without the folder all runs share: what legends call the run.
+  /// `name` without the folder and the ending all runs share: the part that tells runs apart,
+  /// what legends and the picker call the run (`sweep/run_017/metrics.csv` → `run_017`).
   package func shortName(_ name: String) -> String {
-    name.hasPrefix(commonFolder) ? String(name.dropFirst(commonFolder.count)) : name
+    var short = Substring(name)
+    if short.hasPrefix(commonFolder) { short = short.dropFirst(commonFolder.count) }
+    if !commonEnding.isEmpty, short.hasSuffix(commonEnding), short.count > commonEnding.count {
+      short = short.dropLast(commonEnding.count)
+    }
+    return String(short)
+  }
+
+  /// The longest ending every name shares that starts at a `/` or `.` and leaves something of
+  /// each name.
+  static func commonEnding(of names: [String]) -> String {
+    guard names.count > 1, let firstName = names.first else { return "" }
+    var common = Substring(firstName)
+    for name in names.dropFirst() {
+      let shared = zip(common.reversed(), name.reversed()).prefix { $0 == $1 }.count
+      common = common.suffix(shared)
+    }
+    while let first = common.first, first != "/" && first != "." { common = common.dropFirst() }
+    let shortest = names.map(\.count).min() ?? 0
+    while !common.isEmpty && common.count >= shortest {
+      // It would swallow a whole name: keep the next boundary on.
+      common = common.dropFirst()
+      while let first = common.first, first != "/" && first != "." { common = common.dropFirst() }
+    }
+    return String(common)
+  }
+
+  /// How the picker orders the runs.
+  package enum Sort: String, Sendable, CaseIterable {
+    case name
+    /// Best first: the lowest val_loss (or loss) any epoch reached; runs without one last.
+    case metric
+    /// The run with the most epochs first (the one that got furthest).
+    case progress
+
+    package var next: Sort {
+      let all = Self.allCases
+      return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+  }
+
+  /// The positions of `entries` the picker lists: those whose name contains `filter` (any case),
+  /// in `sort` order.
+  package func pickerOrder(sort: Sort, filter: String) -> [Int] {
+    let needle = filter.lowercased()
+    var positions = entries.indices.filter {
+      needle.isEmpty || entries[$0].name.lowercased().contains(needle)
+    }
+    switch sort {
+    case .name:
+      break
+    case .metric:
+      let best = positions.map { Self.bestLoss(entries[$0].epochs) ?? .infinity }
+      positions = zip(positions, best).sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        .map(\.0)
+    case .progress:
+      positions.sort { entries[$0].epochs.count > entries[$1].epochs.count || (entries[$0].epochs.count == entries[$1].epochs.count && $0 < $1) }
+    }
+    return positions
+  }
+
+  /// The lowest finite val_loss of `epochs`, else the lowest loss.
+  package static func bestLoss(_ epochs: [EpochRecord]) -> Double? {
+    let validation = epochs.compactMap(\.validationLoss).filter(\.isFinite).min()
+    return validation ?? epochs.compactMap(\.loss).filter(\.isFinite).min()
   }
 
   /// The longest run of whole leading path components (with their `/`) that every name has

@@ -94,16 +94,17 @@ package struct Heatmap: Sendable {
     // Bottom margin: precision per predicted class, and what the numbers are.
     let footer = area.y + 1 + rowsShown
     guard footer < area.maxY else { return }
+    let precisionLabel = labelWidth >= 5 ? "prec" : labelWidth >= 4 ? "pre" : "P"
     grid.write(
-      labelWidth >= 5 ? "prec" : "pre", x: area.x, y: footer, style: axis, maxWidth: labelWidth - 1,
-      clip: clip)
+      precisionLabel, x: area.x, y: footer, style: axis, maxWidth: labelWidth - 1, clip: clip)
     for j in 0..<k {
       let precision = ConfusionMath.precision(counts, j)
       let text = precision.map { Self.rateText($0, width: textWidth) } ?? "-"
       rightAligned(
         text, x: x0 + j * cellWidth, y: footer, style: rateStyle(precision, theme: theme))
     }
-    let unit = shown == .counts ? "n" : (textWidth >= 2 ? "%" : "×10%")
+    // The precision row is always a rate, whatever the cells show: its unit, not the cells'.
+    let unit = textWidth >= 2 ? "%" : "×10%"
     grid.write(unit, x: marginX, y: footer, style: theme.style(.inactive), clip: clip)
     // Summary and, on big screens, a per-class table.
     guard footer + 2 < area.maxY else { return }

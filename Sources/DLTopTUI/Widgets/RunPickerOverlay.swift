@@ -1,48 +1,66 @@
 import DLTopMonitor
 
-/// The run picker (`r`), centred over the dashboard: every run sorted by name (`RunList`), with a
-/// checkbox for its overlay, its colour and marker, its epoch count and latest loss.
+/// The run picker (`r`), centred over the dashboard: the runs in the chosen order and filter
+/// (`RunList.pickerOrder`), each with a checkbox for its overlay, its colour and marker, the part
+/// of its name that tells it apart, its epoch count and latest loss.
 ///
-///     ╭─┤runs├──────────────────────────────────────────╮
-///     │ ▸ [x] ◆ version_1           12 ep  val_loss 0.41 │
-///     │   [x] ── version_2  main    30 ep  val_loss 0.30 │
+///     ╭─┤runs 2 of 200 · sort name · filter lr0├────────╮
+///     │ ▸ [x] ◆ lr0.1               12 ep  val_loss 0.41 │
+///     │   [x] ── lr0.01     main    30 ep  val_loss 0.30 │
 ///     │                                                   │
-///     │ ↑↓ move · space overlay · Enter main · Esc close  │
+///     │ ↑↓ move · space overlay · a all · n none · …      │
 ///     ╰───────────────────────────────────────────────────╯
 package struct RunPickerOverlay: Sendable {
   package var list: RunList
   /// The highlighted position in `list`.
   package var highlighted: Int
+  /// The positions of `list` shown, in order (all of them by default).
+  package var order: [Int]
+  package var sort: RunList.Sort = .name
+  package var filter = ""
+  package var editingFilter = false
 
-  package init(list: RunList, highlighted: Int) {
+  package init(list: RunList, highlighted: Int, order: [Int]? = nil) {
     self.list = list
     self.highlighted = highlighted
+    self.order = order ?? Array(list.entries.indices)
   }
 
   /// The hint under the list.
-  package static let hint = "↑↓ move · space overlay · Enter make main · Esc close"
+  package static let hint =
+    "↑↓ move · space overlay · a all · n none · o sort · / filter · Enter make main · Esc close"
+  /// The hint while typing a filter.
+  package static let filterHint = "type to filter · Enter keep · Esc clear"
 
   package func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
     let entries = list.entries
     guard !entries.isEmpty, area.width >= 20, area.height >= 5 else { return }
-    let nameWidth = min(32, entries.map(\.name.count).max() ?? 0)
+    let names = entries.map { list.shortName($0.name) }
+    let nameWidth = min(32, order.map { names[$0].count }.max() ?? 8)
     let infos = entries.map(Self.info)
-    let infoWidth = infos.map(\.count).max() ?? 0
+    let infoWidth = order.map { infos[$0].count }.max() ?? 0
     let rowWidth = 2 + 4 + 3 + nameWidth + 6 + 2 + infoWidth
-    let width = min(area.width, max(rowWidth, Self.hint.count) + 4)
-    let height = min(area.height, entries.count + 4)
+    let hint = editingFilter ? Self.filterHint : Self.hint
+    let width = min(area.width, max(rowWidth, hint.count, title.count + 6, 40) + 4)
+    let height = min(area.height, max(order.count, 1) + 4)
     let box = Rect(
       x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
       height: height)
     grid.fill(box, with: Cell(" ", style: theme.style(.mainForeground)))
-    Box(title: "runs (\(entries.count))").render(into: &grid, area: box, theme: theme)
+    Box(title: title).render(into: &grid, area: box, theme: theme)
     let inner = Box.inner(box).inset(byColumns: 1)
     let rows = max(1, inner.height - 2)
+    let row = order.firstIndex(of: highlighted) ?? 0
     // Scroll so the highlighted run stays in view.
-    let first = min(max(0, highlighted - rows / 2), max(0, entries.count - rows))
+    let first = min(max(0, row - rows / 2), max(0, order.count - rows))
     let symbols = theme.symbols
     let fittedName = max(3, min(nameWidth, inner.width - 2 - 4 - 3 - 6 - 2 - infoWidth))
-    for (offset, position) in (first..<min(entries.count, first + rows)).enumerated() {
+    if order.isEmpty {
+      grid.write(
+        "no run matches '\(filter)'", x: inner.x, y: inner.y, style: theme.style(.inactive),
+        maxWidth: inner.width, clip: inner)
+    }
+    for (offset, position) in order[first..<min(order.count, first + rows)].enumerated() {
       let entry = entries[position]
       let y = inner.y + offset
       let isHighlighted = position == highlighted
@@ -61,7 +79,7 @@ package struct RunPickerOverlay: Sendable {
         spans.append(
           Span(String(entry.marker(symbols)) + "  ", theme.style(entry.color, bold: true)))
       }
-      let name = RunList.abbreviate(entry.name, to: fittedName, ellipsis: symbols.ellipsis)
+      let name = RunList.abbreviate(names[position], to: fittedName, ellipsis: symbols.ellipsis)
       let padded = name + String(repeating: " ", count: max(0, fittedName - name.count))
       spans.append(Span(padded, theme.style(.title, bold: isHighlighted)))
       spans.append(Span(entry.isMain ? "  main" : "      ", theme.style(.highlight)))
@@ -69,8 +87,17 @@ package struct RunPickerOverlay: Sendable {
       grid.write(spans, x: inner.x, y: y, maxWidth: inner.width, clip: inner)
     }
     grid.write(
-      Self.hint, x: inner.x, y: inner.maxY - 1, style: theme.style(.inactive),
+      hint, x: inner.x, y: inner.maxY - 1, style: theme.style(.inactive),
       maxWidth: inner.width, clip: inner)
+  }
+
+  /// `runs (3)`, or `runs 2 of 200 · sort best loss · filter lr0_`.
+  var title: String {
+    let count = list.entries.count
+    var text = order.count == count ? "runs (\(count))" : "runs \(order.count) of \(count)"
+    if sort != .name { text += " · sort " + Dashboard.sortLabel(sort) }
+    if !filter.isEmpty || editingFilter { text += " · filter " + filter + (editingFilter ? "_" : "") }
+    return text
   }
 
   /// `12 ep  val_loss 0.412`: how far the run got and its latest loss.
