@@ -25,6 +25,18 @@ struct DiagnoseCommand: ParsableCommand {
   mutating func run() throws {
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
     let log = try LogLoading.read(path)
+    guard !log.epochs.isEmpty else {
+      let steps = log.steps.isEmpty ? "" : " (\(log.steps.count) per-step records, no epoch)"
+      let skipped = log.issues.isEmpty ? "" : "; \(log.issues.count) unreadable row(s), first: \(log.issues[0])"
+      throw CommandFailure("\(log.path): no epochs in this log\(steps)\(skipped)")
+    }
+    if let monitor {
+      do {
+        try MonitorCheck.check(monitor, available: MonitorCheck.metricNames(of: log.epochs))
+      } catch {
+        throw CommandFailure("--monitor: \(error)")
+      }
+    }
     let report = DiagnoseReport(log: log, options: .init(patience: patience, monitor: monitor))
     for issue in log.issues {
       FileHandle.standardError.write(Data("warning: \(issue)\n".utf8))

@@ -15,11 +15,15 @@ struct TrainCommand: ParsableCommand {
   mutating func run() throws {
     let setup = try TrainSetup(options)
     if let threads = options.threads { BLAS.setThreadCount(threads) }
-    let headless = options.headless || options.json || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
+    let terminal = options.headless || options.json ? (headless: true, note: nil) : TerminalCheck.dashboardProblem()
+    let headless = terminal.headless
     let printer = HeadlessPrinter(toStandardError: options.json || !headless)
+    if let note = terminal.note { printer.line("note: \(note)") }
     let data = try loadData()
+    try TrainMetrics.checkMonitor(setup, data: data)
     let runDirectory =
       options.runDir ?? RunLogWriter.defaultDirectory(parent: "dltop-runs", dataset: data.name, date: Date())
+    if !options.noRunLog { try RunDirectoryCheck.prepare(runDirectory, flag: options.runDir == nil ? "run folder" : "--run-dir") }
     let job = TrainingJob(
       setup: setup, data: data, run: RunDescriptionBuilder.make(setup: setup, data: data),
       runDirectory: runDirectory, writesRunLog: !options.noRunLog)
@@ -43,7 +47,8 @@ struct TrainCommand: ParsableCommand {
     do {
       return try DatasetLoader.load(
         name: options.data, split: options.split, normalize: options.normalize, augment: options.augment,
-        labelColumn: options.labelColumn, shape: options.shape, positive: options.positive, seed: options.seed)
+        labelColumn: options.labelColumn, shape: options.shape, positive: options.positive,
+        seed: options.seed, skipBadRows: options.skipBadRows)
     } catch {
       throw CommandFailure("\(error)")
     }
@@ -56,16 +61,18 @@ struct TrainCommand: ParsableCommand {
       newVerdict: { verdict in printer.verdict(verdict) },
       message: { text in printer.line(text) })
     session.start(job, observer: observer)
-    var stopSent = false
+    var stopSent: Int32?
     while session.outcome == nil {
-      if let signal = trap.signal, !stopSent {
-        stopSent = true
+      if let signal = trap.signal, stopSent == nil {
+        stopSent = signal
         printer.line("stopping: received signal \(signal); finishing the current batch")
-        session.link.send(.stop(reason: "interrupted by signal \(signal)"))
+        session.link.send(.stop(reason: TrainOutcome.interrupted))
       }
       usleep(50_000)
     }
-    return session.wait()
+    var outcome = session.wait()
+    outcome.signal = stopSent
+    return outcome
   }
 
   private func report(
@@ -83,6 +90,8 @@ struct TrainCommand: ParsableCommand {
       FinalSummary.print(outcome, job: job, printer: printer)
     }
     if let failure = outcome.failure { throw CommandFailure(failure) }
+    // The shell's convention for a process ended by a signal: 128 + its number (130, 143).
+    if let signal = outcome.signal { throw ExitCode(128 + signal) }
   }
 }
 

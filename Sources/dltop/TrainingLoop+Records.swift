@@ -103,7 +103,7 @@ extension TrainingLoop {
     let diagnosis = diagnoser.diagnose(history)
     outcome.diagnosis = diagnosis
     announceNewVerdicts(diagnosis, epoch: record.epoch)
-    do { try runLog?.writeEpoch(record) } catch { log(.warning, "run log: \(error)") }
+    do { try runLog?.writeEpoch(record) } catch { reportRunLogFailure(error, writing: "epoch \(record.epoch)") }
     let planned = plannedRates()
     let elapsed = seconds(started.duration(to: clock.now))
     let nextRate = report.nextLearningRate
@@ -161,7 +161,9 @@ extension TrainingLoop {
       $0.events = snapshotEvents
       $0.plannedLearningRates = []
     }
-    do { try runLog?.close() } catch { log(.warning, "run log: \(error)") }
+    var closeError: RunLogError?
+    do { try runLog?.close() } catch { closeError = error }
+    if let failure = runLogFailureAtEnd(closeError: closeError) { outcome.failure = outcome.failure ?? failure }
     return outcome
   }
 
@@ -192,13 +194,20 @@ extension TrainingLoop {
   }
 
   func log(_ kind: RunEvent.Kind, _ text: String, epoch: Int? = nil) {
+    let event = recordEvent(kind, text, epoch: epoch)
+    do { try runLog?.writeEvent(event) } catch { reportRunLogFailure(error, writing: "event '\(text)'") }
+  }
+
+  /// Adds an event to the run's events (dashboard, snapshot) without writing it to the run log.
+  @discardableResult
+  func recordEvent(_ kind: RunEvent.Kind, _ text: String, epoch: Int? = nil) -> RunEvent {
     let event = RunEvent(
       elapsedSeconds: seconds(started.duration(to: clock.now)), epoch: epoch ?? trainer.epoch, kind: kind, text: text)
     events.append(event)
     if events.count > 500 { events.removeFirst(events.count - 500) }
-    try? runLog?.writeEvent(event)
     let snapshotEvents = events
     link.publish { $0.events = snapshotEvents }
+    return event
   }
 
   func seconds(_ duration: Duration) -> Double {

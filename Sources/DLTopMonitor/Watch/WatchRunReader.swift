@@ -49,6 +49,9 @@ package enum WatchRunReader {
       let bytes = [UInt8](data)
       part.append(parser.feed(bytes[...]))
       part.append(parser.finish())
+      let restarts = EpochRestart.resolve(part.epochs, path: file.path)
+      part.epochs = restarts.epochs
+      log.issues += restarts.issues
       for record in part.epochs {
         if let previous = merged[record.epoch] {
           merged[record.epoch]?.metrics = previous.metrics.merging(record.metrics) { _, new in new }
