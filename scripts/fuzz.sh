@@ -87,7 +87,8 @@ build_target() {
 
 run_target() {
   local name=$1
-  build_target "$name"
+  # One build at a time, so runs started in parallel never compile the same module at once.
+  (flock 9 && build_target "$name") 9>"$out/.build.lock"
   local corpus=$out/corpus/$name artifacts=$out/artifacts/$name
   mkdir -p "$corpus" "$artifacts" "$out/logs"
   local seeds=()
@@ -96,7 +97,7 @@ run_target() {
   local status=0
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} "$out/bin/fuzz-$name" "$corpus" "${seeds[@]}" \
     -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-1}" -malloc_limit_mb="${FUZZ_MALLOC_MB:-100}" \
-    -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-65536}" -print_final_stats=1 \
+    -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-65536}" -print_final_stats=1 -report_slow_units=1 \
     -artifact_prefix="$artifacts/" >"$out/logs/$name.log" 2>&1 || status=$?
   grep -E '^#[0-9]+.*(DONE|pulse)|stat::number_of_executed_units|stat::peak_rss_mb|cov:' "$out/logs/$name.log" \
     | tail -3 >&2 || true
