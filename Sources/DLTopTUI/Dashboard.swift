@@ -31,7 +31,7 @@ package final class Dashboard {
   /// Seconds since an arbitrary start, from `ContinuousClock`.
   package static func monotonicSeconds() -> Double {
     let now = ContinuousClock.now - DashboardClock.start
-    return Double(now.components.seconds) + Double(now.components.attoseconds) * 1e-18
+    return (now / .seconds(1))
   }
 
   /// Why the control keys do nothing for this run, if they don't.

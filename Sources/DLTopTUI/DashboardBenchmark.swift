@@ -89,7 +89,7 @@ package enum DashboardBenchmark {
         cache.apply(grid) { _, _, _ in }
       }
       times.append(
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        (elapsed / .seconds(1)))
     }
     times.sort()
     return (times[times.count / 2], times.last ?? 0)

@@ -25,7 +25,7 @@ enum BenchClock {
   }
 
   static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    (duration / .seconds(1))
   }
 
   /// CPU time of the whole process so far. The corresponding POSIX call is `clock_gettime`.

@@ -2,6 +2,7 @@ import DLTopEngine
 import DLTopMonitor
 import DLTopTUI
 import Foundation
+import Synchronization
 
 /// Training throughput with the dashboard drawing versus headless (the target: within 3%).
 ///
@@ -80,7 +81,8 @@ enum DashboardOverheadBench {
     guard dashboard else { return result.wait() }
     let backend = MemoryBackend(width: 120, height: 40)
     backend.whenIdle = { [unowned backend] in
-      usleep(UInt32(max(0, backend.inputTimeouts.last ?? 50)) * 1000)
+      // What the terminal's input timeout does: wait, unless training ends first.
+      result.wait(timeout: Double(max(0, backend.inputTimeouts.last ?? 50)) / 1000)
       return nil
     }
     let app = DashboardApp(
@@ -105,18 +107,13 @@ enum DashboardOverheadBench {
         batchSize: .samples(128), epochs: batches / perEpoch + 1, seed: 1),
       train: data)
     let totalEpochs = trainer.configuration.epochs
-    link.publish {
-      $0.status = .running
-      $0.progress.totalEpochs = totalEpochs
-      $0.progress.batchesPerEpoch = perEpoch
-      $0.progress.epoch = 1
-      $0.learningRate = 1e-3
-    }
+    var options = RunRecorder.Options()
+    options.classCount = 10
+    let recorder = RunRecorder(run: link.latest().run, options: options, link: link)
+    recorder.start(totalEpochs: totalEpochs, batchesPerEpoch: perEpoch, learningRate: 1e-3)
     let clock = ContinuousClock()
     let started = clock.now
     let cpuStarted = BenchClock.threadCPUSeconds()
-    var lastPublish = started
-    var pending: [(loss: Double, accuracy: Double?, rate: Double)] = []
     var samples = 0
     var done = 0
     while done < batches {
@@ -124,66 +121,44 @@ enum DashboardOverheadBench {
         let epoch = trainer.finishEpoch()
         var metrics = ["loss": epoch.loss, "lr": epoch.learningRate]
         metrics["accuracy"] = epoch.accuracy
-        let record = EpochRecord(epoch: epoch.epoch, metrics: metrics)
-        link.publish { $0.epochs.append(record) }
+        recorder.record(epoch: EpochRecord(epoch: epoch.epoch, metrics: metrics))
         continue
       }
-      pending.append((report.loss, report.accuracy, report.learningRate))
       samples += report.samples
       done += 1
-      let now = clock.now
-      if now - lastPublish >= .milliseconds(50) || report.batchIndex + 1 == report.batchesPerEpoch
-        || done == batches
-      {
-        lastPublish = now
-        let values = pending
-        pending.removeAll(keepingCapacity: true)
-        let elapsed = BenchClock.seconds(started.duration(to: now))
-        let speed = Double(samples) / max(elapsed, 1e-9)
-        link.publish { snapshot in
-          for value in values {
-            snapshot.batchLoss.append(value.loss)
-            if let accuracy = value.accuracy { snapshot.batchAccuracy.append(accuracy) }
-            snapshot.batchLearningRate.append(value.rate)
-          }
-          snapshot.progress.epoch = report.epoch
-          snapshot.progress.batch = report.batchIndex + 1
-          snapshot.progress.globalStep = report.step + 1
-          snapshot.progress.elapsedSeconds = elapsed
-          snapshot.progress.samplesPerSecond = speed
-        }
-      }
+      recorder.record(
+        batch: BatchRecord(
+          step: report.step, epoch: report.epoch, batch: report.batchIndex + 1, loss: report.loss,
+          accuracy: report.accuracy, learningRate: report.learningRate, samples: report.samples))
     }
     let seconds = BenchClock.seconds(started.duration(to: clock.now))
     let cpu = BenchClock.threadCPUSeconds() - cpuStarted
-    link.publish { $0.status = .finished(reason: "benchmark done") }
+    recorder.finish(status: .finished(reason: "benchmark done"))
     return Run(
       samplesPerSecond: Double(samples) / seconds, seconds: seconds, trainingThreadCPUSeconds: cpu)
   }
 }
 
 /// The training run's result, handed from the training queue to the main thread.
-private final class ResultBox: @unchecked Sendable {
-  private let lock = NSCondition()
-  private var run: DashboardOverheadBench.Run?
+private final class ResultBox: Sendable {
+  private let run = Mutex<DashboardOverheadBench.Run?>(nil)
+  private let done = DispatchSemaphore(value: 0)
 
-  var isFinished: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return run != nil
-  }
+  var isFinished: Bool { run.withLock { $0 != nil } }
 
   func finish(_ value: DashboardOverheadBench.Run) {
-    lock.lock()
-    run = value
-    lock.broadcast()
-    lock.unlock()
+    run.withLock { $0 = value }
+    done.signal()
+  }
+
+  /// Blocks until the run finished, or `timeout` seconds passed (the dashboard's input wait).
+  func wait(timeout: Double) {
+    if done.wait(timeout: .now() + timeout) == .success { done.signal() }
   }
 
   func wait() -> DashboardOverheadBench.Run {
-    lock.lock()
-    defer { lock.unlock() }
-    while run == nil { lock.wait() }
-    return run!
+    done.wait()
+    done.signal()
+    return run.withLock { $0 } ?? DashboardOverheadBench.Run(samplesPerSecond: 0, seconds: 0, trainingThreadCPUSeconds: 0)
   }
 }

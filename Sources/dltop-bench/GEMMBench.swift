@@ -22,8 +22,7 @@ enum GEMMBench {
           while elapsed < minimumSeconds || repeats < 3 {
             product()
             repeats += 1
-            let d = started.duration(to: clock.now).components
-            elapsed = Double(d.seconds) + Double(d.attoseconds) * 1e-18
+            elapsed = started.duration(to: clock.now) / .seconds(1)
           }
           return 2 * Double(m) * Double(n) * Double(k) * Double(repeats) / elapsed / 1e9
         }

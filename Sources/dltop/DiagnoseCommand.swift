@@ -24,35 +24,28 @@ struct DiagnoseCommand: ParsableCommand {
 
   mutating func run() throws {
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
-    let log = try LogLoading.read(path)
-    guard !log.epochs.isEmpty else {
-      let steps = log.steps.isEmpty ? "" : " (\(log.steps.count) per-step records, no epoch)"
-      let skipped = log.issues.isEmpty ? "" : "; \(log.issues.count) unreadable row(s), first: \(log.issues[0])"
-      throw CommandFailure("\(log.path): no epochs in this log\(steps)\(skipped)")
+    let report: DiagnoseReport
+    do {
+      report = try LogReplay.diagnose(path: path, options: .init(patience: patience, monitor: monitor))
+    } catch {
+      throw CommandFailure("\(error)")
+    }
+    guard report.epochs > 0 else {
+      let skipped =
+        report.issues.isEmpty ? "" : "; \(report.issues.count) unreadable row(s), first: \(report.issues[0])"
+      throw CommandFailure("\(report.source): no epochs in this log\(skipped)")
     }
     if let monitor {
       do {
-        try MonitorCheck.check(monitor, available: MonitorCheck.metricNames(of: log.epochs))
+        try MonitorCheck.check(monitor, available: report.metricNames)
       } catch {
         throw CommandFailure("--monitor: \(error)")
       }
     }
-    let report = DiagnoseReport(log: log, options: .init(patience: patience, monitor: monitor))
-    for issue in log.issues {
+    for issue in report.issues {
       FileHandle.standardError.write(Data("warning: \(issue)\n".utf8))
     }
     print(json ? report.json : report.text)
   }
 }
 
-/// Reads one finished run for `diagnose`: a log file in any format dltop reads, a dltop run folder,
-/// or a folder holding exactly one run (Keras's TensorBoard layout merges train/ and validation/).
-enum LogLoading {
-  static func read(_ path: String) throws -> ParsedLog {
-    do {
-      return try WatchRunReader.read(path: path)
-    } catch {
-      throw CommandFailure("\(error)")
-    }
-  }
-}

@@ -1,5 +1,6 @@
 import DLTopMonitor
 import Dispatch
+import Synchronization
 
 /// Runs one training job on a background queue (DESIGN.md, "Threads"); the main thread talks to
 /// it only through `link`.
@@ -7,38 +8,48 @@ final class EngineSession: Sendable {
   let link: EngineLink
   private let queue = DispatchQueue(label: "dltop.engine", qos: .userInitiated)
   private let done = DispatchSemaphore(value: 0)
-  private let result = LockedBox<TrainOutcome?>(nil)
+  private let result = Mutex<TrainOutcome?>(nil)
 
   init(run: RunDescription) {
     link = EngineLink(run: run)
   }
 
-  /// Starts training; returns at once. The `Trainer` is created on the queue, never shared.
+  /// Starts training; returns at once. The `Trainer` and the run's `RunRecorder` are created on
+  /// the queue, never shared.
   func start(_ job: TrainingJob, observer: RunObserver) {
-    queue.async { [link, result, done] in
+    queue.async { [self] in
+      let recorder = RunRecorder(run: job.run, options: TrainerFactory.recorderOptions(job), link: link)
       let outcome: TrainOutcome
       do {
-        let loop = try TrainingLoop(job: job, link: link, observer: observer)
+        let loop = try TrainingLoop(job: job, link: link, observer: observer, recorder: recorder)
         outcome = loop.run()
       } catch {
         var failed = TrainOutcome()
         failed.failure = "\(error)"
         failed.stopReason = "failed"
-        link.publish { $0.status = .failed(message: "\(error)") }
+        recorder.setStatus(.failed(message: "\(error)"))
         outcome = failed
       }
-      result.set(outcome)
+      result.withLock { $0 = outcome }
       done.signal()
     }
   }
 
   /// The outcome once training ended, without waiting.
-  var outcome: TrainOutcome? { result.get() }
+  var outcome: TrainOutcome? { result.withLock { $0 } }
+
+  /// Blocks until training ends, or until `timeout` seconds pass.
+  /// - Returns: the outcome, or nil on timeout.
+  func wait(timeout: Double) -> TrainOutcome? {
+    guard done.wait(timeout: .now() + timeout) == .success else { return nil }
+    done.signal()
+    return outcome
+  }
 
   /// Blocks until training ends.
   func wait() -> TrainOutcome {
     done.wait()
     done.signal()
-    return result.get() ?? TrainOutcome()
+    return outcome ?? TrainOutcome()
   }
 }

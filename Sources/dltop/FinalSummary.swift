@@ -6,8 +6,9 @@ enum FinalSummary {
   static func print(_ outcome: TrainOutcome, job: TrainingJob, printer: HeadlessPrinter) {
     printer.line("stopped: \(outcome.stopReason)")
     if let best = outcome.bestEpoch { printer.line("best epoch: \(best) (\(outcome.monitor))") }
-    if let diagnosis = outcome.diagnosis {
-      printer.line("verdict: \(diagnosis.label.rawValue)")
+    if let verdict = outcome.verdict {
+      let since = outcome.timeline.last.map { " (since epoch \($0.epoch))" } ?? ""
+      printer.line("verdict: \(verdict.rawValue)\(since)")
     }
     if let test = outcome.test {
       var parts = ["test: loss \(HeadlessPrinter.format(test.loss))"]

@@ -62,17 +62,17 @@ struct TrainCommand: ParsableCommand {
       message: { text in printer.line(text) })
     session.start(job, observer: observer)
     var stopSent: Int32?
-    while session.outcome == nil {
+    while true {
+      if var outcome = session.wait(timeout: 0.05) {
+        outcome.signal = stopSent
+        return outcome
+      }
       if let signal = trap.signal, stopSent == nil {
         stopSent = signal
         printer.line("stopping: received signal \(signal); finishing the current batch")
         session.link.send(.stop(reason: TrainOutcome.interrupted))
       }
-      usleep(50_000)
     }
-    var outcome = session.wait()
-    outcome.signal = stopSent
-    return outcome
   }
 
   private func report(

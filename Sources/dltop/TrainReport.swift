@@ -28,8 +28,9 @@ enum TrainReport {
     ])))
     pairs.append(("blas", .string(BLAS.configuration)))
     pairs.append(("diverged", .bool(outcome.diverged)))
-    pairs.append(("verdict", .text(outcome.diagnosis?.label.rawValue)))
-    pairs.append(("verdicts", .array((outcome.diagnosis?.verdicts ?? []).map(verdictObject))))
+    pairs.append(("verdict", .text(outcome.verdict?.rawValue)))
+    pairs.append(("verdicts", .array(outcome.verdicts.map(verdictObject))))
+    pairs.append(("timeline", .array(outcome.timeline.map(timelineEntry))))
     pairs.append(("run_dir", .text(outcome.runDirectory)))
     pairs.append(("notes", .array(data.notes.map(JSONValue.string))))
     pairs.append(("warnings", .array(data.warnings.map(JSONValue.string))))
@@ -80,6 +81,10 @@ enum TrainReport {
       pairs.append(("r2", .number(regression.rSquared)))
     }
     return .object(pairs)
+  }
+
+  static func timelineEntry(_ change: VerdictChange) -> JSONValue {
+    .object([("epoch", .int(change.epoch)), ("verdict", .string(change.verdict.rawValue))])
   }
 
   static func verdictObject(_ verdict: Verdict) -> JSONValue {

@@ -24,7 +24,12 @@ struct TrainOutcome: Sendable {
   var stopReason: String = "completed"
   var diverged = false
   var test: TestResult?
-  var diagnosis: Diagnosis?
+  /// The run's verdict: the timeline's last state.
+  var verdict: VerdictKind?
+  /// The verdicts shown at the end: the verdict's evidence, then gradient signals.
+  var verdicts: [Verdict] = []
+  /// The verdict's changes, oldest first.
+  var timeline: [VerdictChange] = []
   var runDirectory: String?
   var failure: String?
   /// The signal (SIGINT, SIGTERM) that stopped the run; the process then exits with 128 + it.

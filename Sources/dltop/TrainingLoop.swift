@@ -1,10 +1,10 @@
 import DLTopEngine
 import DLTopMonitor
-import Foundation
 
-/// Drives the `Trainer` batch by batch on the training queue: applies dashboard commands between
-/// batches, publishes progress into the `EngineLink`, feeds early stopping and diagnosis, writes the
-/// run log, and evaluates the held-out test split once at the end.
+/// The trainer adapter: drives the `Trainer` batch by batch on the training queue, turns engine
+/// reports into `RunRecorder` records and dashboard commands into engine controls, and acts on the
+/// recorder's decisions (stop, keep and restore the best weights). The run's state — history,
+/// events, diagnosis, early stopping, run log, snapshot — lives in the recorder.
 ///
 /// Lives only on the training queue (it owns the non-Sendable `Trainer`).
 final class TrainingLoop {
@@ -12,94 +12,51 @@ final class TrainingLoop {
   let link: EngineLink
   let observer: RunObserver
   let trainer: Trainer
-  private(set) var earlyStopping: EarlyStopping
-  let diagnoser: Diagnoser
-  var runLog: RunLogWriter?
-  var outcome = TrainOutcome()
-  var history: [EpochRecord] = []
-  var events: [RunEvent] = []
-  /// Verdict kinds already printed and logged: each is announced once per run.
-  var announcedVerdicts: Set<VerdictKind> = []
+  let recorder: RunRecorder
   var paused = false
   var stopRequest: String?
-  let clock = ContinuousClock()
-  let started: ContinuousClock.Instant
-  /// Batch values not yet published (publishing at most every `publishInterval` keeps the lock cold).
-  var pendingBatches: [(loss: Double, accuracy: Double?, rate: Double)] = []
-  var lastPublish: ContinuousClock.Instant
-  let publishInterval = Duration.milliseconds(50)
-  var samplesThisEpoch = 0
-  var epochStarted: ContinuousClock.Instant
+  var stoppedEarly = false
+  var diverged = false
 
   /// Builds the model and trainer. Throws when the model does not fit the data.
-  init(job: TrainingJob, link: EngineLink, observer: RunObserver) throws {
+  init(job: TrainingJob, link: EngineLink, observer: RunObserver, recorder: RunRecorder) throws {
     self.job = job
     self.link = link
     self.observer = observer
-    let setup = job.setup
-    let data = job.data
-    let outputs = data.task.isClassification ? data.classNames.count : Self.regressionOutputs(data)
-    let model = try ModelBuilder.build(
-      spec: setup.model, inputShape: data.sampleShape, outputs: outputs, activation: setup.activation,
-      initializer: setup.initializer, dropout: setup.dropout, batchNorm: setup.batchNorm, seed: setup.seed)
-    let configuration = TrainerConfiguration(
-      batchSize: setup.batchSize, epochs: setup.epochs, seed: setup.seed, l2: setup.l2)
-    let stepsPerEpoch = configuration.batchesPerEpoch(sampleCount: data.train.count)
-    let schedule = setup.schedule.makeSchedule(
-      baseRate: setup.learningRate, stepsPerEpoch: stepsPerEpoch, totalSteps: stepsPerEpoch * setup.epochs)
-    let augmentation = data.augmentation
-    trainer = Trainer(
-      model: model, loss: data.task.isClassification ? SoftmaxCrossEntropy() : MeanSquaredError(),
-      optimizer: setup.optimizer.make(), schedule: schedule, configuration: configuration,
-      train: data.train, validation: data.validation,
-      plateau: setup.schedule.makePlateau(baseRate: setup.learningRate),
-      augmentation: augmentation.isEmpty ? nil : { batch, rng in augmentation.augment(&batch, using: &rng) })
-    var stoppingOptions = setup.earlyStopping ?? EarlyStopping.Options()
-    if data.validation == nil && stoppingOptions.monitor == MetricName.validationLoss {
-      // No validation split (e.g. train:test): watch the training loss rather than nothing.
-      stoppingOptions.monitor = MetricName.loss
-    }
-    var policy = EarlyStopping(options: stoppingOptions)
-    policy.enabled = setup.earlyStopping != nil
-    earlyStopping = policy
-    diagnoser = Diagnoser(options: .init(classCount: data.task.isClassification ? data.classNames.count : nil))
-    started = clock.now
-    lastPublish = started
-    epochStarted = started
-  }
-
-  private static func regressionOutputs(_ data: PreparedData) -> Int {
-    if case .regression(let outputs) = data.task { return outputs }
-    return 1
+    self.recorder = recorder
+    trainer = try TrainerFactory.make(job)
   }
 
   /// Runs every epoch (or until stopped) and the final test evaluation.
   func run() -> TrainOutcome {
     openRunLog()
-    publishStart()
+    for note in job.data.notes { recorder.note(.info, note) }
+    for warning in job.data.warnings { recorder.note(.warning, "warning: \(warning)") }
+    recorder.note(.info, "model \(trainer.model.description)")
+    recorder.start(
+      totalEpochs: job.setup.epochs, batchesPerEpoch: trainer.batchesPerEpoch,
+      learningRate: trainer.currentLearningRate, plannedRates: plannedRates())
     epochs: for _ in 1...job.setup.epochs {
-      epochStarted = clock.now
-      samplesThisEpoch = 0
       while true {
         applyCommands()
         if stopRequest != nil { break epochs }
         guard let report = trainer.trainBatch() else { break }
-        recordBatch(report)
+        recorder.record(batch: BatchRecord(report))
         if !report.isFinite {
-          outcome.diverged = true
+          diverged = true
           stopRequest = "loss became \(report.loss.isNaN ? "NaN" : "infinite") at epoch \(report.epoch), batch \(report.batchIndex + 1)"
-          let record = finishEpoch()
-          log(.error, "diverged: \(stopRequest ?? "")", epoch: record.epoch)
+          finishEpoch()
+          recorder.note(.error, "diverged: \(stopRequest ?? "")")
           break epochs
         }
       }
-      let record = finishEpoch()
-      if let reason = stopRequest ?? earlyStopReason(after: record) {
-        stopRequest = reason
+      if let stop = finishEpoch().stop {
+        stopRequest = stop.reason
+        stoppedEarly = true
+        restoreBestWeights(stop)
         break
       }
     }
-    if stopRequest == nil { outcome.stopReason = "all \(job.setup.epochs) epochs run" }
     return finish()
   }
 
@@ -115,62 +72,69 @@ final class TrainingLoop {
     switch command {
     case .pause where !paused:
       paused = true
-      log(.key, "paused")
-      link.publish { $0.status = .paused }
+      recorder.note(.key, "paused")
+      recorder.setStatus(.paused)
     case .resume where paused:
       paused = false
-      log(.key, "resumed")
-      link.publish { $0.status = .running }
-    case .pause, .resume:
+      recorder.note(.key, "resumed")
+      recorder.setStatus(.running)
+    case .pause, .resume, .selectRun:
       break
     case .stop(let reason):
       stopRequest = reason
       paused = false
-      log(.key, "stop requested: \(reason)")
-    case .setLearningRate(let rate):
-      changeLearningRate(to: rate, cause: .command)
+      recorder.note(.key, "stop requested: \(reason)")
     case .scaleLearningRate(let factor):
-      changeLearningRate(to: trainer.currentLearningRate * factor, cause: .key)
-    case .selectRun:
-      break
+      let before = trainer.currentLearningRate
+      let rate = before * factor
+      guard rate > 0, rate.isFinite else { return }
+      trainer.setLearningRate(rate)
+      let change = LearningRateChange(
+        step: trainer.globalStep, epoch: trainer.epoch, from: before, to: trainer.currentLearningRate, cause: .key)
+      recorder.note(.key, "learning rate \(HeadlessPrinter.format(before)) → \(HeadlessPrinter.format(change.to)) (key)")
+      recorder.record(learningRateChange: change, plannedRates: plannedRates())
     case .setEarlyStopping(let enabled):
-      earlyStopping.enabled = enabled
-      log(.key, "early stopping \(enabled ? "on" : "off")")
-      let status = earlyStopping.status
-      link.publish { $0.earlyStopping = status }
+      recorder.note(.key, "early stopping \(enabled ? "on" : "off")")
+      recorder.setEarlyStopping(enabled: enabled)
     }
   }
 
-  func changeLearningRate(to rate: Double, cause: LearningRateChange.Cause) {
-    guard rate > 0, rate.isFinite else { return }
-    let before = trainer.currentLearningRate
-    trainer.setLearningRate(rate)
-    let change = LearningRateChange(
-      step: trainer.globalStep, epoch: trainer.epoch, from: before, to: trainer.currentLearningRate, cause: cause)
-    log(cause == .plateau ? .schedule : .key,
-        "learning rate \(HeadlessPrinter.format(before)) → \(HeadlessPrinter.format(change.to)) (\(cause.rawValue))")
-    let planned = plannedRates()
-    link.publish {
-      $0.learningRateChanges.append(change)
-      $0.learningRate = change.to
-      $0.plannedLearningRates = planned
+  /// Closes the epoch: validation, confusion matrix, then the recorder's decision.
+  @discardableResult
+  private func finishEpoch() -> EpochDecision {
+    let report = trainer.finishEpoch()
+    let record = EpochRecord(report)
+    if let reduced = report.reducedLearningRate {
+      let change = LearningRateChange(
+        step: trainer.globalStep, epoch: record.epoch, from: report.learningRate, to: reduced, cause: .plateau)
+      recorder.note(.schedule, "reduce on plateau: learning rate \(HeadlessPrinter.format(change.from)) → \(HeadlessPrinter.format(reduced))", epoch: record.epoch)
+      recorder.record(learningRateChange: change)
     }
+    var confusion: ConfusionRecord?
+    if let predicted = report.validationPredictions, let truth = report.validationLabels {
+      let matrix = ConfusionMatrix(truth: truth, predicted: predicted, classCount: job.data.classNames.count)
+      confusion = ConfusionRecord(epoch: record.epoch, counts: matrix.rows)
+    }
+    recorder.setPlannedRates(plannedRates())
+    let decision = recorder.record(
+      epoch: record, confusion: confusion, samplesPerSecond: report.samplesPerSecond,
+      nextLearningRate: report.nextLearningRate)
+    if decision.keepBestWeights { trainer.saveBestWeights() }
+    decision.announcements.forEach(observer.newVerdict)
+    observer.epochFinished(record, job.setup.epochs, report.samplesPerSecond)
+    return decision
   }
 
-  /// Early stopping's verdict on the epoch just recorded; keeps best weights when asked to.
-  private func earlyStopReason(after record: EpochRecord) -> String? {
-    let decision = earlyStopping.observe(record)
-    if decision.improved && earlyStopping.options.restoreBestWeights { trainer.saveBestWeights() }
-    let status = earlyStopping.status
-    link.publish { $0.earlyStopping = status }
-    guard decision.shouldStop else { return nil }
-    outcome.stoppedEarly = true
-    let reason = "early stopping: " + (decision.reason ?? "no improvement")
-    log(.earlyStop, reason, epoch: record.epoch)
-    if let epoch = decision.restoreEpoch, trainer.restoreBestWeights() {
-      log(.earlyStop, "restored the weights of epoch \(epoch)", epoch: record.epoch)
-      saveBestWeights()
-    }
-    return reason
+  private func restoreBestWeights(_ stop: StopDecision) {
+    guard let epoch = stop.restoreEpoch, trainer.restoreBestWeights() else { return }
+    recorder.note(.earlyStop, "restored the weights of epoch \(epoch)")
+    _ = recorder.saveBestWeights(WeightsFile.encode(trainer.model))
+  }
+
+  /// The schedule in force from the current step to the planned end, sampled for drawing.
+  private func plannedRates() -> [PlannedRate] {
+    let end = max(trainer.totalSteps, trainer.globalStep + 1)
+    return trainer.effectiveSchedule.plannedRates(from: trainer.globalStep, to: end, samples: 240)
+      .map { PlannedRate(step: $0.step, rate: $0.rate) }
   }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import DLTopMonitor
 import DLTopTUI
+import Dispatch
 import Foundation
+import Synchronization
 
 /// `dltop watch PATH`: follows training that runs elsewhere with the same dashboard, diagnosis and
 /// early-stopping advice (advice only: dltop cannot steer a foreign process).
@@ -38,53 +40,68 @@ struct WatchCommand: ParsableCommand {
     guard interval > 0 else { throw CommandFailure("--interval: must be > 0 seconds, got \(interval)") }
     var stopping = EarlyStopping.Options()
     stopping.patience = patience
-    if let monitor { stopping.monitor = monitor }
     let terminal = headless ? (headless: true, note: nil) : TerminalCheck.dashboardProblem()
     if let note = terminal.note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
     let interactive = !terminal.headless
     if interactive {
       let theme = try ThemeChoice.load(self.theme)
       let snapshots = SnapshotWriter(parent: snapshotDir)
-      let (path, interval) = (self.path, self.interval)
+      let path = self.path
+      let configuration = Self.configuration(interval: interval, stopping: stopping, monitor: monitor)
       try MainActor.assumeIsolated {
-        try WatchDashboard.run(path: path, interval: interval, stopping: stopping, theme: theme, snapshots: snapshots)
+        try WatchDashboard.run(path: path, configuration: configuration, theme: theme, snapshots: snapshots)
       }
     } else {
       followHeadless(stopping: stopping)
     }
   }
 
-  /// Prints each settled epoch and each new verdict until SIGINT or SIGTERM.
+  /// Prints each settled epoch, each new verdict and the early-stopping advice until SIGINT or SIGTERM.
   private func followHeadless(stopping: EarlyStopping.Options) {
     let printer = HeadlessPrinter(toStandardError: false)
     let link = WatchSession.makeLink(path: path)
-    var configuration = WatchSession.Configuration()
-    configuration.pollInterval = interval
     var isDirectory: ObjCBool = false
     let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    let announced = LockedBox<Set<String>>([])
+    let announced = Mutex<Set<String>>([])
     let session = WatchSession(
-      path: path, link: link, configuration: configuration,
+      path: path, link: link, configuration: Self.configuration(interval: interval, stopping: stopping, monitor: monitor),
       onNewEpoch: { run, record in
-        var known = announced.get()
-        if known.insert(run).inserted {
-          announced.set(known)
-          printer.line("run found: \(run)")
-        }
+        if announced.withLock({ $0.insert(run).inserted }) { printer.line("run found: \(run)") }
         let prefix = isFolder ? "[\(run)] " : ""
         printer.line(prefix + HeadlessPrinter.epochText(record, of: nil, samplesPerSecond: nil))
       },
-      onIssue: { issue in printer.line("warning: \(issue)") })
-    let advisor = WatchAdvisor(
-      link: link, options: stopping, onVerdict: { printer.verdict($0) },
-      onEarlyStop: { _, text in printer.line("advice: \(text)") })
-    let trap = SignalTrap()
+      onIssue: { issue in printer.line("warning: \(issue)") },
+      onDecision: { _, decision in
+        decision.announcements.forEach(printer.verdict)
+        if let stop = decision.stop { printer.line("advice: \(stop.reason)") }
+      },
+      onRunEnded: { run, status in
+        let prefix = isFolder ? "[\(run)] " : ""
+        printer.line(prefix + "the run ended: \(status.label.lowercased())" + Self.reason(status))
+      })
+    let stopped = DispatchSemaphore(value: 0)
+    let trap = SignalTrap(onSignal: { _ in stopped.signal() })
     printer.line("watching \(path) (Ctrl-C to stop; advice only: dltop cannot steer this run)")
     session.start()
-    advisor.start()
-    while trap.signal == nil { usleep(100_000) }
+    if trap.signal == nil { stopped.wait() }
     session.stop()
-    advisor.stop()
+  }
+
+  private static func reason(_ status: RunStatus) -> String {
+    switch status {
+    case .finished(let reason), .stopped(let reason), .failed(let reason): reason.isEmpty ? "" : " (\(reason))"
+    case .diverged(let epoch): " at epoch \(epoch)"
+    default: ""
+    }
+  }
+
+  /// The session's settings: poll interval, and the recorder's early-stopping advice.
+  static func configuration(interval: Double, stopping: EarlyStopping.Options, monitor: String?) -> WatchSession.Configuration {
+    var configuration = WatchSession.Configuration()
+    configuration.pollInterval = interval
+    configuration.recorder.earlyStopping = stopping
+    configuration.recorder.monitor = monitor
+    return configuration
   }
 }
 
@@ -92,20 +109,13 @@ struct WatchCommand: ParsableCommand {
 @MainActor
 enum WatchDashboard {
   static func run(
-    path: String, interval: Double, stopping: EarlyStopping.Options, theme: Theme, snapshots: SnapshotWriter
+    path: String, configuration: WatchSession.Configuration, theme: Theme, snapshots: SnapshotWriter
   ) throws {
     let link = WatchSession.makeLink(path: path)
-    var configuration = WatchSession.Configuration()
-    configuration.pollInterval = interval
     let session = WatchSession(path: path, link: link, configuration: configuration)
-    let advisor = WatchAdvisor(link: link, options: stopping)
     let trap = SignalTrap()
     session.start()
-    advisor.start()
-    defer {
-      session.stop()
-      advisor.stop()
-    }
+    defer { session.stop() }
     let app = DashboardApp(
       link: link, theme: theme,
       onCommand: { command in

@@ -63,11 +63,9 @@ struct TrainerTests {
     let second = TrainingFixtures.runEpoch(trainer).batches
     #expect(second.map(\.learningRate) == [0.02, 0.01, 0.01])
     #expect(trainer.learningRate(at: 0) == 0.1)  // history is not rewritten
-    trainer.scaleLearningRate(by: 0.5)
+    trainer.setLearningRate(trainer.currentLearningRate * 0.5)  // key `[`
     #expect(trainer.trainBatch()?.learningRate == 0.005)
     #expect(trainer.effectiveSchedule.learningRate(at: 8) == 0.0025)
-    trainer.clearLearningRateOverride()
-    #expect(trainer.currentLearningRate == 0.05)  // step 7: 0.1·0.5^⌊7/4⌋
   }
 
   @Test func nonFiniteLossIsReportedAndTheUpdateSkipped() {

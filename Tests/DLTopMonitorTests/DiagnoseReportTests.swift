@@ -27,7 +27,7 @@ struct DiagnoseReportTests {
       Issue.record("not an object")
       return
     }
-    #expect(members.map(\.key) == ["source", "format", "epochs", "verdict", "verdicts", "early_stop_epoch", "best_epoch"])
+    #expect(members.map(\.key) == ["source", "format", "epochs", "verdict", "verdicts", "timeline", "early_stop_epoch", "best_epoch"])
     #expect(document["source"] == .string(path))
     #expect(document["format"] == .string("keras-csv"))
     #expect(document["epochs"] == .number(40))

@@ -17,14 +17,4 @@ extension Trainer {
   package func setLearningRate(_ rate: Double) {
     learningRateOverride = LearningRateOverride(base: schedule, rate: rate, fromStep: globalStep)
   }
-
-  /// Multiplies the current learning rate by `factor` (keys `]` and `[`).
-  package func scaleLearningRate(by factor: Double) {
-    setLearningRate(currentLearningRate * factor)
-  }
-
-  /// Drops the hand-set rate: the configured schedule applies again from the next batch.
-  package func clearLearningRateOverride() {
-    learningRateOverride = nil
-  }
 }

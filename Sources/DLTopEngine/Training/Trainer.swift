@@ -135,7 +135,7 @@ package final class Trainer {
 
     let correct = isClassification ? correctCount(output, targets) : nil
     let samples = end - start
-    let seconds = started.duration(to: .now).seconds
+    let seconds = (started.duration(to: .now) / .seconds(1))
     tally.record(
       loss: batchLoss, correct: correct, samples: samples, squaredNorms: squaredNorms,
       deadFractions: reluLayers.map(\.deadFraction), finite: finite, rate: rate, seconds: seconds)
@@ -168,7 +168,7 @@ package final class Trainer {
       }
     }
     report.nextLearningRate = currentLearningRate
-    report.seconds = report.trainingSeconds + started.duration(to: .now).seconds
+    report.seconds = report.trainingSeconds + (started.duration(to: .now) / .seconds(1))
     epoch += 1
     batchIndex = 0
     tally = EpochTally(groups: groups.count, relus: reluLayers.count)
@@ -186,16 +186,5 @@ package final class Trainer {
     guard let bestWeights else { return false }
     model.restoreWeights(bestWeights)
     return true
-  }
-
-  /// Whether `saveBestWeights()` was called.
-  package var hasBestWeights: Bool { bestWeights != nil }
-}
-
-extension Duration {
-  /// The duration in seconds as a `Double`.
-  fileprivate var seconds: Double {
-    let parts = components
-    return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
   }
 }

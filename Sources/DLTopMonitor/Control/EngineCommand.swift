@@ -4,8 +4,6 @@ package enum EngineCommand: Sendable, Equatable {
   case resume
   /// Stop after the current batch; `reason` goes into the run's status and log.
   case stop(reason: String)
-  /// Set the learning rate from now on; it overrides the schedule's base (the schedule keeps its shape).
-  case setLearningRate(Double)
   /// Multiply the current learning rate by a factor (keys `]`/`[`).
   case scaleLearningRate(by: Double)
   /// Turn early stopping on or off (key `e`).

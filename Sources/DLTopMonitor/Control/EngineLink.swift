@@ -15,11 +15,25 @@ package final class EngineLink: Sendable {
     snapshot = Mutex(TrainingSnapshot(run: run))
   }
 
+  /// A link whose first snapshot is `first`.
+  package init(snapshot first: TrainingSnapshot) {
+    snapshot = Mutex(first)
+  }
+
   /// Changes the snapshot under the lock and bumps its generation. Keep `update` short: no I/O.
   package func publish(_ update: (inout TrainingSnapshot) -> Void) {
     snapshot.withLock { current in
       update(&current)
       current.generation &+= 1
+    }
+  }
+
+  /// Replaces the snapshot with `newer` (a `RunRecorder`'s) and bumps the generation.
+  package func show(_ newer: TrainingSnapshot) {
+    snapshot.withLock { current in
+      let generation = current.generation &+ 1
+      current = newer
+      current.generation = generation
     }
   }
 

@@ -22,4 +22,20 @@ package enum Advice {
       "lower the learning rate, use He initialization, or try leaky ReLU"
     }
   }
+
+  /// `verdict` with advice for a run that has ended: "keep training" no longer applies.
+  package static func forFinishedRun(_ verdict: Verdict) -> Verdict {
+    var finished = verdict
+    switch verdict.kind {
+    case .healthy:
+      finished.advice = "the run ended healthy; use the best epoch's weights, or train longer if val_loss was still falling"
+    case .overfitting:
+      finished.advice = "use the best epoch's weights; next run: " + text(for: .overfitting)
+    case .underfitting, .plateau, .oscillation, .divergence:
+      finished.advice = "next run: " + text(for: verdict.kind)
+    default:
+      break
+    }
+    return finished
+  }
 }

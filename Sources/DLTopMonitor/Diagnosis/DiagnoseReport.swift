@@ -3,7 +3,8 @@
 ///
 /// JSON shape (keys in this order, `null` for nothing):
 /// `{"source", "format", "epochs", "verdict", "verdicts": [{"kind", "onset_epoch", "confidence",
-/// "evidence", "advice"}], "early_stop_epoch", "best_epoch"}`; epochs are numbered as in the
+/// "evidence", "advice"}], "timeline": [{"epoch", "verdict"}], "early_stop_epoch", "best_epoch"}`;
+/// the timeline lists the verdict's changes only; epochs are numbered as in the
 /// source log (a Keras CSV counts from 0).
 package struct DiagnoseReport: Sendable, Equatable {
   package struct Options: Sendable, Equatable {
@@ -39,25 +40,48 @@ package struct DiagnoseReport: Sendable, Equatable {
   /// Rows the reader skipped (shown in the text, not in the JSON).
   package var issues: [LogIssue]
 
-  /// Diagnoses `log`.
+  /// The verdict's changes, oldest first.
+  package var timeline: [VerdictChange]
+  /// The metrics the log's epochs hold, main ones first (to name them when `--monitor` is unknown).
+  package var metricNames: [String]
+
+  /// Diagnoses `log` by replaying it through a `RunRecorder`, as a live run would be recorded.
   package init(log: ParsedLog, options: Options = Options()) {
-    source = log.path
-    format = log.format
-    epochs = log.epochs.count
-    let classes = options.classCount ?? log.classNames?.count
-    let diagnosis = Diagnoser(options: Diagnoser.Options(classCount: classes)).diagnose(log.epochs)
-    verdict = diagnosis.label
-    verdicts = diagnosis.verdicts
-    let hasValidation = log.epochs.contains { $0.validationLoss != nil }
-    monitor = options.monitor ?? (hasValidation ? MetricName.validationLoss : MetricName.loss)
+    let recorder = Self.recorder(options: options, classCount: options.classCount ?? log.classNames?.count)
+    var confusions: [Int: ConfusionRecord] = [:]
+    for confusion in log.confusions { confusions[confusion.epoch] = confusion }
+    for record in log.epochs {
+      recorder.record(epoch: record, confusion: confusions[record.epoch])
+    }
+    self.init(recorder: recorder, source: log.path, format: log.format, options: options, issues: log.issues)
+  }
+
+  /// The report of a replayed run.
+  package init(recorder: RunRecorder, source: String, format: LogFormat, options: Options, issues: [LogIssue]) {
+    recorder.finish(status: .finished(reason: "log read"))
+    self.source = source
+    self.format = format
+    epochs = recorder.epochCount
+    verdict = recorder.verdict
+    verdicts = recorder.verdicts
+    timeline = recorder.timeline.changes
+    let policy = recorder.earlyStoppingState
+    monitor = policy.options.monitor
     patience = options.patience
-    var stopping = EarlyStopping.Options()
-    stopping.monitor = monitor
-    stopping.patience = options.patience
-    let policy = EarlyStopping.replay(log.epochs, options: stopping)
     earlyStopEpoch = policy.stoppedEpoch
     bestEpoch = policy.bestEpoch
-    issues = log.issues
+    self.issues = issues
+    metricNames = MonitorCheck.metricNames(of: recorder.epochs)
+  }
+
+  /// A recorder that replays a finished log: advice only, the requested early-stopping policy.
+  package static func recorder(options: Options, classCount: Int?) -> RunRecorder {
+    var recording = RunRecorder.Options()
+    recording.steersRun = false
+    recording.monitor = options.monitor
+    recording.earlyStopping.patience = options.patience
+    recording.classCount = classCount
+    return RunRecorder(run: RunDescription(name: "replay", source: "replay", controllable: false), options: recording, elapsed: { 0 })
   }
 
   /// The `--json` document, one line, keys in the documented order.
@@ -77,6 +101,7 @@ package struct DiagnoseReport: Sendable, Equatable {
       ("epochs", String(epochs)),
       ("verdict", JSONText.string(verdict.rawValue)),
       ("verdicts", "[" + items.joined(separator: ",") + "]"),
+      ("timeline", "[" + timeline.map { JSONText.object([("epoch", String($0.epoch)), ("verdict", JSONText.string($0.verdict.rawValue))]) }.joined(separator: ",") + "]"),
       ("early_stop_epoch", JSONText.integer(earlyStopEpoch)),
       ("best_epoch", JSONText.integer(bestEpoch)),
     ])
@@ -85,6 +110,9 @@ package struct DiagnoseReport: Sendable, Equatable {
   /// The human-readable report.
   package var text: String {
     var lines = ["\(source) (\(format.rawValue), \(epochs) epoch\(epochs == 1 ? "" : "s"))", "verdict: \(verdict.rawValue)"]
+    if timeline.count > 1 {
+      lines.append("timeline: " + timeline.map { "e\($0.epoch) \($0.verdict.rawValue)" }.joined(separator: " → "))
+    }
     for item in verdicts {
       let onset = item.onsetEpoch.map { " since epoch \($0)" } ?? ""
       lines.append("  \(item.kind.rawValue)\(onset) (confidence \(EvidenceFormat.percent(item.confidence)))")

@@ -78,7 +78,16 @@ extension Diagnoser {
 
     let relativeRise = rise / scale
     let confidence = min(0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, max(0, fall) / 0.3))
-    var evidence = "val_loss up \(EvidenceFormat.percent(relativeRise)) from its minimum \(EvidenceFormat.value(val.values[rawMin])) at epoch \(minEpoch) while loss \(fall >= 0.01 ? "fell \(EvidenceFormat.percent(fall))" : "stayed flat"); gap \(EvidenceFormat.value(gapThen)) → \(EvidenceFormat.value(gapEnd))"
+    // The decision reads smoothed curves; the text quotes raw values, the numbers the charts,
+    // the header and the best epoch show (one story).
+    let rawLeast = val.values[rawMin]
+    let rawEnd = val.values[val.count - 1]
+    let rawTrainThen = train.index(atOrBefore: minEpoch).map { train.values[$0] } ?? trainThen
+    let rawTrainEnd = train.values[train.count - 1]
+    let rawRise = rawLeast != 0 ? (rawEnd - rawLeast) / abs(rawLeast) : relativeRise
+    let rawFall = rawTrainThen != 0 ? (rawTrainThen - rawTrainEnd) / abs(rawTrainThen) : fall
+    let trend = rawFall >= 0.01 ? "fell \(EvidenceFormat.percent(rawFall))" : "stayed flat"
+    var evidence = "val_loss \(rawRise >= 0 ? "up" : "down") \(EvidenceFormat.percent(abs(rawRise))) from its minimum \(EvidenceFormat.value(rawLeast)) at epoch \(minEpoch) to \(EvidenceFormat.value(rawEnd)) at epoch \(val.epochs[val.count - 1]) while loss \(trend); gap \(EvidenceFormat.value(rawLeast - rawTrainThen)) → \(EvidenceFormat.value(rawEnd - rawTrainEnd))"
     if let errors = endErrors(curves) {
       evidence += "; train error \(EvidenceFormat.accuracy(errors.train)) vs val error \(EvidenceFormat.accuracy(errors.validation))"
     }

@@ -65,8 +65,10 @@ package struct JSONLinesParser: IncrementalLogParser {
     switch type {
     case "header": return header(value, line: number)
     case "event":
-      event(value)
-      return []
+      return [.run(.event(event(value)))]
+    case "confusion" where format == .dltopRunLog: return confusion(value, line: number)
+    case "test" where format == .dltopRunLog: return test(value, line: number)
+    case "end" where format == .dltopRunLog: return [.run(.end(Self.status(of: value)))]
     case "batch", "step": return step(value, line: number)
     case "epoch": return epoch(value, line: number)
     case .some(let other) where format == .dltopRunLog:
@@ -82,17 +84,61 @@ package struct JSONLinesParser: IncrementalLogParser {
       return [.issue(LogIssue(path: path, line: line, field: "version", message: "run log version \(version) is not supported (this dltop reads version \(RunLogFormat.version))"))]
     }
     started = value["started"]?.stringValue
-    if case .array(let names) = value["classes"] { classNames = names.map(\.displayText) }
-    guard case .object(let members) = value["config"] else { return [] }
-    return [.configuration(members.map { RunDescription.KeyValue($0.key, $0.value.displayText) })]
+    var items: [LogItem] = []
+    if case .array(let names) = value["classes"] {
+      classNames = names.map(\.displayText)
+      items.append(.run(.classNames(names.map(\.displayText))))
+    }
+    guard case .object(let members) = value["config"] else { return items }
+    return [.configuration(members.map { RunDescription.KeyValue($0.key, $0.value.displayText) })] + items
   }
 
-  private mutating func event(_ value: JSONValue) {
+  private mutating func event(_ value: JSONValue) -> RunEvent {
     let kind = value["kind"]?.stringValue.flatMap(RunEvent.Kind.init(rawValue:)) ?? .info
-    events.append(
-      RunEvent(
-        elapsedSeconds: value["elapsed"]?.doubleValue ?? 0, epoch: value["epoch"]?.intValue, kind: kind,
-        text: value["text"]?.stringValue ?? ""))
+    let event = RunEvent(
+      elapsedSeconds: value["elapsed"]?.doubleValue ?? 0, epoch: value["epoch"]?.intValue, kind: kind,
+      text: value["text"]?.stringValue ?? "")
+    events.append(event)
+    return event
+  }
+
+  private func confusion(_ value: JSONValue, line: Int) -> [LogItem] {
+    guard let epoch = value["epoch"]?.intValue, let counts = Self.matrix(value["counts"]) else {
+      return [.issue(LogIssue(path: path, line: line, field: "counts", message: "expected an epoch and a square matrix of counts"))]
+    }
+    return [.run(.confusion(ConfusionRecord(epoch: epoch, counts: counts)))]
+  }
+
+  private func test(_ value: JSONValue, line: Int) -> [LogItem] {
+    guard let loss = value["loss"]?.doubleValue else {
+      return [.issue(LogIssue(path: path, line: line, field: "loss", message: "expected a number"))]
+    }
+    let summary = TestSummary(loss: loss, accuracy: value["accuracy"]?.doubleValue, confusion: Self.matrix(value["confusion"]))
+    return [.run(.test(summary))]
+  }
+
+  /// A square matrix of integers, or nil.
+  private static func matrix(_ value: JSONValue?) -> [[Int]]? {
+    guard case .array(let rows) = value else { return nil }
+    var out: [[Int]] = []
+    for row in rows {
+      guard case .array(let cells) = row else { return nil }
+      let numbers = cells.compactMap(\.intValue)
+      guard numbers.count == cells.count, cells.count == rows.count else { return nil }
+      out.append(numbers)
+    }
+    return out
+  }
+
+  /// The `end` record's status: `{"type":"end","status":"finished","reason":"…","epoch":N}`.
+  private static func status(of value: JSONValue) -> RunStatus {
+    let reason = value["reason"]?.stringValue ?? ""
+    switch value["status"]?.stringValue {
+    case "stopped": return .stopped(reason: reason)
+    case "diverged": return .diverged(epoch: value["epoch"]?.intValue ?? 0)
+    case "failed": return .failed(message: reason)
+    default: return .finished(reason: reason)
+    }
   }
 
   private func step(_ value: JSONValue, line: Int) -> [LogItem] {

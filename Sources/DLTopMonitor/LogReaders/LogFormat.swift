@@ -22,6 +22,20 @@ package enum LogItem: Sendable, Equatable {
   case configuration([RunDescription.KeyValue])
   /// A problem that was skipped over (bad row, corrupt record); parsing goes on.
   case issue(LogIssue)
+  /// What a dltop run log says beyond metrics: events, confusion matrices, the test result, the end.
+  case run(RunLogRecord)
+}
+
+/// The records of a dltop run log that are not metrics, so a followed or replayed run shows what
+/// the live dashboard showed.
+package enum RunLogRecord: Sendable, Equatable {
+  /// The class names of the header.
+  case classNames([String])
+  case event(RunEvent)
+  case confusion(ConfusionRecord)
+  case test(TestSummary)
+  /// The run ended with this status.
+  case end(RunStatus)
 }
 
 /// A problem in a log file, located as precisely as the format allows.

@@ -23,6 +23,12 @@ package struct ParsedLog: Sendable, Equatable {
   package var configuration: [RunDescription.KeyValue] = []
   /// Events of a dltop run log.
   package var events: [RunEvent] = []
+  /// Validation confusion matrices of a dltop run log, oldest first.
+  package var confusions: [ConfusionRecord] = []
+  /// The test result of a dltop run log.
+  package var test: TestSummary?
+  /// How a dltop run ended, when its log says.
+  package var end: RunStatus?
   /// Class names from a dltop run log header.
   package var classNames: [String]?
 
@@ -39,6 +45,11 @@ package struct ParsedLog: Sendable, Equatable {
       case .step(let step, let epoch, let metrics): steps.append(Step(step: step, epoch: epoch, metrics: metrics))
       case .configuration(let pairs): configuration.append(contentsOf: pairs)
       case .issue(let issue): issues.append(issue)
+      case .run(.classNames(let names)): classNames = names
+      case .run(.event(let event)): events.append(event)
+      case .run(.confusion(let confusion)): confusions.append(confusion)
+      case .run(.test(let summary)): test = summary
+      case .run(.end(let status)): end = status
       }
     }
   }

@@ -118,6 +118,44 @@ package final class RunLogWriter {
     try flush()
   }
 
+  /// Appends the validation confusion matrix of one epoch (`counts[true][predicted]`); written
+  /// with the epoch's line.
+  package func writeConfusion(_ confusion: ConfusionRecord) throws(RunLogError) {
+    let rows = confusion.counts.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
+    let members: [(String, String)] = [
+      ("type", JSONText.string("confusion")), ("epoch", String(confusion.epoch)),
+      ("counts", "[" + rows.joined(separator: ",") + "]"),
+    ]
+    pending += Array((JSONText.object(members) + "\n").utf8)
+  }
+
+  /// Appends the test split's result and writes it at once.
+  package func writeTest(_ test: TestSummary) throws(RunLogError) {
+    var members: [(String, String)] = [("type", JSONText.string("test")), ("loss", JSONText.number(test.loss))]
+    if let accuracy = test.accuracy { members.append(("accuracy", JSONText.number(accuracy))) }
+    if let confusion = test.confusion {
+      let rows = confusion.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
+      members.append(("confusion", "[" + rows.joined(separator: ",") + "]"))
+    }
+    pending += Array((JSONText.object(members) + "\n").utf8)
+    try flush()
+  }
+
+  /// Appends the run's end: `{"type":"end","status":"finished","reason":"…","epoch":N}`.
+  package func writeEnd(_ status: RunStatus, lastEpoch: Int?) throws(RunLogError) {
+    var members: [(String, String)] = [("type", JSONText.string("end")), ("status", JSONText.string(status.label.lowercased()))]
+    switch status {
+    case .finished(let reason), .stopped(let reason), .failed(let reason):
+      members.append(("reason", JSONText.string(reason)))
+    default:
+      break
+    }
+    if case .diverged(let epoch) = status { members.append(("epoch", String(epoch))) }
+    else if let lastEpoch { members.append(("epoch", String(lastEpoch))) }
+    pending += Array((JSONText.object(members) + "\n").utf8)
+    try flush()
+  }
+
   /// Keeps a batch line when `step` falls on the sampling stride; written at the next epoch end.
   package func writeBatch(step: Int, epoch: Int, loss: Double, learningRate: Double?, accuracy: Double? = nil) {
     guard step % batchStride == 0 else { return }

@@ -26,6 +26,10 @@ package struct TrainingSnapshot: Sendable, Equatable {
   package var earlyStopping: EarlyStoppingStatus?
   /// Current diagnosis, most important first.
   package var verdicts: [Verdict] = []
+  /// The verdict's changes, oldest first (the first entry is the state at the first epoch).
+  package var timeline: [VerdictChange] = []
+  /// The test split's result, once the run evaluated it.
+  package var test: TestSummary?
   /// The newest events, oldest first (bounded by the producer, e.g. to 500).
   package var events: [RunEvent] = []
   /// Other runs overlaid for comparison (watch's run picker).

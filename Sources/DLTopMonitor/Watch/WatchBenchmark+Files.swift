@@ -40,7 +40,7 @@ extension WatchBenchmark {
     let cpuSeconds = threadCPUSeconds() - cpuStart
     let elapsed = clock.now - start
     let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+      (elapsed / .seconds(1))
     return Result(
       label: "follow \(format.rawValue)", bytes: bytes, seconds: seconds, cpuSeconds: cpuSeconds,
       epochs: epochs, steps: steps)

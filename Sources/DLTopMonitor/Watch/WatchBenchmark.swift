@@ -61,7 +61,7 @@ package enum WatchBenchmark {
     let cpuSeconds = threadCPUSeconds() - cpuStart
     let elapsed = clock.now - start
     let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+      (elapsed / .seconds(1))
     return Result(
       label: label, bytes: bytes.count, seconds: seconds, cpuSeconds: cpuSeconds, epochs: epochs,
       steps: steps)
@@ -79,7 +79,7 @@ package enum WatchBenchmark {
       switch item {
       case .epoch: epochs += 1
       case .step: steps += 1
-      case .configuration, .issue: break
+      case .configuration, .issue, .run: break
       }
     }
   }

@@ -20,6 +20,12 @@ final class WatchRun {
     var learningRate: Double?
     var metricNames: Set<String> = []
     var configuration: [RunDescription.KeyValue] = []
+    var classNames: [String]?
+    /// Validation confusion matrices of a dltop run log, by epoch.
+    var confusions: [Int: ConfusionRecord] = [:]
+    /// Events, test result and end of a dltop run log, each with the epoch it followed, waiting
+    /// until the run's recorder has recorded that epoch.
+    var pendingRecords: [(afterEpoch: Int?, record: RunLogRecord)] = []
 
     init(file: LogDiscovery.File) {
       self.file = file
@@ -34,6 +40,8 @@ final class WatchRun {
       batchLearningRate = BatchSeries()
       lastStep = nil
       learningRate = nil
+      confusions = [:]
+      pendingRecords = []
     }
 
     /// Takes the items of one poll; returns the issues among them.
@@ -73,6 +81,12 @@ final class WatchRun {
           configuration = pairs
         case .issue(let issue):
           issues.append(issue)
+        case .run(.classNames(let names)):
+          classNames = names
+        case .run(.confusion(let confusion)):
+          confusions[confusion.epoch] = confusion
+        case .run(let record):
+          pendingRecords.append((completedThrough, record))
         }
       }
       return issues
@@ -95,10 +109,99 @@ final class WatchRun {
     }
   }
 
-  init(_ run: LogDiscovery.Run, now: ContinuousClock.Instant) {
+  /// The run's recorder: its history, diagnosis, timeline and snapshot.
+  private(set) var recorder: RunRecorder
+  private let recorderOptions: RunRecorder.Options
+  /// The end the log recorded, until `takeEnd()` reports it.
+  private var ended: RunStatus?
+
+  /// The run's end, once, when its log recorded one since the last call.
+  func takeEnd() -> RunStatus? {
+    defer { ended = nil }
+    return ended
+  }
+
+  /// The last epoch the recorder has recorded.
+  private(set) var recordedThrough: Int?
+
+  init(_ run: LogDiscovery.Run, now: ContinuousClock.Instant, options: RunRecorder.Options) {
     discovered = run
     files = run.files.map(FileState.init)
     lastGrowth = now
+    var adjusted = options
+    adjusted.steersRun = false
+    if run.files.first?.format == .dltopRunLog { adjusted.advisesEarlyStop = false }
+    recorderOptions = adjusted
+    recorder = RunRecorder(run: RunDescription(name: run.name, source: run.root, controllable: false), options: adjusted)
+  }
+
+  /// Whether `record` is past what the recorder has recorded.
+  func isNew(_ record: EpochRecord) -> Bool {
+    recordedThrough.map { record.epoch > $0 } ?? true
+  }
+
+  /// A file was read again from the start: the run's history starts again.
+  func restart() {
+    recorder = RunRecorder(
+      run: RunDescription(name: name, source: root, controllable: false), options: recorderOptions)
+    recordedThrough = nil
+  }
+
+  /// Records a settled epoch; an epoch at or before the last one recorded means the log was
+  /// rewritten with new values, so the run's history starts again from the merged epochs.
+  func record(_ record: EpochRecord) -> EpochDecision {
+    if !isNew(record) {
+      restart()
+      for earlier in mergedEpochs() where earlier.epoch < record.epoch {
+        recordEpoch(earlier)
+      }
+    }
+    return recordEpoch(record)
+  }
+
+  /// The merged epochs the recorder has not recorded yet (still pending), for drawing.
+  func unrecordedEpochs() -> [EpochRecord] {
+    guard let through = recordedThrough else { return mergedEpochs() }
+    return mergedEpochs().filter { $0.epoch > through }
+  }
+
+  @discardableResult
+  private func recordEpoch(_ record: EpochRecord) -> EpochDecision {
+    if recordedThrough == nil, let names = files.lazy.compactMap(\.classNames).first {
+      recorder.setClassCount(names.count)
+    }
+    let confusion = files.lazy.compactMap { $0.confusions[record.epoch] }.first
+    let decision = recorder.record(epoch: record, confusion: confusion)
+    recordedThrough = record.epoch
+    replayPendingRecords(all: false)
+    return decision
+  }
+
+  /// Feeds the logged events, test result and end that followed the epochs recorded so far (or
+  /// every one, when the run is settled for good).
+  func replayPendingRecords(all: Bool) {
+    for state in files {
+      var kept: [(afterEpoch: Int?, record: RunLogRecord)] = []
+      for entry in state.pendingRecords {
+        let due = all || entry.afterEpoch.map { epoch in recordedThrough.map { epoch <= $0 } ?? false } ?? true
+        guard due, kept.isEmpty else {
+          kept.append(entry)
+          continue
+        }
+        switch entry.record {
+        case .event(let event) where event.kind != .verdict:
+          recorder.note(event.kind, event.text, epoch: event.epoch, elapsed: event.elapsedSeconds)
+        case .test(let summary):
+          recorder.record(test: summary)
+        case .end(let status):
+          recorder.finish(status: status)
+          ended = status
+        default:
+          break
+        }
+      }
+      state.pendingRecords = kept
+    }
   }
 
   var name: String { discovered.name }

@@ -30,8 +30,8 @@ package final class WatchSession: @unchecked Sendable {
     package var rescanInterval = 2.0
     /// Seconds a run must be quiet before its last, pending epoch is announced.
     package var settleAfter = 2.0
-    /// Events kept in the snapshot.
-    package var eventLimit = 500
+    /// How each run's recorder judges it (early-stopping advice, caps); `steersRun` is always off.
+    package var recorder = RunRecorder.Options()
     package init() {}
   }
 
@@ -39,12 +39,19 @@ package final class WatchSession: @unchecked Sendable {
   package typealias EpochHandler = @Sendable (_ run: String, _ record: EpochRecord) -> Void
   /// Called for every problem found in a log (parsing goes on).
   package typealias IssueHandler = @Sendable (_ issue: LogIssue) -> Void
+  /// Called with the run's name and what its recorder decided after a settled epoch (verdicts to
+  /// announce, early-stopping advice).
+  package typealias DecisionHandler = @Sendable (_ run: String, _ decision: EpochDecision) -> Void
+  /// Called once when a run's log says it ended (a dltop run log's `end` record).
+  package typealias EndHandler = @Sendable (_ run: String, _ status: RunStatus) -> Void
 
   package let path: String
   package let link: EngineLink
   package let configuration: Configuration
   private let onNewEpoch: EpochHandler?
   private let onIssue: IssueHandler?
+  private let onDecision: DecisionHandler?
+  private let onRunEnded: EndHandler?
   private let queue = DispatchQueue(label: "dltop.watch")
   /// Run names for other threads (the run picker), kept in step with `runs`.
   private let names = Mutex<(names: [String], selected: Int?)>(([], nil))
@@ -55,7 +62,6 @@ package final class WatchSession: @unchecked Sendable {
   private var timer: DispatchSourceTimer?
   private let started = ContinuousClock.now
   private var lastScan: ContinuousClock.Instant?
-  private var pendingEvents: [RunEvent] = []
   private var published = false
 
   /// - Parameters:
@@ -63,22 +69,25 @@ package final class WatchSession: @unchecked Sendable {
   ///   - link: where snapshots are published; `makeLink(path:)` gives a suitable one.
   package init(
     path: String, link: EngineLink, configuration: Configuration = Configuration(),
-    onNewEpoch: EpochHandler? = nil, onIssue: IssueHandler? = nil
+    onNewEpoch: EpochHandler? = nil, onIssue: IssueHandler? = nil, onDecision: DecisionHandler? = nil,
+    onRunEnded: EndHandler? = nil
   ) {
     self.path = path
     self.link = link
     self.configuration = configuration
     self.onNewEpoch = onNewEpoch
     self.onIssue = onIssue
+    self.onDecision = onDecision
+    self.onRunEnded = onRunEnded
   }
 
   deinit { timer?.cancel() }
 
   /// A link whose first snapshot already says `.watching` and not controllable.
   package static func makeLink(path: String) -> EngineLink {
-    let link = EngineLink(run: RunDescription(name: path, source: path, controllable: false))
-    link.publish { $0.status = .watching }
-    return link
+    var first = TrainingSnapshot(run: RunDescription(name: path, source: path, controllable: false))
+    first.status = .watching
+    return EngineLink(snapshot: first)
   }
 
   /// The runs found so far, in picker order (sorted by name).
@@ -104,6 +113,10 @@ package final class WatchSession: @unchecked Sendable {
       timer?.cancel()
       timer = nil
       settle(all: true, now: .now)
+      for run in runs {
+        run.replayPendingRecords(all: true)
+        if let status = run.takeEnd() { onRunEnded?(run.name, status) }
+      }
       publish()
     }
   }
@@ -149,15 +162,16 @@ package final class WatchSession: @unchecked Sendable {
         var consumed = false
         let poll = state.follower.poll { reason in
           state.reset()
+          run.restart()
           let issue = LogIssue(
             path: state.file.path, message: "\(reason); reading it again from the start")
-          note(.warning, issue.description)
+          run.recorder.note(.warning, issue.description)
           onIssue?(issue)
           changed = true
         } consume: { items in
           consumed = consumed || !items.isEmpty
           for issue in state.take(items) {
-            note(.warning, issue.description)
+            run.recorder.note(.warning, issue.description)
             onIssue?(issue)
           }
         }
@@ -174,7 +188,7 @@ package final class WatchSession: @unchecked Sendable {
       changed = rescan(now: now) || changed
     }
     if settle(all: false, now: now) { changed = true }
-    if changed || !pendingEvents.isEmpty { publish() }
+    if changed { publish() }
   }
 
   /// Finds new runs and new files of known runs. - Returns: whether anything was added.
@@ -189,8 +203,9 @@ package final class WatchSession: @unchecked Sendable {
         known.adopt(found)
         added = added || known.files.count != before
       } else {
-        runs.append(WatchRun(found, now: now))
-        note(.info, "found run \(found.name) (\(found.files.first?.format.rawValue ?? "?"))")
+        let run = WatchRun(found, now: now, options: configuration.recorder)
+        run.recorder.note(.info, "found run \(found.name) (\(found.files.first?.format.rawValue ?? "?"))")
+        runs.append(run)
         added = true
       }
     }
@@ -207,21 +222,23 @@ package final class WatchSession: @unchecked Sendable {
     for run in runs {
       let quiet = all || now - run.lastGrowth >= .seconds(configuration.settleAfter)
       let through = run.settledThrough()
-      for record in run.mergedEpochs() where !run.wasAnnounced(record) {
+      for record in run.mergedEpochs() {
         guard quiet || (through.map { record.epoch <= $0 } ?? false) else { break }
-        run.announced[record.epoch] = record.metrics
-        onNewEpoch?(run.name, record)
-        any = true
+        let announced = run.wasAnnounced(record)
+        if !announced {
+          run.announced[record.epoch] = record.metrics
+          onNewEpoch?(run.name, record)
+          any = true
+        }
+        if !announced || run.isNew(record) {
+          let decision = run.record(record)
+          onDecision?(run.name, decision)
+          if let status = run.takeEnd() { onRunEnded?(run.name, status) }
+          any = true
+        }
       }
     }
     return any
-  }
-
-  private func note(_ kind: RunEvent.Kind, _ text: String) {
-    let elapsed = ContinuousClock.now - started
-    let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    pendingEvents.append(RunEvent(elapsedSeconds: seconds, epoch: nil, kind: kind, text: text))
   }
 
   private func syncNames() {
@@ -230,20 +247,18 @@ package final class WatchSession: @unchecked Sendable {
     names.withLock { $0 = (list, selected) }
   }
 
+  /// Shows the selected run's recorder: its snapshot, with the other runs beside it.
   private func publish() {
     published = true
-    let view = WatchSnapshotView(
-      runs: runs, selectedRoot: selectedRoot, watchedPath: path,
-      elapsed: ContinuousClock.now - started)
-    let events = pendingEvents
-    pendingEvents = []
-    let limit = configuration.eventLimit
-    link.publish { snapshot in
-      view.apply(to: &snapshot)
-      snapshot.events.append(contentsOf: events)
-      if snapshot.events.count > limit {
-        snapshot.events.removeFirst(snapshot.events.count - limit)
-      }
-    }
+    guard let selected = runs.first(where: { $0.root == selectedRoot }) else { return }
+    let view = WatchSnapshotView(runs: runs, selected: selected)
+    let recorder = selected.recorder
+    recorder.showPending(selected.unrecordedEpochs())
+    recorder.describe(view.run)
+    recorder.setContext(comparisons: view.comparisons, unmappedScalars: view.unmapped)
+    recorder.adopt(
+      batchLoss: view.batchLoss, batchAccuracy: view.batchAccuracy, batchLearningRate: view.batchLearningRate,
+      learningRate: view.learningRate, globalStep: view.globalStep)
+    recorder.publish(to: link)
   }
 }

@@ -101,10 +101,9 @@ package struct StatusLine: Sendable {
       ])
     }
     if !snapshot.run.controllable {
-      if snapshot.status != .watching {
-        groups.append([Span("WATCHING", theme.style(.message, bold: true))])
-      }
-      groups.append([Span("advice only", theme.style(.message))])
+      // A followed run that ended says so on the first line; only a live one gets advice.
+      let note = snapshot.status.isLive ? "advice only" : "read from its log"
+      groups.append([Span(note, theme.style(.message))])
     }
     groups.append([Span(snapshot.run.name, theme.style(.title))])
     x = area.x
