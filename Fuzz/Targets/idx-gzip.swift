@@ -4,7 +4,10 @@
 import DLTopEngine
 import Foundation
 
-private let path = NSTemporaryDirectory() + "dltop-fuzz-\(getpid())-images-idx3-ubyte.gz"
+/// In memory (/dev/shm) when there is one: a disk would make every input wait for I/O.
+private let path =
+  (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory())
+  + "dltop-fuzz-\(getpid())-images-idx3-ubyte.gz"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -15,5 +18,6 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = try? IDXLoader.images(fromBytes: bytes, path: path)
     _ = try? IDXLoader.labels(fromBytes: bytes, path: path)
   }
+  unlink(path)
   return 0
 }
