@@ -22,6 +22,7 @@ for kind in "${kinds[@]}"; do
   start=$(date +%s)
   status=0
   TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="halt_on_error=1 detect_leaks=1" \
+    LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt" \
     swift test --skip-build --sanitize="$kind" --scratch-path "$scratch" --parallel \
     >".build/sanitizer-$kind.txt" 2>&1 || status=$?
   grep -E '^(✘|✔ Test run|Test Suite .*(passed|failed))|WARNING: ThreadSanitizer|ERROR: AddressSanitizer|ERROR: LeakSanitizer' \
