@@ -12,8 +12,9 @@ let package = Package(
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "DLTopEngine", dependencies: ["CBLAS", "CZlib"]),
-    .target(name: "DLTopMonitor"),
+    .target(name: "DLTopMonitor", dependencies: ["CSQLite"]),
     .target(name: "DLTopTUI", dependencies: ["DLTopMonitor", "CNcursesw"]),
     .executableTarget(
       name: "dltop",

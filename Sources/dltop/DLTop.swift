@@ -11,7 +11,7 @@ struct DLTop: ParsableCommand {
       live dashboard. `dltop train --help` lists every hyper-parameter.
       """,
     version: "0.1.0",
-    subcommands: [TrainCommand.self, WatchCommand.self, DiagnoseCommand.self],
+    subcommands: [TrainCommand.self, WatchCommand.self, DiagnoseCommand.self, LRFindCommand.self, SearchCommand.self],
     defaultSubcommand: TrainCommand.self)
 
   /// Picks OpenBLAS's kernel (possibly executing dltop again) before parsing anything.

@@ -5,29 +5,7 @@ import DLTopMonitor
 enum TrainerFactory {
   /// - Throws: when the model does not fit the data.
   static func make(_ job: TrainingJob) throws -> Trainer {
-    let setup = job.setup
-    let data = job.data
-    let outputs = data.task.isClassification ? data.classNames.count : regressionOutputs(data)
-    let model = try ModelBuilder.build(
-      spec: setup.model, inputShape: data.sampleShape, outputs: outputs, activation: setup.activation,
-      initializer: setup.initializer, dropout: setup.dropout, batchNorm: setup.batchNorm, seed: setup.seed)
-    let configuration = TrainerConfiguration(
-      batchSize: setup.batchSize, epochs: setup.epochs, seed: setup.seed, l2: setup.l2)
-    let stepsPerEpoch = configuration.batchesPerEpoch(sampleCount: data.train.count)
-    let schedule = setup.schedule.makeSchedule(
-      baseRate: setup.learningRate, stepsPerEpoch: stepsPerEpoch, totalSteps: stepsPerEpoch * setup.epochs)
-    let augmentation = data.augmentation
-    return Trainer(
-      model: model, loss: data.task.isClassification ? SoftmaxCrossEntropy() : MeanSquaredError(),
-      optimizer: setup.optimizer.make(), schedule: schedule, configuration: configuration,
-      train: data.train, validation: data.validation,
-      plateau: setup.schedule.makePlateau(baseRate: setup.learningRate),
-      augmentation: augmentation.isEmpty ? nil : { batch, rng in augmentation.augment(&batch, using: &rng) })
-  }
-
-  private static func regressionOutputs(_ data: PreparedData) -> Int {
-    if case .regression(let outputs) = data.task { return outputs }
-    return 1
+    try make(setup: job.setup, data: job.data, validation: job.data.validation, epochs: job.setup.epochs)
   }
 
   /// The recorder's options for a job: early stopping as configured (off without `--early-stop`),

@@ -10,7 +10,7 @@ import Synchronization
 struct WatchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "watch",
-    abstract: "Follow training that runs elsewhere: Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard events, dltop run logs.",
+    abstract: "Follow training that runs elsewhere: Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard events, dltop run logs; an Optuna study (its SQLite file) in the search view.",
     discussion: "A folder is searched recursively; every run found is listed in the run picker (key r).")
 
   @Argument(help: "A log file or a folder of runs.")
@@ -38,6 +38,11 @@ struct WatchCommand: ParsableCommand {
     guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such file or folder") }
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
     guard interval > 0 else { throw CommandFailure("--interval: must be > 0 seconds, got \(interval)") }
+    if OptunaStudyReader.isOptunaStudy(path) {
+      let headless = self.headless || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
+      try OptunaWatch.run(path: path, interval: max(1, interval), headless: headless, theme: theme)
+      return
+    }
     var stopping = EarlyStopping.Options()
     stopping.patience = patience
     let terminal = headless ? (headless: true, note: nil) : TerminalCheck.dashboardProblem()
