@@ -30,7 +30,8 @@ seconds=$2
 
 # Flags that every module and target compile with.
 common=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-name dltop -O -g
-  -I "$out" -I "$root/Sources/CBLAS" -I "$root/Sources/CZlib" -I "$root/Sources/CNcursesw")
+  -I "$out" -I "$root/Sources/CBLAS" -I "$root/Sources/CZlib" -I "$root/Sources/CNcursesw"
+  -I "$root/Sources/CSQLite")
 
 # Builds one library module (and the ones it imports) as a static library, when out of date.
 build_module() {
@@ -56,8 +57,8 @@ build_module() {
 link_flags() {
   case $1 in
     DLTopEngine) echo "$out/libDLTopEngine.a -lopenblas -lz" ;;
-    DLTopMonitor) echo "$out/libDLTopMonitor.a" ;;
-    DLTopTUI) echo "$out/libDLTopTUI.a $out/libDLTopMonitor.a -lncursesw" ;;
+    DLTopMonitor) echo "$out/libDLTopMonitor.a -lsqlite3" ;;
+    DLTopTUI) echo "$out/libDLTopTUI.a $out/libDLTopMonitor.a -lncursesw -lsqlite3" ;;
   esac
 }
 
