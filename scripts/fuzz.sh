@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-out=$root/.build/fuzz
+out=${FUZZ_OUT:-$root/.build/fuzz}
 targets_dir=$root/Fuzz/Targets
 
 usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
