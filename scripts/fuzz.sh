@@ -13,6 +13,7 @@
 # or an allocation above FUZZ_MALLOC_MB (default 100) stops the run, leaves the input in
 # .build/fuzz/artifacts/NAME/ and makes this script fail. Each run's last libFuzzer lines (executions,
 # coverage) go to .build/fuzz/logs/NAME.log.
+# FUZZ_OUT moves .build/fuzz elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
