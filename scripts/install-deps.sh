@@ -2,7 +2,7 @@
 # Installs the Debian packages dltop builds and runs with, when any is missing.
 # Needs root (or sudo) only when something has to be installed.
 set -euo pipefail
-packages=(libncursesw5-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux libsqlite3-dev openssh-server)
+packages=(libncursesw5-dev libopenblas-dev zlib1g-dev dataset-fashion-mnist tmux libsqlite3-dev openssh-server time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,6 +7,8 @@ bash scripts/check-imports.sh
 export OPENBLAS_NUM_THREADS=1
 swift build --build-tests
 swift test --skip-build --parallel 2>&1 | tee .build/test-output.txt
+bash scripts/sanitizers.sh
+bash scripts/fuzz.sh all "${FUZZ_SECONDS:-20}"
 if [ -d Tests/e2e ] && ls Tests/e2e/*.sh >/dev/null 2>&1; then
   swift build -c release --product dltop
   bash Tests/e2e/run-all.sh .build/release/dltop

@@ -25,9 +25,10 @@ enum DashboardRunner {
       throw CommandFailure("cannot open the dashboard: \(error) (use --headless)")
     }
     if session.outcome == nil {
-      let why = reason == .interrupted ? "interrupted by signal \(trap.signal ?? 0)" : "quit from the dashboard"
-      session.link.send(.stop(reason: why))
+      session.link.send(.stop(reason: reason == .interrupted ? TrainOutcome.interrupted : "quit from the dashboard"))
     }
-    return (session.wait(), session.link)
+    var outcome = session.wait()
+    if reason == .interrupted { outcome.signal = trap.signal }
+    return (outcome, session.link)
   }
 }

@@ -32,6 +32,18 @@ struct DiagnoseCommand: ParsableCommand {
     } else {
       report = try Self.diagnose(path, options)
     }
+    guard report.epochs > 0 else {
+      let skipped =
+        report.issues.isEmpty ? "" : "; \(report.issues.count) unreadable row(s), first: \(report.issues[0])"
+      throw CommandFailure("\(report.source): no epochs in this log\(skipped)")
+    }
+    if let monitor {
+      do {
+        try MonitorCheck.check(monitor, available: report.metricNames)
+      } catch {
+        throw CommandFailure("--monitor: \(error)")
+      }
+    }
     for issue in report.issues {
       FileHandle.standardError.write(Data("warning: \(issue)\n".utf8))
     }

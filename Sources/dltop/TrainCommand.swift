@@ -15,11 +15,15 @@ struct TrainCommand: ParsableCommand {
   mutating func run() throws {
     let setup = try TrainSetup(options)
     if let threads = options.threads { BLAS.setThreadCount(threads) }
-    let headless = options.headless || options.json || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
+    let terminal = options.headless || options.json ? (headless: true, note: nil) : TerminalCheck.dashboardProblem()
+    let headless = terminal.headless
     let printer = HeadlessPrinter(toStandardError: options.json || !headless)
+    if let note = terminal.note { printer.line("note: \(note)") }
     let data = try DataFlags.load(options)
+    try TrainMetrics.checkMonitor(setup, data: data)
     let runDirectory =
       options.runDir ?? RunLogWriter.defaultDirectory(parent: "dltop-runs", dataset: data.name, date: Date())
+    if !options.noRunLog { try RunDirectoryCheck.prepare(runDirectory, flag: options.runDir == nil ? "run folder" : "--run-dir") }
     let job = TrainingJob(
       setup: setup, data: data, run: RunDescriptionBuilder.make(setup: setup, data: data),
       runDirectory: runDirectory, writesRunLog: !options.noRunLog)
@@ -46,13 +50,16 @@ struct TrainCommand: ParsableCommand {
       newVerdict: { verdict in printer.verdict(verdict) },
       message: { text in printer.line(text) })
     session.start(job, observer: observer)
-    var stopSent = false
+    var stopSent: Int32?
     while true {
-      if let outcome = session.wait(timeout: 0.05) { return outcome }
-      if let signal = trap.signal, !stopSent {
-        stopSent = true
+      if var outcome = session.wait(timeout: 0.05) {
+        outcome.signal = stopSent
+        return outcome
+      }
+      if let signal = trap.signal, stopSent == nil {
+        stopSent = signal
         printer.line("stopping: received signal \(signal); finishing the current batch")
-        session.link.send(.stop(reason: "interrupted by signal \(signal)"))
+        session.link.send(.stop(reason: TrainOutcome.interrupted))
       }
     }
   }
@@ -72,6 +79,8 @@ struct TrainCommand: ParsableCommand {
       FinalSummary.print(outcome, job: job, printer: printer)
     }
     if let failure = outcome.failure { throw CommandFailure(failure) }
+    // The shell's convention for a process ended by a signal: 128 + its number (130, 143).
+    if let signal = outcome.signal { throw ExitCode(128 + signal) }
   }
 }
 

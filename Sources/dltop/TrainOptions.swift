@@ -12,6 +12,9 @@ struct TrainOptions: ParsableArguments {
   @Option(help: "Label column of a CSV file, by name or 0-based index (default: the last column).")
   var labelColumn: String?
 
+  @Flag(help: "Skip CSV rows with a bad cell (counted, with their first line numbers, in a warning) instead of stopping.")
+  var skipBadRows = false
+
   @Option(help: "Reshape CSV rows into images, e.g. 28x28x1.")
   var shape: String?
 
@@ -30,7 +33,7 @@ struct TrainOptions: ParsableArguments {
   @Option(help: "Optimizer: sgd, momentum, adagrad, rmsprop, adam.")
   var optimizer = "adam"
 
-  @Option(help: "Learning rate (η).")
+  @Option(parsing: .unconditional, help: "Learning rate (η).")
   var lr: Double = 0.001
 
   @Option(
@@ -39,10 +42,10 @@ struct TrainOptions: ParsableArguments {
     ))
   var schedule = "constant"
 
-  @Option(help: "Batch size: a number (1 = stochastic) or 'full' (one update per epoch).")
+  @Option(parsing: .unconditional, help: "Batch size: a number (1 = stochastic) or 'full' (one update per epoch).")
   var batch = "128"
 
-  @Option(help: "Maximum number of epochs (early stopping may end sooner).")
+  @Option(parsing: .unconditional, help: "Maximum number of epochs (early stopping may end sooner).")
   var epochs = 20
 
   @Option(help: "Split ratios or counts: 80:20, 70:15:15, 60:20:20, 50000:10000.")
@@ -54,10 +57,10 @@ struct TrainOptions: ParsableArguments {
   @Option(help: "Image augmentation on the training split: flip,hflip,vflip,shift,rotate,brightness.")
   var augment: String?
 
-  @Option(help: "L2 weight decay λ (loss += ½λΣw², gradient += λw).")
+  @Option(parsing: .unconditional, help: "L2 weight decay λ (loss += ½λΣw², gradient += λw).")
   var l2: Double = 0
 
-  @Option(help: "Dropout rate after each hidden activation (0 = off; 0.3–0.5 against overfitting).")
+  @Option(parsing: .unconditional, help: "Dropout rate after each hidden activation (0 = off; 0.3–0.5 against overfitting).")
   var dropout: Double = 0
 
   @Flag(help: "Batch normalization between each hidden affine layer and its activation.")
@@ -95,6 +98,6 @@ struct TrainOptions: ParsableArguments {
   @Option(help: "Dashboard theme: default, light, high-contrast, monochrome, or a theme file path.")
   var theme = "default"
 
-  @Option(help: "OpenBLAS threads (default: all cores).")
+  @Option(parsing: .unconditional, help: "OpenBLAS threads (default: all cores).")
   var threads: Int?
 }

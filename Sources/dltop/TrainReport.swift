@@ -35,6 +35,7 @@ enum TrainReport {
     pairs.append(("notes", .array(data.notes.map(JSONValue.string))))
     pairs.append(("warnings", .array(data.warnings.map(JSONValue.string))))
     if let failure = outcome.failure { pairs.append(("error", .string(failure))) }
+    if let signal = outcome.signal { pairs.append(("signal", .int(Int(signal)))) }
     return .object(pairs)
   }
 

@@ -32,6 +32,11 @@ struct TrainOutcome: Sendable {
   var timeline: [VerdictChange] = []
   var runDirectory: String?
   var failure: String?
+  /// The signal (SIGINT, SIGTERM) that stopped the run; the process then exits with 128 + it.
+  var signal: Int32?
+
+  /// The stop reason of a run ended by SIGINT or SIGTERM (`stop_reason` in the JSON document).
+  static let interrupted = "interrupted"
 }
 
 /// The held-out test split, evaluated once at the end.

@@ -7,6 +7,7 @@ extension TrainingLoop {
     do {
       let writer = try RunLogWriter(directory: job.runDirectory, run: job.run)
       recorder.attach(runLog: writer)
+      recorder.onRunLogFailure = { [observer] text in observer.message("warning: \(text)") }
       recorder.note(.info, "run log: \(writer.directory)")
     } catch {
       recorder.note(.warning, "no run log: \(error)")
@@ -38,6 +39,8 @@ extension TrainingLoop {
     }
     recorder.note(.info, "finished: \(outcome.stopReason)")
     recorder.finish(status: status)
+    // A run whose log lost lines (disk full) must not end as a success.
+    if let problem = recorder.runLogProblem { outcome.failure = problem }
     outcome.history = recorder.everyEpoch
     outcome.bestEpoch = recorder.earlyStoppingState.bestEpoch
     outcome.monitor = recorder.earlyStoppingState.options.monitor

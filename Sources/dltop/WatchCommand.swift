@@ -68,7 +68,9 @@ struct WatchCommand: ParsableCommand {
     }
     var stopping = EarlyStopping.Options()
     stopping.patience = patience
-    let interactive = !headless && exitWhenIdle == nil && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+    let terminal = headless || exitWhenIdle != nil ? (headless: true, note: nil) : TerminalCheck.dashboardProblem()
+    if let note = terminal.note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
+    let interactive = !terminal.headless
     if interactive {
       let theme = try ThemeChoice.load(self.theme)
       let snapshots = SnapshotWriter(parent: snapshotDir)

@@ -66,3 +66,22 @@ struct SplitSpecTests {
     #expect(first[0] != Array(0..<80))
   }
 }
+
+struct SplitSpecSumTests {
+  @Test func integersAboveOneHundredWithNoLargePartAreASlipNotCounts() {
+    #expect(throws: DataOptionError.self) { try SplitSpec.parse("90:20") }
+    #expect(throws: DataOptionError.self) { try SplitSpec.parse("60:30:30") }
+    #expect(throws: DataOptionError.self) { try SplitSpec.parse("0.9:0.2") }
+    do {
+      _ = try SplitSpec.parse("90:20")
+    } catch {
+      #expect("\(error)".contains("adds up to 110"))
+    }
+  }
+
+  @Test func ratiosCountsAndFractionsThatAddUpStillParse() throws {
+    #expect(try SplitSpec.parse("2:1").parts == [.ratio(2), .ratio(1)])
+    #expect(try SplitSpec.parse("120:30").parts == [.count(120), .count(30)])
+    #expect(try SplitSpec.parse("0.7:0.15:0.15").parts.count == 3)
+  }
+}

@@ -84,7 +84,8 @@ struct DashboardAppTests {
     let app = DashboardApp(link: link(), onSnapshotRequest: { _, _ in "" })
     let backend = MemoryBackend(width: 120, height: 40)
     var step = 0
-    backend.whenIdle = {
+    // Unowned: the backend keeps this closure, so a strong capture would be a cycle (a leak).
+    backend.whenIdle = { [unowned backend] in
       step += 1
       if step == 2 {
         backend.size = (20, 6)

@@ -9,6 +9,8 @@ struct CSVLine {
 /// Splits CSV bytes into lines and cells, skipping blank lines but counting them.
 struct CSVLineReader {
   let bytes: [UInt8]
+  /// The cell separator: `,` unless `detectDelimiter(in:)` found `;` or a tab in the header.
+  var delimiter = UInt8(ascii: ",")
   private var position = 0
   private var lineNumber = 0
 
@@ -54,7 +56,7 @@ struct CSVLineReader {
         if !atEnd {
           let byte = b[index]
           if byte == UInt8(ascii: "\"") { return false }
-          if byte != UInt8(ascii: ",") {
+          if byte != delimiter {
             index += 1
             continue
           }
@@ -71,6 +73,21 @@ struct CSVLineReader {
         start = index
       }
     }
+  }
+
+  /// The separator of a header line: whichever of `,`, `;` and tab occurs most often outside
+  /// quotes (`,` on a tie or when none does), as spreadsheets in many locales write `;`.
+  static func detectDelimiter(in header: ArraySlice<UInt8>) -> UInt8 {
+    let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+    var counts = [0, 0, 0]
+    var inQuotes = false
+    for byte in header {
+      if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+      if !inQuotes, let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
+    }
+    let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }
+    guard let best, counts[best] > counts[0] else { return candidates[0] }
+    return candidates[best]
   }
 
   /// The text of a byte range.
@@ -97,7 +114,7 @@ struct CSVLineReader {
         } else {
           cell.append(byte)
         }
-      } else if byte == UInt8(ascii: ",") {
+      } else if byte == delimiter {
         cells.append(trimmed(cell))
         cell.removeAll(keepingCapacity: true)
       } else if byte == UInt8(ascii: "\"") {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads a CSV file with a header row into a `LabeledSet`.
 ///
-/// Rules: the first line is the header; cells are separated by commas and may be double-quoted
+/// Rules: the file must be UTF-8 text; the first line is the header; cells are separated by
+/// commas, or by `;` or tabs when the header has more of those, and may be double-quoted
 /// (`""` inside quotes is a quote; a quoted cell may not span lines); blank lines are ignored but
 /// still counted, so line numbers match an editor (header = line 1). Every feature cell must be a
 /// finite number. Class names are the distinct labels in sorted order — numerically when every
@@ -13,6 +14,13 @@ import Foundation
 package enum CSVLoader {
   /// Loads the CSV file at `path`.
   package static func load(path: String, options: CSVOptions = CSVOptions()) throws -> CSVData {
+    // An empty file is said so without reading it: Foundation's reader leaks its 4 KB buffer on a
+    // file of size 0 (found by AddressSanitizer's leak check, scripts/sanitizers.sh).
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+      size.intValue == 0
+    {
+      throw DataFileError(path: path, line: 1, column: "(header)", kind: .emptyFile)
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DataFileError(
         path: path, line: 1, column: "(file)",
@@ -25,14 +33,25 @@ package enum CSVLoader {
   package static func parse(_ bytes: [UInt8], path: String, options: CSVOptions = CSVOptions())
     throws -> CSVData
   {
+    if let problem = CSVEncodingCheck.problem(in: bytes) {
+      throw DataFileError(path: path, line: 1, column: "(file)", kind: .notText(encoding: problem))
+    }
     var lines = CSVLineReader(bytes: bytes)
-    guard let header = lines.next() else {
+    guard let (headerNumber, headerRange) = lines.nextLine() else {
       throw DataFileError(path: path, line: 1, column: "(header)", kind: .emptyFile)
     }
+    lines.delimiter = CSVLineReader.detectDelimiter(in: bytes[headerRange])
+    let header = CSVLine(number: headerNumber, cells: lines.split(headerRange))
     let names = header.cells.enumerated().map { $1.isEmpty ? "column \($0 + 1)" : $1 }
     let labelIndex = try resolveLabelColumn(
       options.labelColumn, names: names, path: path, line: header.number)
     let featureNames = names.enumerated().filter { $0.offset != labelIndex }.map(\.element)
+    guard !featureNames.isEmpty else {
+      let hint = ["|", ":", " "].first { names[0].contains($0) }
+      throw DataFileError(
+        path: path, line: header.number, column: names[labelIndex],
+        kind: .noFeatureColumns(delimiterHint: hint))
+    }
     if let shape = options.shape, shape.reduce(1, *) != featureNames.count {
       throw DataFileError(
         path: path, line: header.number, column: "(shape)",
@@ -45,6 +64,7 @@ package enum CSVLoader {
     var labelLines: [Int] = []
     var skipped = 0
     var firstSkip: DataFileError?
+    var skippedLines: [Int] = []
     var ranges: [Range<Int>] = []
     while let (number, range) = lines.nextLine() {
       let mark = features.count
@@ -66,6 +86,7 @@ package enum CSVLoader {
         features.removeSubrange(mark...)
         skipped += 1
         if firstSkip == nil { firstSkip = error }
+        if skippedLines.count < CSVOptions.skippedLinesShown { skippedLines.append(number) }
       }
     }
     guard !labels.isEmpty else {
@@ -75,8 +96,11 @@ package enum CSVLoader {
 
     var notes: [String] = []
     if skipped > 0, let firstSkip {
+      let shown = skippedLines.map(String.init).joined(separator: ", ")
+      let more = skipped > skippedLines.count ? ", …" : ""
       notes.append(
-        "skipped \(skipped) bad row\(skipped == 1 ? "" : "s") of \(path) (first: \(firstSkip))")
+        "skipped \(skipped) bad row\(skipped == 1 ? "" : "s") of \(path) "
+          + "(line\(skipped == 1 ? "" : "s") \(shown)\(more); first: \(firstSkip))")
     }
     let labelName = names[labelIndex]
     let sampleShape = options.shape ?? [featureNames.count]

@@ -14,6 +14,9 @@ package struct CSVOptions: Sendable, Equatable {
     case regression
   }
 
+  /// How many line numbers of skipped rows the note lists before "…".
+  package static let skippedLinesShown = 5
+
   /// At most this many distinct integer labels count as classes under `.auto`.
   package static let autoClassLimit = 20
 

@@ -20,6 +20,10 @@ package struct DataFileError: Error, CustomStringConvertible, Equatable {
     case sizeMismatch(expectedBytes: Int, foundBytes: Int)
     case countMismatch(images: Int, labels: Int)
     case labelOutOfRange(label: Int, classCount: Int)
+    case emptyImages(rows: Int, columns: Int)
+    case missingClasses(classCount: Int, missing: [Int])
+    case noFeatureColumns(delimiterHint: String?)
+    case notText(encoding: String)
   }
 
   package var path: String
@@ -37,7 +41,12 @@ package struct DataFileError: Error, CustomStringConvertible, Equatable {
   }
 
   package var description: String {
-    "\(path):\(line): column '\(column)': \(detail)"
+    "\(path):\(line): column '\(Self.shortened(column))': \(detail)"
+  }
+
+  /// A name cut to 40 characters, so a garbage header cannot flood a message.
+  static func shortened(_ name: String) -> String {
+    name.count <= 40 ? name : name.prefix(39) + "…"
   }
 
   private var detail: String {
@@ -46,12 +55,14 @@ package struct DataFileError: Error, CustomStringConvertible, Equatable {
     case .emptyFile: "file is empty (a header line is needed)"
     case .headerOnly: "no data rows after the header"
     case .emptyCell: "the cell is empty"
-    case .nonNumeric(let value): "\"\(value)\" is not a number"
+    case .nonNumeric(let value): "\"\(Self.shortened(value))\" is not a number"
     case .notFinite(let value): "\"\(value)\" is not finite (NaN/Inf); fix or drop the row"
     case .raggedRow(let expected, let found):
       "row has \(found) cells, the header has \(expected)"
     case .labelColumnMissing(let requested, let available):
-      "label column '\(requested)' not found; columns are \(available.joined(separator: ", "))"
+      "label column '\(Self.shortened(requested))' not found; columns are "
+        + available.prefix(12).map(Self.shortened).joined(separator: ", ")
+        + (available.count > 12 ? " and \(available.count - 12) more" : "")
     case .oneClassOnly(let className):
       "every row has the class '\(className)': classification needs at least two classes"
     case .badShape(let shape, let features):
@@ -64,6 +75,17 @@ package struct DataFileError: Error, CustomStringConvertible, Equatable {
       "\(images) images but \(labels) labels"
     case .labelOutOfRange(let label, let classCount):
       "label \(label) is outside 0..<\(classCount)"
+    case .emptyImages(let rows, let columns):
+      "the header gives images of \(rows)x\(columns) pixels; rows and columns must be at least 1"
+    case .missingClasses(let classCount, let missing):
+      "labels run from 0 to \(classCount - 1) but class\(missing.count == 1 ? "" : "es") "
+        + "\(missing.prefix(5).map(String.init).joined(separator: ", "))"
+        + "\(missing.count > 5 ? " and \(missing.count - 5) more" : "") "
+        + "\(missing.count == 1 ? "has" : "have") no sample (IDX labels are class indices 0..<K)"
+    case .noFeatureColumns(let hint):
+      "no feature columns: only the label column was found\(hint.map { " (is the delimiter '\($0)'?)" } ?? "")"
+    case .notText(let encoding):
+      "not a UTF-8 text CSV (\(encoding)); save it as UTF-8 text with a header line"
     }
   }
 

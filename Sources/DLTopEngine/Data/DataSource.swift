@@ -134,8 +134,16 @@ package struct DataSource: Sendable {
     if let images = files.testImages, let labels = files.testLabels {
       test = try IDXLoader.loadSet(imagesPath: images, labelsPath: labels)
     }
-    let labels = train.targets.classLabelsOrEmpty + (test?.targets.classLabelsOrEmpty ?? [])
-    let classCount = max(2, (labels.max() ?? 0) + 1)
+    let classCount = try IDXClassCheck.classCount(
+      of: train.targets.classLabelsOrEmpty, path: files.trainLabels)
+    if let test, let bad = test.targets.classLabelsOrEmpty.firstIndex(where: { $0 >= classCount }),
+      let testLabels = files.testLabels
+    {
+      throw DataFileError(
+        path: testLabels, line: 1, column: "label[\(bad)]",
+        kind: .labelOutOfRange(
+          label: test.targets.classLabelsOrEmpty[bad], classCount: classCount))
+    }
     let isFashion =
       URL(fileURLWithPath: directory).standardized.path
       == URL(fileURLWithPath: DatasetCatalog.fashionMNISTDirectory).standardized.path

@@ -20,9 +20,18 @@ package enum IDXLoader {
   /// - Throws: `DataFileError` for an unreadable file, a wrong magic number or a size mismatch.
   /// - Complexity: O(bytes); the whole file is read in large chunks, then converted in one loop.
   package static func loadImages(path: String) throws -> Tensor {
-    let bytes = try readAllBytes(path: path)
+    try images(fromBytes: readAllBytes(path: path), path: path)
+  }
+
+  /// Parses the (decompressed) bytes of an image file; `path` only names the file in errors.
+  package static func images(fromBytes bytes: [UInt8], path: String) throws -> Tensor {
     let dims = try header(
       bytes, path: path, magic: imageMagic, names: ["count", "rows", "columns"])
+    guard dims[1] > 0, dims[2] > 0 else {
+      throw DataFileError(
+        path: path, line: 1, column: dims[1] == 0 ? "rows" : "columns",
+        kind: .emptyImages(rows: dims[1], columns: dims[2]))
+    }
     let count = dims[0]
     let pixels = count * dims[1] * dims[2]
     let start = 4 + 4 * dims.count
@@ -42,7 +51,13 @@ package enum IDXLoader {
   /// - Throws: `DataFileError` for an unreadable file, a wrong magic number, a size mismatch or
   ///   a label out of range.
   package static func loadLabels(path: String, classCount: Int? = nil) throws -> [Int] {
-    let bytes = try readAllBytes(path: path)
+    try labels(fromBytes: readAllBytes(path: path), path: path, classCount: classCount)
+  }
+
+  /// Parses the (decompressed) bytes of a label file; `path` only names the file in errors.
+  package static func labels(fromBytes bytes: [UInt8], path: String, classCount: Int? = nil) throws
+    -> [Int]
+  {
     let dims = try header(bytes, path: path, magic: labelMagic, names: ["count"])
     let labels = bytes[8..<(8 + dims[0])].map { Int($0) }
     if let classCount, let bad = labels.firstIndex(where: { $0 >= classCount }) {
@@ -90,7 +105,14 @@ package enum IDXLoader {
         kind: .sizeMismatch(expectedBytes: headerBytes, foundBytes: bytes.count))
     }
     let dims = names.indices.map { Int(bigEndianWord(bytes, at: 4 + 4 * $0)) }
-    let expected = headerBytes + dims.reduce(1, *)
+    // Each dimension is below 2³², so the product of three can overflow `Int`: such a header
+    // promises more bytes than any file holds.
+    var payload = 1
+    for dim in dims {
+      let (product, overflow) = payload.multipliedReportingOverflow(by: dim)
+      payload = overflow ? Int.max - headerBytes : product
+    }
+    let expected = headerBytes + min(payload, Int.max - headerBytes)
     guard bytes.count == expected else {
       throw DataFileError(
         path: path, line: 1,
@@ -107,8 +129,9 @@ package enum IDXLoader {
 
   /// The whole content of a file, decompressed when it is gzip (raw files pass through).
   ///
-  /// The gzip trailer's size field (ISIZE) sizes the buffer up front, so reading is a few large
-  /// `gzread` calls with no re-allocation.
+  /// Memory follows the bytes that actually arrive, never what a header or trailer claims: the
+  /// gzip trailer's size field (ISIZE) sizes the first buffer only up to `initialCapacityLimit`
+  /// (a truncated download's last four bytes are arbitrary), and the buffer doubles as data comes.
   /// The corresponding zlib calls are `gzopen`, `gzbuffer`, `gzread`, `gzerror` and `gzclose`.
   package static func readAllBytes(path: String) throws -> [UInt8] {
     guard FileManager.default.fileExists(atPath: path) else {
@@ -121,7 +144,7 @@ package enum IDXLoader {
     }
     defer { gzclose(file) }
     gzbuffer(file, 1 << 20)
-    var capacity = max(sizeHint(path: path), 1 << 16) + 1
+    var capacity = min(max(sizeHint(path: path), 1 << 16), initialCapacityLimit) + 1
     var bytes = [UInt8](repeating: 0, count: capacity)
     var filled = 0
     while true {
@@ -136,7 +159,11 @@ package enum IDXLoader {
       if got < 0 {
         var code: Int32 = 0
         let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
-        throw DataFileError(path: path, line: 1, column: "file", kind: .unreadable(reason: message))
+        let reason =
+          message.contains("unexpected end of file")
+          ? "the gzip data ends early (truncated download?) after \(filled) bytes"
+          : message
+        throw DataFileError(path: path, line: 1, column: "file", kind: .unreadable(reason: reason))
       }
       if got == 0 { break }
       filled += Int(got)
@@ -145,7 +172,12 @@ package enum IDXLoader {
     return bytes
   }
 
-  /// The expected decompressed size: the gzip ISIZE trailer, or the file size for raw files.
+  /// The largest first buffer `readAllBytes` makes from a size hint (16 MiB; MNIST's 47 MB of
+  /// training images take two doublings more).
+  static let initialCapacityLimit = 16 << 20
+
+  /// The expected decompressed size: the gzip ISIZE trailer (at most what deflate's best ratio,
+  /// about 1032:1, can give for the file's size), or the file size for raw files.
   private static func sizeHint(path: String) -> Int {
     guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
     defer { try? handle.close() }
@@ -157,6 +189,7 @@ package enum IDXLoader {
     try? handle.seek(toOffset: end - 4)
     guard let trailer = try? handle.read(upToCount: 4), trailer.count == 4 else { return Int(end) }
     let b = Array(trailer)
-    return Int(UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24)
+    let claimed = Int(UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24)
+    return min(claimed, Int(end) * 1032)
   }
 }

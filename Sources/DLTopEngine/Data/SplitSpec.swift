@@ -3,8 +3,9 @@ import Foundation
 /// How to cut a data set into train, validation and test parts, parsed from `--split`.
 ///
 /// Forms: ratios `80:20`, `70:15:15`, `0.8:0.2`, `2:1`; percents `80%:20%`; counts `50000:10000`.
-/// Integer parts are ratios when they add up to at most 100 and counts otherwise (`60:20:20`
-/// is a ratio, `50000:10000` are counts). Ratios use the whole set; percents adding up to less
+/// Integer parts are ratios when they add up to at most 100 and counts when a part is above 100
+/// (`60:20:20` is a ratio, `50000:10000` are counts); integers adding up to more than 100 with no
+/// part above it (`90:20`) are refused, as are fractions that do not add up to 1 (`0.9:0.2`). Ratios use the whole set; percents adding up to less
 /// than 100 and counts adding up to less than the set leave the rest unused (the loader notes it).
 ///
 /// Meaning of the parts (decided in `DatasetLoader`): two parts `a:b` are train:validation when
@@ -62,15 +63,27 @@ package struct SplitSpec: Sendable, Equatable, CustomStringConvertible {
       guard values.allSatisfy({ $0 > 0 }) else {
         throw DataOptionError(.split, "'\(text)': every part must be positive")
       }
-      return values.reduce(0, +) <= 100
-        ? SplitSpec(parts: values.map { .ratio(Double($0)) })
-        : SplitSpec(parts: values.map { .count($0) })
+      let sum = values.reduce(0, +)
+      if sum <= 100 { return SplitSpec(parts: values.map { .ratio(Double($0)) }) }
+      // 90:20 is a slip in percentages, not 110 samples: counts need a part above 100.
+      guard values.contains(where: { $0 > 100 }) else {
+        throw DataOptionError(
+          .split,
+          "'\(text)' adds up to \(sum): ratios must add up to 100 (e.g. 80:20); "
+            + "counts are sample numbers with a part above 100 (e.g. 1000:200)")
+      }
+      return SplitSpec(parts: values.map { .count($0) })
     }
     let values = pieces.compactMap { Double($0) }
     guard values.count == pieces.count, values.allSatisfy({ $0 > 0 && $0.isFinite }) else {
       throw DataOptionError(
         .split,
         "'\(text)' is not ratios (80:20), percents (80%:20%) or counts (50000:10000)")
+    }
+    let sum = values.reduce(0, +)
+    guard abs(sum - 1) < 1e-6 || values.allSatisfy({ $0 >= 1 }) else {
+      throw DataOptionError(
+        .split, "'\(text)' adds up to \(sum): fractions must add up to 1 (e.g. 0.8:0.2)")
     }
     return SplitSpec(parts: values.map { .ratio($0) })
   }

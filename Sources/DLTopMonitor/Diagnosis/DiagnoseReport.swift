@@ -44,6 +44,8 @@ package struct DiagnoseReport: Sendable, Equatable {
   package var timeline: [VerdictChange]
   /// Every epoch as read, for the `"history"` key (`DiagnoseReport+History.swift`).
   package var history: [EpochRecord]
+  /// The metrics the log's epochs hold, main ones first (to name them when `--monitor` is unknown).
+  package var metricNames: [String]
 
   /// Diagnoses `log` by replaying it through a `RunRecorder`, as a live run would be recorded.
   package init(log: ParsedLog, options: Options = Options()) {
@@ -72,6 +74,7 @@ package struct DiagnoseReport: Sendable, Equatable {
     bestEpoch = policy.bestEpoch
     self.issues = issues
     history = recorder.everyEpoch
+    metricNames = MonitorCheck.metricNames(of: recorder.epochs)
   }
 
   /// A recorder that replays a finished log: advice only, the requested early-stopping policy.

@@ -50,7 +50,9 @@ package struct KerasCSVParser: IncrementalLogParser {
     for (index, cell) in cells.enumerated() {
       let text = cell.trimmingCharacters(in: .whitespaces)
       if index == epochColumn {
-        guard let value = JSONNumberText.parse(text), value.isFinite, value == value.rounded() else {
+        guard let value = JSONNumberText.parse(text), value.isFinite, value == value.rounded(),
+          abs(value) < 1e15
+        else {
           return .issue(cellIssue(line: number, column: index, text: text, expected: "an epoch number"))
         }
         epoch = Int(value)

@@ -117,7 +117,9 @@ extension TensorBoardEventDecoder {
             throw Malformed(message: "truncated shape dim field")
           }
         }
-        count = size < 0 ? -1 : count * Int(size)
+        // A crafted shape can claim dimensions whose product overflows: not a scalar either way.
+        let (product, overflow) = count.multipliedReportingOverflow(by: Int(size))
+        count = size < 0 || count < 0 || overflow ? -1 : product
       case (3, .varint):
         guard let unknown = reader.readVarint() else {
           throw Malformed(message: "truncated unknown_rank")

@@ -137,7 +137,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
       groupWallTime = nil
     }
     guard !group.isEmpty else { return }
-    let epoch = groupEpochCounter.flatMap { $0.isFinite ? Int($0) : nil } ?? step
+    let epoch = groupEpochCounter.flatMap { Int(exactly: $0.rounded(.towardZero)) } ?? step
     if let open = openEpoch, open != epoch, let record = takeOpenEpoch() {
       items.append(.epoch(record))
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `dltop diagnose`'s reading: a log streamed through a `RunReplay` in fixed-size chunks, so a
-/// log of any length is diagnosed in bounded memory. A run made of several files (Keras's
+/// log of any length is diagnosed in bounded memory. A file whose epochs go back (appended runs,
+/// `EpochRestart`) is read whole instead, so its runs are never mixed. A run made of several files (Keras's
 /// TensorBoard `train/` and `validation/`) is merged by epoch first (`WatchRunReader`).
 package enum LogReplay {
   /// Bytes read per chunk.
@@ -32,16 +33,26 @@ package enum LogReplay {
       ? DltopRunLogParser(path: file.path, skipsBatchLines: true)
       : FormatDetector.makeParser(for: file.format, path: file.path, context: file.context)
     var issues: [LogIssue] = []
+    var lastEpoch: Int?
+    var restarted = false
     func take(_ items: [LogItem]) {
+      for case .epoch(let record) in items {
+        if let lastEpoch, record.epoch < lastEpoch { restarted = true }
+        lastEpoch = record.epoch
+      }
       replay.feed(items)
       for case .issue(let issue) in items where issues.count < issueLimit { issues.append(issue) }
     }
-    while true {
+    while !restarted {
       let chunk = handle.readData(ofLength: chunkSize)
       if chunk.isEmpty { break }
       take(chunk.withUnsafeBytes { parser.feed(ArraySlice($0.bindMemory(to: UInt8.self))) })
     }
-    take(parser.finish())
+    if !restarted { take(parser.finish()) }
+    if restarted {
+      // Epochs went back (runs appended to one file): read it whole, one run kept (EpochRestart).
+      return DiagnoseReport(log: try WatchRunReader.read(path: path), options: options)
+    }
     replay.finish()
     return DiagnoseReport(recorder: recorder, source: run.root, format: file.format, options: options, issues: issues)
   }

@@ -62,11 +62,11 @@ extension RunRecorder {
       confusions.append(confusion)
       snapshot.confusions = confusions.elements
       if let runLog {
-        do { try runLog.writeConfusion(confusion) } catch { note(.warning, "run log: \(error)") }
+        do { try runLog.writeConfusion(confusion) } catch { runLogFailed(error, writing: "the confusion matrix of epoch \(record.epoch)") }
       }
     }
     if let runLog {
-      do { try runLog.writeEpoch(record) } catch { note(.warning, "run log: \(error)") }
+      do { try runLog.writeEpoch(record) } catch { runLogFailed(error, writing: "epoch \(record.epoch)") }
     }
     if !pendingEpochs.isEmpty { pendingEpochs.removeAll { $0.epoch <= record.epoch } }
     snapshot.epochs = pendingEpochs.isEmpty ? history.records : history.records + pendingEpochs

@@ -74,6 +74,11 @@ package final class RunRecorder {
   /// Epochs a followed log has shown but that are not settled yet: drawn, not diagnosed.
   var pendingEpochs: [EpochRecord] = []
   var runLog: RunLogWriter?
+  /// Told at once, with a one-line message, whenever a run-log write fails (disk full…); the
+  /// training adapter prints it. The failure is also an event.
+  package var onRunLogFailure: ((String) -> Void)?
+  /// Set by `finish` when the run log did not get every line: the run must not end as a success.
+  package internal(set) var runLogProblem: String?
   package internal(set) var everyEpoch: [EpochRecord] = []
   /// The epoch events are numbered with: the one in progress, or the last recorded one.
   var eventEpoch: Int?
@@ -159,7 +164,7 @@ package final class RunRecorder {
     events.append(event)
     snapshot.events = events.elements
     if let runLog {
-      do { try runLog.writeEvent(event) } catch { self.runLog = nil; note(.warning, "run log stopped: \(error)") }
+      do { try runLog.writeEvent(event) } catch { runLogFailed(error, writing: "an event") }
     }
     publish()
     return event
@@ -261,7 +266,7 @@ package final class RunRecorder {
   package func record(test: TestSummary) {
     snapshot.test = test
     if let runLog {
-      do { try runLog.writeTest(test) } catch { note(.warning, "run log: \(error)") }
+      do { try runLog.writeTest(test) } catch { runLogFailed(error, writing: "the test result") }
     }
     publish()
   }
@@ -274,8 +279,10 @@ package final class RunRecorder {
     snapshot.plannedLearningRates = []
     snapshot.verdicts = snapshot.verdicts.map { Advice.forFinishedRun($0) }
     if let runLog {
-      do { try runLog.writeEnd(status, lastEpoch: history.last?.epoch) } catch { note(.warning, "run log: \(error)") }
-      do { try runLog.close() } catch { note(.warning, "run log: \(error)") }
+      do { try runLog.writeEnd(status, lastEpoch: history.last?.epoch) } catch { runLogFailed(error, writing: "the run's end") }
+      var closeError: RunLogError?
+      do { try runLog.close() } catch { closeError = error }
+      runLogProblem = Self.incompleteLog(runLog, closeError: closeError)
       self.runLog = nil
     }
     publish()

@@ -7,6 +7,8 @@ import Foundation
 /// Lines are handed to `write(2)` at each epoch end (batch lines wait in memory until then), so a
 /// killed dltop — SIGKILL included — loses at most the epoch in progress; fsync is not needed for
 /// that. Non-finite numbers are written as the bare tokens `NaN`, `Infinity`, `-Infinity`.
+/// When a write fails (disk full), the file is cut back to its last whole line and the lines wait
+/// for the next flush; the caller reports each thrown `RunLogError` and checks `isComplete` at the end.
 /// Used from the training queue only; not thread-safe.
 package final class RunLogWriter {
   /// The run folder.
@@ -17,8 +19,18 @@ package final class RunLogWriter {
   /// `maxBatchLinesPerEpoch` lines, so the stream's rate stays bounded on huge epochs.
   package private(set) var batchStride: Int
   package let maxBatchLinesPerEpoch: Int
+  /// How many `flush` calls failed (disk full, I/O error); each failure was also thrown.
+  package private(set) var failedWrites = 0
+  /// Bytes dropped because the disk stayed full while more than `maxPendingBytes` waited.
+  package private(set) var droppedBytes = 0
+  /// Lines wait in memory for a failed write's retry up to this size, then are dropped (and counted).
+  package let maxPendingBytes = 16 << 20
+  /// Whether every line handed to the writer so far is in the file.
+  package var isComplete: Bool { pending.isEmpty && droppedBytes == 0 }
   private let descriptor: Int32
   private var pending: [UInt8] = []
+  /// The file's size after the last complete write: a failed write is cut back to it.
+  private var committedSize: off_t = 0
   private var batchLinesThisEpoch = 0
   private var closed = false
 
@@ -189,18 +201,32 @@ package final class RunLogWriter {
   }
 
   /// Hands every pending line to the file with `write(2)`.
+  ///
+  /// All or nothing: when a write fails part-way (the disk filled up), the file is cut back to its
+  /// last complete line with `ftruncate(2)`, so a reader never sees half a record, and the lines
+  /// stay pending for the next flush (up to `maxPendingBytes`, then they are dropped and counted).
+  /// - Throws: `RunLogError` with the system's reason; `failedWrites` counts these.
   package func flush() throws(RunLogError) {
     guard !closed else { throw RunLogError(path: logPath, message: "the run log is closed") }
     var written = 0
     while written < pending.count {
       let count = pending[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        pending.removeFirst(written)
-        throw RunLogError(path: logPath, message: String(cString: strerror(errno)))
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 {
+        let reason = count < 0 ? String(cString: strerror(errno)) : "no bytes written"
+        if written > 0 { _ = ftruncate(descriptor, committedSize) }
+        failedWrites += 1
+        var message = reason
+        if pending.count > maxPendingBytes {
+          droppedBytes += pending.count
+          message += "; \(pending.count) bytes of lines dropped"
+          pending.removeAll()
+        }
+        throw RunLogError(path: logPath, message: message)
       }
       written += count
     }
+    committedSize += off_t(written)
     pending.removeAll(keepingCapacity: true)
   }
 

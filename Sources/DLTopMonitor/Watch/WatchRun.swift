@@ -50,6 +50,16 @@ final class WatchRun {
       for item in items {
         switch item {
         case .epoch(let record):
+          if let last = completedThrough, record.epoch < last {
+            // Epochs went back: a run appended to the same file, or a resumed one (EpochRestart).
+            let ordered = epochs.values.sorted { $0.epoch < $1.epoch } + [record]
+            let restart = EpochRestart.resolve(ordered, path: file.path)
+            epochs = Dictionary(restart.epochs.map { ($0.epoch, $0) }) { _, new in new }
+            issues += restart.issues
+            completedThrough = record.epoch
+            metricNames.formUnion(record.metrics.keys)
+            continue
+          }
           if let previous = epochs[record.epoch] {
             epochs[record.epoch]?.metrics = previous.metrics.merging(record.metrics) { _, new in new
             }

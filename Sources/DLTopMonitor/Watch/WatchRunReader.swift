@@ -53,6 +53,9 @@ package enum WatchRunReader {
       let bytes = [UInt8](data)
       part.append(parser.feed(bytes[...]))
       part.append(parser.finish())
+      let restarts = EpochRestart.resolve(part.epochs, path: file.path)
+      part.epochs = restarts.epochs
+      log.issues += restarts.issues
       merge(part, into: &log, merged: &merged, order: &order)
       if let runLog = parser as? DltopRunLogParser {
         // dltop's own log also says how the run ended (`watch --once` reports it).
