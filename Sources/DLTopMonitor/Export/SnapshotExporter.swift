@@ -24,20 +24,26 @@ package enum SnapshotExporter {
   ///   - classificationTable: a table as the dashboard renders it, appended to `confusion.txt`.
   ///   - now: the time in the folder name (local time).
   package static func export(
-    snapshot: TrainingSnapshot, screenText: String, into parent: String, classificationTable: String? = nil,
+    snapshot: TrainingSnapshot, screenText: String, into parent: String,
+    classificationTable: String? = nil,
     now: Date = Date()
   ) throws(SnapshotExportError) -> String {
     do {
       try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
     } catch {
-      throw SnapshotExportError(path: parent, message: "cannot create the folder (\(describe(error)))")
+      throw SnapshotExportError(
+        path: parent, message: "cannot create the folder (\(describe(error)))")
     }
     let folder = try makeFolder(in: parent, name: folderName(snapshot: snapshot, now: now))
     var files: [(String, String)] = [
       ("screen.txt", SnapshotFiles.plainText(screenText)),
-      ("metrics.csv", SnapshotFiles.metricsCSV(snapshot.epochs)),
+      ("metrics.csv", SnapshotFiles.metricsCSV(snapshot.everyEpoch)),
       ("batches.csv", SnapshotFiles.batchesCSV(snapshot.batchLoss)),
-      ("confusion.txt", SnapshotFiles.confusionText(snapshot.confusions.last, classNames: snapshot.run.classNames) + (classificationTable.map { "\n" + $0 } ?? "")),
+      (
+        "confusion.txt",
+        SnapshotFiles.confusionText(snapshot.confusions.last, classNames: snapshot.run.classNames)
+          + (classificationTable.map { "\n" + $0 } ?? "")
+      ),
       ("diagnosis.txt", SnapshotFiles.diagnosisText(snapshot)),
       ("config.txt", SnapshotFiles.configText(snapshot)),
     ]
@@ -45,11 +51,13 @@ package enum SnapshotExporter {
       files.append(("runs.csv", RunComparison(snapshot: snapshot).csv))
     }
     if snapshot.test != nil {
-      files.append(("test.txt", SnapshotFiles.testText(snapshot.test, classNames: snapshot.run.classNames)))
+      files.append(
+        ("test.txt", SnapshotFiles.testText(snapshot.test, classNames: snapshot.run.classNames)))
     }
     for (name, text) in files {
       do {
-        try AtomicFile.write(Array(text.utf8), to: (folder as NSString).appendingPathComponent(name), exclusive: true)
+        try AtomicFile.write(
+          Array(text.utf8), to: (folder as NSString).appendingPathComponent(name), exclusive: true)
       } catch {
         try? FileManager.default.removeItem(atPath: folder)
         throw SnapshotExportError(path: folder, message: "cannot write \(name) (\(error.message))")
@@ -69,10 +77,13 @@ package enum SnapshotExporter {
 
   /// Creates `parent/name`, or `name-2`, `name-3`… when taken: mkdir(2) fails on an existing
   /// folder, so an earlier snapshot is never touched.
-  private static func makeFolder(in parent: String, name: String) throws(SnapshotExportError) -> String {
+  private static func makeFolder(in parent: String, name: String) throws(SnapshotExportError)
+    -> String
+  {
     var suffix = 1
     while suffix < 1000 {
-      let candidate = (parent as NSString).appendingPathComponent(suffix == 1 ? name : "\(name)-\(suffix)")
+      let candidate = (parent as NSString).appendingPathComponent(
+        suffix == 1 ? name : "\(name)-\(suffix)")
       if mkdir(candidate, 0o755) == 0 { return candidate }
       guard errno == EEXIST else {
         throw SnapshotExportError(path: parent, message: String(cString: strerror(errno)))
@@ -84,9 +95,18 @@ package enum SnapshotExporter {
 
   private static func describe(_ error: any Error) -> String {
     let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-    if let underlying, underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+    if let underlying, underlying.domain == NSPOSIXErrorDomain,
+      let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+    {
       return String(cString: strerror(code.rawValue))
     }
     return (error as NSError).localizedDescription
+  }
+}
+
+extension TrainingSnapshot {
+  /// Every epoch this snapshot has seen: the archive's prefix for a trained run, else `epochs`.
+  package var everyEpoch: [EpochRecord] {
+    epochArchive.map { $0.prefix(archivedEpochs) } ?? epochs
   }
 }

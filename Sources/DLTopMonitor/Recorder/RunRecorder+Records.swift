@@ -19,17 +19,21 @@ extension RunRecorder {
       snapshot.batchLearningRate.append(rate)
       snapshot.learningRate = rate
     }
-    runLog?.writeBatch(step: batch.step, epoch: batch.epoch, loss: batch.loss, learningRate: batch.learningRate, accuracy: batch.accuracy)
+    runLog?.writeBatch(
+      step: batch.step, epoch: batch.epoch, loss: batch.loss, learningRate: batch.learningRate,
+      accuracy: batch.accuracy)
     var progress = snapshot.progress
     progress.epoch = batch.epoch
     progress.batch = batch.batch
     progress.globalStep = batch.step + 1
     progress.elapsedSeconds = now
     let epochSeconds = now - batchProgress.epochStarted
-    progress.samplesPerSecond = epochSeconds > 0 ? Double(batchProgress.samples) / epochSeconds : nil
+    progress.samplesPerSecond =
+      epochSeconds > 0 ? Double(batchProgress.samples) / epochSeconds : nil
     if let perEpoch = progress.batchesPerEpoch, let total = progress.totalEpochs {
       let done = (batch.epoch - 1) * perEpoch + batch.batch
-      progress.etaSeconds = done > 0 ? now / Double(done) * Double(max(0, total * perEpoch - done)) : nil
+      progress.etaSeconds =
+        done > 0 ? now / Double(done) * Double(max(0, total * perEpoch - done)) : nil
     }
     snapshot.progress = progress
     let lastOfEpoch = progress.batchesPerEpoch.map { batch.batch >= $0 } ?? false
@@ -53,20 +57,29 @@ extension RunRecorder {
     eventEpoch = record.epoch
     resolveMonitor(from: record)
     let stopping = earlyStopping.observe(record)
-    if let value = record.validationLoss ?? record.loss, value.isFinite, value < (lowestLoss?.value ?? .infinity) {
+    if let value = record.validationLoss ?? record.loss, value.isFinite,
+      value < (lowestLoss?.value ?? .infinity)
+    {
       lowestLoss = (record.epoch, value)
     }
     history.append(record, keeping: lowestLoss?.epoch)
-    if options.keepsEveryEpoch { everyEpoch.append(record) }
+    if let archive = snapshot.epochArchive {
+      archive.append(record)
+      snapshot.archivedEpochs += 1
+    }
     if let confusion {
       confusions.append(confusion)
       snapshot.confusions = confusions.elements
       if let runLog {
-        do { try runLog.writeConfusion(confusion) } catch { runLogFailed(error, writing: "the confusion matrix of epoch \(record.epoch)") }
+        do { try runLog.writeConfusion(confusion) } catch {
+          runLogFailed(error, writing: "the confusion matrix of epoch \(record.epoch)")
+        }
       }
     }
     if let runLog {
-      do { try runLog.writeEpoch(record) } catch { runLogFailed(error, writing: "epoch \(record.epoch)") }
+      do { try runLog.writeEpoch(record) } catch {
+        runLogFailed(error, writing: "epoch \(record.epoch)")
+      }
     }
     if !pendingEpochs.isEmpty { pendingEpochs.removeAll { $0.epoch <= record.epoch } }
     snapshot.epochs = pendingEpochs.isEmpty ? history.records : history.records + pendingEpochs
@@ -116,7 +129,8 @@ extension RunRecorder {
     shown += signals
     snapshot.verdicts = shown
     for verdict in [shown.first].compactMap({ $0 }) + signals
-    where verdict.kind != .healthy && verdict.kind != .tooEarly && !announced.contains(verdict.kind) {
+    where verdict.kind != .healthy && verdict.kind != .tooEarly && !announced.contains(verdict.kind)
+    {
       announced.insert(verdict.kind)
       decision.announcements.append(verdict)
       if Self.primaryKinds.contains(verdict.kind) { continue }
@@ -125,9 +139,14 @@ extension RunRecorder {
   }
 
   /// Early stopping's decision: a stop for our engine, advice for a followed log.
-  private func decide(_ stopping: EarlyStoppingDecision, at epoch: Int, into decision: inout EpochDecision) {
-    decision.keepBestWeights = options.steersRun && stopping.improved && earlyStopping.options.restoreBestWeights
-    guard stopping.shouldStop, !stopAnnounced, options.steersRun || options.advisesEarlyStop else { return }
+  private func decide(
+    _ stopping: EarlyStoppingDecision, at epoch: Int, into decision: inout EpochDecision
+  ) {
+    decision.keepBestWeights =
+      options.steersRun && stopping.improved && earlyStopping.options.restoreBestWeights
+    guard stopping.shouldStop, !stopAnnounced, options.steersRun || options.advisesEarlyStop else {
+      return
+    }
     stopAnnounced = true
     let monitor = earlyStopping.options.monitor
     let reason: String
@@ -135,9 +154,11 @@ extension RunRecorder {
       reason = "early stopping: " + (stopping.reason ?? "no improvement")
     } else {
       let best = earlyStopping.bestEpoch.map(String.init) ?? "?"
-      reason = "early stopping (\(monitor), patience \(earlyStopping.options.patience)) would have stopped this run at epoch \(epoch); best epoch \(best)"
+      reason =
+        "early stopping (\(monitor), patience \(earlyStopping.options.patience)) would have stopped this run at epoch \(epoch); best epoch \(best)"
     }
-    decision.stop = StopDecision(reason: reason, restoreEpoch: options.steersRun ? stopping.restoreEpoch : nil)
+    decision.stop = StopDecision(
+      reason: reason, restoreEpoch: options.steersRun ? stopping.restoreEpoch : nil)
     note(.earlyStop, reason, epoch: epoch)
   }
 
@@ -145,7 +166,8 @@ extension RunRecorder {
   private func resolveMonitor(from record: EpochRecord) {
     guard !monitorResolved, record.loss != nil || record.validationLoss != nil else { return }
     monitorResolved = true
-    guard record.validationLoss == nil, earlyStopping.options.monitor == MetricName.validationLoss else { return }
+    guard record.validationLoss == nil, earlyStopping.options.monitor == MetricName.validationLoss
+    else { return }
     var stopping = earlyStopping.options
     stopping.monitor = MetricName.loss.rawValue
     let enabled = earlyStopping.enabled
@@ -154,5 +176,7 @@ extension RunRecorder {
   }
 
   /// The verdicts that label a run; the others are signals shown beside it.
-  static let primaryKinds: Set<VerdictKind> = [.healthy, .overfitting, .underfitting, .divergence, .oscillation, .plateau, .tooEarly]
+  static let primaryKinds: Set<VerdictKind> = [
+    .healthy, .overfitting, .underfitting, .divergence, .oscillation, .plateau, .tooEarly,
+  ]
 }

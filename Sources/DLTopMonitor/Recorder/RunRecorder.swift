@@ -79,7 +79,8 @@ package final class RunRecorder {
   package var onRunLogFailure: ((String) -> Void)?
   /// Set by `finish` when the run log did not get every line: the run must not end as a success.
   package internal(set) var runLogProblem: String?
-  package internal(set) var everyEpoch: [EpochRecord] = []
+  /// Every epoch recorded, when `options.keepsEveryEpoch` (empty otherwise).
+  package var everyEpoch: [EpochRecord] { snapshot.epochArchive?.all ?? [] }
   /// The epoch events are numbered with: the one in progress, or the last recorded one.
   var eventEpoch: Int?
   var lastPublish = -Double.infinity
@@ -95,7 +96,8 @@ package final class RunRecorder {
   ) {
     self.options = options
     self.link = link
-    diagnoser = Diagnoser(options: .init(classCount: options.classCount, configuration: run.configuration))
+    diagnoser = Diagnoser(
+      options: .init(classCount: options.classCount, configuration: run.configuration))
     if let elapsed {
       self.elapsed = elapsed
     } else {
@@ -103,6 +105,7 @@ package final class RunRecorder {
       self.elapsed = { (ContinuousClock.now - start) / .seconds(1) }
     }
     snapshot = TrainingSnapshot(run: run)
+    if options.keepsEveryEpoch { snapshot.epochArchive = EpochArchive() }
     history = EpochHistory(capacity: options.historyCapacity)
     events = CappedList(limit: options.eventLimit)
     confusions = CappedList(limit: options.confusionLimit)
@@ -140,7 +143,8 @@ package final class RunRecorder {
 
   /// The run starts: planned length, batches per epoch, the learning rate and its planned future.
   package func start(
-    totalEpochs: Int?, batchesPerEpoch: Int?, learningRate: Double?, plannedRates: [PlannedRate] = []
+    totalEpochs: Int?, batchesPerEpoch: Int?, learningRate: Double?,
+    plannedRates: [PlannedRate] = []
   ) {
     snapshot.status = options.steersRun ? .running : .watching
     snapshot.progress.totalEpochs = totalEpochs
@@ -156,7 +160,9 @@ package final class RunRecorder {
   ///   - epoch: the epoch it belongs to; nil for the epoch in progress (or the last one recorded).
   ///   - elapsed: seconds since the start; nil for now (a replayed event brings its own).
   @discardableResult
-  package func note(_ kind: RunEvent.Kind, _ text: String, epoch: Int? = nil, elapsed seconds: Double? = nil) -> RunEvent {
+  package func note(
+    _ kind: RunEvent.Kind, _ text: String, epoch: Int? = nil, elapsed seconds: Double? = nil
+  ) -> RunEvent {
     // A replayed event brings its time; the recorder's own events in a replay follow the last one.
     let time = seconds ?? max(elapsed(), lastElapsed)
     lastElapsed = max(lastElapsed, time)
@@ -214,7 +220,9 @@ package final class RunRecorder {
   }
 
   /// A learning-rate change that is not the planned schedule (a key, reduce-on-plateau).
-  package func record(learningRateChange change: LearningRateChange, plannedRates: [PlannedRate]? = nil) {
+  package func record(
+    learningRateChange change: LearningRateChange, plannedRates: [PlannedRate]? = nil
+  ) {
     snapshot.learningRateChanges.append(change)
     if change.cause != .plateau { snapshot.learningRate = change.to }
     if let plannedRates { snapshot.plannedLearningRates = plannedRates }
@@ -235,13 +243,17 @@ package final class RunRecorder {
 
   /// Other runs beside this one (watch's run picker) and the scalars no canonical name covers.
   package func setContext(comparisons: [ComparisonRun], unmappedScalars: [String]) {
-    guard snapshot.comparisonRuns != comparisons || snapshot.unmappedScalars != unmappedScalars else { return }
+    guard snapshot.comparisonRuns != comparisons || snapshot.unmappedScalars != unmappedScalars
+    else { return }
     snapshot.comparisonRuns = comparisons
     snapshot.unmappedScalars = unmappedScalars
   }
 
   /// Adopts per-batch series read from a followed log (its files keep them per file).
-  package func adopt(batchLoss: BatchSeries, batchAccuracy: BatchSeries, batchLearningRate: BatchSeries, learningRate: Double?, globalStep: Int) {
+  package func adopt(
+    batchLoss: BatchSeries, batchAccuracy: BatchSeries, batchLearningRate: BatchSeries,
+    learningRate: Double?, globalStep: Int
+  ) {
     snapshot.batchLoss = batchLoss
     snapshot.batchAccuracy = batchAccuracy
     snapshot.batchLearningRate = batchLearningRate
@@ -279,7 +291,9 @@ package final class RunRecorder {
     snapshot.plannedLearningRates = []
     snapshot.verdicts = snapshot.verdicts.map { Advice.forFinishedRun($0) }
     if let runLog {
-      do { try runLog.writeEnd(status, lastEpoch: history.last?.epoch) } catch { runLogFailed(error, writing: "the run's end") }
+      do { try runLog.writeEnd(status, lastEpoch: history.last?.epoch) } catch {
+        runLogFailed(error, writing: "the run's end")
+      }
       var closeError: RunLogError?
       do { try runLog.close() } catch { closeError = error }
       runLogProblem = Self.incompleteLog(runLog, closeError: closeError)

@@ -34,6 +34,10 @@ package struct TrainingSnapshot: Sendable, Equatable {
   package var events: [RunEvent] = []
   /// Other runs overlaid for comparison (watch's run picker).
   package var comparisonRuns: [ComparisonRun] = []
+  /// Every epoch of a run whose recorder keeps them all (a trained run), for snapshot export;
+  /// `epochs` above may be thinned. The first `archivedEpochs` entries belong to this snapshot.
+  package var epochArchive: EpochArchive?
+  package var archivedEpochs = 0
   /// Scalars found in an external log that map to no canonical name.
   package var unmappedScalars: [String] = []
 
