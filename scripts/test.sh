@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/check-imports.sh
+swift format lint --strict --recursive --parallel Sources Tests Fuzz
 export OPENBLAS_NUM_THREADS=1
 swift build --build-tests
 swift test --skip-build --parallel 2>&1 | tee .build/test-output.txt

@@ -6,6 +6,7 @@ import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-  _ = HuggingFaceTrainerStateSource.parse(Data(bytes: data, count: size), path: "trainer_state.json")
+  _ = HuggingFaceTrainerStateSource.parse(
+    Data(bytes: data, count: size), path: "trainer_state.json")
   return 0
 }

@@ -7,11 +7,16 @@ import DLTopMonitor
 func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   let cut = bytes.isEmpty ? 0 : Int(bytes[0]) % (bytes.count + 1)
-  var parser = FormatDetector.makeParser(for: .dltopRunLog, path: " a header line, epoch, batch and event lines):run.jsonl")
+  var parser = FormatDetector.makeParser(
+    for: .dltopRunLog, path: " a header line, epoch, batch and event lines):run.jsonl")
   _ = parser.feed(bytes[..<cut])
   _ = parser.feed(bytes[cut...])
   _ = parser.finish()
-  _ = LogFileReader.parse(bytes: bytes[...], path: " a header line, epoch, batch and event lines):run.jsonl", format: .dltopRunLog)
-  _ = FormatDetector.detect(path: " a header line, epoch, batch and event lines):run.jsonl", head: bytes.prefix(FormatDetector.headLength))
+  _ = LogFileReader.parse(
+    bytes: bytes[...], path: " a header line, epoch, batch and event lines):run.jsonl",
+    format: .dltopRunLog)
+  _ = FormatDetector.detect(
+    path: " a header line, epoch, batch and event lines):run.jsonl",
+    head: bytes.prefix(FormatDetector.headLength))
   return 0
 }

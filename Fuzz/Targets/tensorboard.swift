@@ -11,7 +11,9 @@ func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   _ = parser.feed(bytes[..<cut])
   _ = parser.feed(bytes[cut...])
   _ = parser.finish()
-  _ = LogFileReader.parse(bytes: bytes[...], path: "train/events.out.tfevents.0", format: .tensorBoard)
-  _ = FormatDetector.detect(path: "train/events.out.tfevents.0", head: bytes.prefix(FormatDetector.headLength))
+  _ = LogFileReader.parse(
+    bytes: bytes[...], path: "train/events.out.tfevents.0", format: .tensorBoard)
+  _ = FormatDetector.detect(
+    path: "train/events.out.tfevents.0", head: bytes.prefix(FormatDetector.headLength))
   return 0
 }

@@ -1,5 +1,5 @@
-import DLTopTUI
 import DLTopMonitor
+import DLTopTUI
 
 /// Frame-time measurement for `dltop-bench`: a big synthetic run and a timed render loop.
 package enum DashboardBenchmark {
@@ -26,7 +26,7 @@ package enum DashboardBenchmark {
     s.progress.etaSeconds = 600
     var noise: UInt64 = 7
     for i in 0..<batches {
-      noise = noise &* 6364136223846793005 &+ 1442695040888963407
+      noise = noise &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       let jitter = Double(noise >> 11) / Double(1 << 53)
       let x = Double(i) / Double(batchesPerEpoch)
       let loss = 0.2 + 2 / (1 + x) * (0.8 + 0.4 * jitter)

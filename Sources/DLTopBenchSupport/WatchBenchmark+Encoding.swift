@@ -1,4 +1,5 @@
 import DLTopMonitor
+
 extension WatchBenchmark {
   /// Frames `data` as one TFRecord: length, masked CRC of the length, data, masked CRC of the data.
   package static func appendRecord(_ out: inout [UInt8], _ data: [UInt8]) {

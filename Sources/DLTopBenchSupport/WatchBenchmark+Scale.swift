@@ -1,5 +1,5 @@
-import Foundation
 import DLTopMonitor
+import Foundation
 
 /// Inputs for the scale figures of `dltop-bench --only watch`: a run of a given number of scalar
 /// points, and a folder of many runs.
@@ -15,13 +15,18 @@ extension WatchBenchmark {
     while written < points {
       for _ in 0..<min(1000, points - written) {
         let loss = Float(1.0 / Double(1 + step / 100))
-        appendRecord(&out, event(wallTime: 1.7e9 + Double(step), step: step, tag: "batch_loss", value: loss))
+        appendRecord(
+          &out, event(wallTime: 1.7e9 + Double(step), step: step, tag: "batch_loss", value: loss))
         step += 1
         written += 1
       }
-      for (tag, value) in [("epoch_loss", 0.5), ("epoch_accuracy", 0.8), ("epoch_learning_rate", 0.001), ("epoch_val_loss", 0.6)]
+      for (tag, value) in [
+        ("epoch_loss", 0.5), ("epoch_accuracy", 0.8), ("epoch_learning_rate", 0.001),
+        ("epoch_val_loss", 0.6),
+      ]
       where written < points {
-        appendRecord(&out, event(wallTime: 1.7e9 + Double(step), step: epoch, tag: tag, value: Float(value)))
+        appendRecord(
+          &out, event(wallTime: 1.7e9 + Double(step), step: epoch, tag: tag, value: Float(value)))
         written += 1
       }
       epoch += 1
@@ -32,7 +37,9 @@ extension WatchBenchmark {
   /// Writes `runs` run folders under `folder`, each `run-NNN/events.out.tfevents.bench` with
   /// `pointsPerRun` points. - Returns: the bytes written.
   @discardableResult
-  package static func writeRunFolder(into folder: String, runs: Int, pointsPerRun: Int) throws -> Int {
+  package static func writeRunFolder(into folder: String, runs: Int, pointsPerRun: Int) throws
+    -> Int
+  {
     let bytes = eventFile(points: pointsPerRun)
     for index in 0..<runs {
       let run = folder + "/" + String(format: "run-%03d", index)

@@ -31,7 +31,8 @@ extension Dashboard {
         StatusLine(snapshot: snapshot).render(into: &grid, area: area, theme: theme)
       case .loss:
         MetricPanel(
-          id: .loss, metric: MetricName.loss.rawValue, batches: snapshot.batchLoss, allowsLogScale: true
+          id: .loss, metric: MetricName.loss.rawValue, batches: snapshot.batchLoss,
+          allowsLogScale: true
         )
         .render(into: &grid, area: area, context: context)
       case .accuracy:

@@ -1,7 +1,9 @@
 /// dltop-bench's command line: `[--json] [--quick] [--only NAMES] [--mlp-only]`.
 struct BenchOptions {
   /// The sections `--only` accepts.
-  static let sections = ["data", "mlp", "cnn", "gemm", "diagnosis", "recorder", "dashboard", "watch"]
+  static let sections = [
+    "data", "mlp", "cnn", "gemm", "diagnosis", "recorder", "dashboard", "watch",
+  ]
   static let usage =
     "usage: dltop-bench [--json] [--quick] [--only \(sections.joined(separator: ","))] [--mlp-only]"
 

@@ -42,7 +42,9 @@ enum DashboardOverheadBench {
     let overhead = (1 - bestDrawing.samplesPerSecond / bestHeadless.samplesPerSecond) * 100
     // Each dashboard run against the headless run just before it: less sensitive to slow drifts
     // of the machine's load than best against best.
-    let paired = zip(headless, drawing).map { (1 - $1.samplesPerSecond / $0.samplesPerSecond) * 100 }
+    let paired = zip(headless, drawing).map {
+      (1 - $1.samplesPerSecond / $0.samplesPerSecond) * 100
+    }
     // How far apart identical headless runs are: the resolution of the overhead figure.
     let rates = headless.map(\.samplesPerSecond)
     let spread = ((rates.max() ?? 0) - (rates.min() ?? 0)) / (rates.max() ?? 1) * 100
@@ -159,6 +161,7 @@ private final class ResultBox: Sendable {
   func wait() -> DashboardOverheadBench.Run {
     done.wait()
     done.signal()
-    return run.withLock { $0 } ?? DashboardOverheadBench.Run(samplesPerSecond: 0, seconds: 0, trainingThreadCPUSeconds: 0)
+    return run.withLock { $0 }
+      ?? DashboardOverheadBench.Run(samplesPerSecond: 0, seconds: 0, trainingThreadCPUSeconds: 0)
   }
 }

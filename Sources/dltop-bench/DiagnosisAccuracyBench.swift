@@ -20,12 +20,16 @@ enum DiagnosisAccuracyBench {
     var figures: [String: Any] = [:]
     var text: [String] = []
     for half in DiagnosisCorpus.Half.allCases {
-      let outcomes = corpus.runs.filter { $0.half == half }.compactMap { try? corpus.diagnose($0, everyEpoch: true) }
+      let outcomes = corpus.runs.filter { $0.half == half }.compactMap {
+        try? corpus.diagnose($0, everyEpoch: true)
+      }
       let card = DiagnosisScorecard(outcomes)
       text.append(card.report(title: "\(half.rawValue) half", listMisses: half == .tuning))
       var section: [String: Any] = [
-        "runs": card.count, "accuracy": card.accuracy, "healthy_false_alarms": card.healthyFalseAlarms.count,
-        "confident_verdicts": card.share(atLeast: 0.8).count, "confident_share_correct": card.share(atLeast: 0.8).share,
+        "runs": card.count, "accuracy": card.accuracy,
+        "healthy_false_alarms": card.healthyFalseAlarms.count,
+        "confident_verdicts": card.share(atLeast: 0.8).count,
+        "confident_share_correct": card.share(atLeast: 0.8).share,
       ]
       for label in DiagnosisScorecard.labels {
         section["recall_\(label.rawValue)"] = card.recall(label) ?? Double.nan

@@ -32,7 +32,8 @@ enum RecorderBench {
       figures["history_kept_at_\(key)"] = recorder.epochs.count
       figures["verdict_at_\(key)"] = recorder.verdict.rawValue
     }
-    figures["epoch_cost_ratio_\(total / 1_000)k_vs_1k"] = (means[total] ?? .nan) / (means[1_000] ?? .nan)
+    figures["epoch_cost_ratio_\(total / 1_000)k_vs_1k"] =
+      (means[total] ?? .nan) / (means[1_000] ?? .nan)
     return figures
   }
 
@@ -82,7 +83,8 @@ enum RecorderBench {
     guard let handle = FileHandle(forWritingAtPath: path) else { return 0 }
     defer { try? handle.close() }
     var written = 0
-    var chunk = #"{"type":"header","version":1,"config":{"name":"bench"},"classes":["a","b","c"]}"# + "\n"
+    var chunk =
+      #"{"type":"header","version":1,"config":{"name":"bench"},"classes":["a","b","c"]}"# + "\n"
     var epoch = 0
     var step = 0
     while written < megabytes * 1_000_000 {
@@ -90,11 +92,16 @@ enum RecorderBench {
       let t = Double(epoch)
       for _ in 0..<200 {
         step += 1
-        chunk += #"{"type":"batch","step":\#(step),"epoch":\#(epoch),"loss":\#(1 / t + 0.01),"lr":0.001,"accuracy":0.9}"# + "\n"
+        chunk +=
+          #"{"type":"batch","step":\#(step),"epoch":\#(epoch),"loss":\#(1 / t + 0.01),"lr":0.001,"accuracy":0.9}"#
+          + "\n"
       }
-      chunk += #"{"type":"confusion","epoch":\#(epoch),"counts":[[90,5,5],[4,92,4],[6,3,91]]}"# + "\n"
+      chunk +=
+        #"{"type":"confusion","epoch":\#(epoch),"counts":[[90,5,5],[4,92,4],[6,3,91]]}"# + "\n"
       let val = 1 / t + 0.2 + (t > 300 ? (t - 300) * 1e-4 : 0)
-      chunk += #"{"type":"epoch","epoch":\#(epoch),"metrics":{"loss":\#(1 / t),"accuracy":\#(1 - 0.5 / t),"val_loss":\#(val),"val_accuracy":\#(0.8),"lr":0.001},"seconds":1}"# + "\n"
+      chunk +=
+        #"{"type":"epoch","epoch":\#(epoch),"metrics":{"loss":\#(1 / t),"accuracy":\#(1 - 0.5 / t),"val_loss":\#(val),"val_accuracy":\#(0.8),"lr":0.001},"seconds":1}"#
+        + "\n"
       if chunk.utf8.count > 1 << 20 {
         handle.write(Data(chunk.utf8))
         written += chunk.utf8.count

@@ -4,7 +4,8 @@ import DLTopEngine
 /// with one sample per step, Adam, after 20 untimed steps. Per-sample overhead (layer calls,
 /// small allocations, statistics) is what this shows; the matrix products are tiny.
 enum StochasticBench {
-  static func measure(makeModel: () -> Sequential, data: LabeledSet, samples: Int) -> [String: Any] {
+  static func measure(makeModel: () -> Sequential, data: LabeledSet, samples: Int) -> [String: Any]
+  {
     let warmUp = 20
     let subset = data.subset(0..<min(data.count, samples + warmUp))
     let trainer = Trainer(

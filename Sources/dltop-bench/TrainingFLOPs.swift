@@ -12,7 +12,8 @@ enum TrainingFLOPs {
     for layer in model.layers {
       let output = layer.outputShape(forInput: shape)
       if let conv = layer as? Conv2D {
-        let macs = Double(output[0] * output[1] * output[2])
+        let macs =
+          Double(output[0] * output[1] * output[2])
           * Double(conv.kernelHeight * conv.kernelWidth * conv.inChannels)
         total += 2 * macs * (conv.computesInputGradient ? 3 : 2)
       } else if let dense = layer as? Dense {

@@ -17,7 +17,8 @@ enum WatchScaleBench {
     let pointsPerRun = quick ? 2_000 : 7_500
     do {
       let before = peakResidentMegabytes()
-      let bytes = try WatchBenchmark.writeRunFolder(into: folder + "/many", runs: runs, pointsPerRun: pointsPerRun)
+      let bytes = try WatchBenchmark.writeRunFolder(
+        into: folder + "/many", runs: runs, pointsPerRun: pointsPerRun)
       let link = WatchSession.makeLink(path: folder + "/many")
       let session = WatchSession(path: folder + "/many", link: link)
       let (_, listed) = BenchClock.time { LogDiscovery.runs(at: folder + "/many").count }

@@ -78,7 +78,8 @@ if let mlpSet, options.includes("mlp") {
 }
 if let data, options.includes("cnn") {
   var cnn = CNNBench.measure(images: data.train, measuredBatches: quick ? 50 : nil)
-  cnn.merge(CNNBreakdownBench.measure(images: data.train, batches: quick ? 10 : 30)) { old, _ in old }
+  cnn.merge(CNNBreakdownBench.measure(images: data.train, batches: quick ? 10 : 30)) { old, _ in old
+  }
   cnn.merge(
     StochasticBench.measure(
       makeModel: { CNNBench.model(seed: 1) }, data: data.train, samples: quick ? 200 : 1000)

@@ -5,14 +5,16 @@ import DLTopEngine
 struct DLTop: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dltop",
-    abstract: "top for neural-network training: a live terminal dashboard, diagnosis and early stopping.",
+    abstract:
+      "top for neural-network training: a live terminal dashboard, diagnosis and early stopping.",
     discussion: """
       With no subcommand, dltop trains (fashion-mnist when installed, otherwise digits) with the \
       live dashboard. `dltop train --help` lists every hyper-parameter.
       """,
     version: "0.1.0",
     subcommands: [
-      TrainCommand.self, WatchCommand.self, DiagnoseCommand.self, EvalCommand.self, LRFindCommand.self,
+      TrainCommand.self, WatchCommand.self, DiagnoseCommand.self, EvalCommand.self,
+      LRFindCommand.self,
       SearchCommand.self,
     ],
     defaultSubcommand: TrainCommand.self)

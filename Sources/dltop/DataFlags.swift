@@ -30,7 +30,8 @@ enum DataFlags {
         name: options.data, split: try options.split.map(SplitSpec.parse),
         normalization: try NormalizationMode.parse(options.normalize),
         augmentation: try options.augment.map(AugmentationSpec.parse) ?? .none,
-        labelColumn: options.labelColumn, shape: shape, positive: options.positive, seed: options.seed,
+        labelColumn: options.labelColumn, shape: shape, positive: options.positive,
+        seed: options.seed,
         skipBadRows: options.skipBadRows)
     } catch let error as DataOptionError {
       throw CommandFailure("\(flag(for: error.option)): \(error.message)")

@@ -7,10 +7,14 @@ import Foundation
 struct DiagnoseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diagnose",
-    abstract: "Diagnose a finished training log (dltop run log, Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard).",
+    abstract:
+      "Diagnose a finished training log (dltop run log, Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard).",
     discussion: "Epochs are numbered as in the source log (a Keras CSV counts from 0).")
 
-  @Argument(help: "The log file, or a folder holding one run (a dltop run folder, a Keras TensorBoard log folder), or [user@]host:path on another machine (read through ssh).")
+  @Argument(
+    help:
+      "The log file, or a folder holding one run (a dltop run folder, a Keras TensorBoard log folder), or [user@]host:path on another machine (read through ssh)."
+  )
   var path: String
 
   @Flag(help: "Print one JSON document on stdout.")
@@ -34,7 +38,8 @@ struct DiagnoseCommand: ParsableCommand {
     }
     guard report.epochs > 0 else {
       let skipped =
-        report.issues.isEmpty ? "" : "; \(report.issues.count) unreadable row(s), first: \(report.issues[0])"
+        report.issues.isEmpty
+        ? "" : "; \(report.issues.count) unreadable row(s), first: \(report.issues[0])"
       throw CommandFailure("\(report.source): no epochs in this log\(skipped)")
     }
     if let monitor {
@@ -50,7 +55,9 @@ struct DiagnoseCommand: ParsableCommand {
     print(json ? report.json(history: report.history) : report.text)
   }
 
-  private static func diagnose(_ path: String, _ options: DiagnoseReport.Options) throws -> DiagnoseReport {
+  private static func diagnose(_ path: String, _ options: DiagnoseReport.Options) throws
+    -> DiagnoseReport
+  {
     do {
       return try LogReplay.diagnose(path: path, options: options)
     } catch {
@@ -58,4 +65,3 @@ struct DiagnoseCommand: ParsableCommand {
     }
   }
 }
-

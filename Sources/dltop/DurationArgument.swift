@@ -1,6 +1,6 @@
-import Synchronization
-import Foundation
 import ArgumentParser
+import Foundation
+import Synchronization
 
 /// A duration on the command line: seconds (`90`, `2.5`) or with a unit (`90s`, `5m`, `1h`).
 struct DurationArgument: ExpressibleByArgument, Sendable, Equatable {
@@ -10,7 +10,9 @@ struct DurationArgument: ExpressibleByArgument, Sendable, Equatable {
 
   init?(argument: String) {
     let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
-    let units: [(suffix: String, factor: Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+    let units: [(suffix: String, factor: Double)] = [
+      ("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600),
+    ]
     var factor = 1.0
     var number = Substring(text)
     for unit in units where text.hasSuffix(unit.suffix) {
@@ -28,7 +30,9 @@ struct DurationArgument: ExpressibleByArgument, Sendable, Equatable {
 extension DurationArgument: CustomStringConvertible {
   /// `90s`, `5m`, `1.5h`: the largest unit that gives a round number, else seconds.
   var description: String {
-    if seconds >= 3600, (seconds / 3600).rounded() == seconds / 3600 { return "\(Int(seconds / 3600))h" }
+    if seconds >= 3600, (seconds / 3600).rounded() == seconds / 3600 {
+      return "\(Int(seconds / 3600))h"
+    }
     if seconds >= 60, (seconds / 60).rounded() == seconds / 60 { return "\(Int(seconds / 60))m" }
     return seconds.rounded() == seconds ? "\(Int(seconds))s" : "\(seconds)s"
   }

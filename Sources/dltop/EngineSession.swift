@@ -18,7 +18,8 @@ final class EngineSession: Sendable {
   /// the queue, never shared.
   func start(_ job: TrainingJob, observer: RunObserver) {
     queue.async { [self] in
-      let recorder = RunRecorder(run: job.run, options: TrainerFactory.recorderOptions(job), link: link)
+      let recorder = RunRecorder(
+        run: job.run, options: TrainerFactory.recorderOptions(job), link: link)
       let outcome: TrainOutcome
       do {
         let loop = try TrainingLoop(job: job, link: link, observer: observer, recorder: recorder)

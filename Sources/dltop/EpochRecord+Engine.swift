@@ -14,7 +14,9 @@ extension EpochRecord {
     metrics[MetricName.validationAccuracy] = report.validationAccuracy
     let squared = report.gradientNorms.reduce(0.0) { $0 + $1.value * $1.value }
     metrics[MetricName.gradientNorm] = squared.squareRoot()
-    for statistic in report.gradientNorms { metrics[MetricName.gradientNorm(of: statistic.layer)] = statistic.value }
+    for statistic in report.gradientNorms {
+      metrics[MetricName.gradientNorm(of: statistic.layer)] = statistic.value
+    }
     metrics[MetricName.weightNorm] = report.weightNorm
     metrics[MetricName.updateRatio] = report.updateRatio
     metrics[MetricName.deadReLU] = report.meanDeadReLUFraction

@@ -10,12 +10,16 @@ import Foundation
 struct EvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
-    abstract: "Evaluate saved weights (best-weights.bin, last-weights.bin) on a data set's test split.")
+    abstract:
+      "Evaluate saved weights (best-weights.bin, last-weights.bin) on a data set's test split.")
 
   @Option(help: "A weights file written by dltop train (best-weights.bin or last-weights.bin).")
   var weights: String
 
-  @Option(help: "Data set or file (default: the one the weights were trained on); split, seed and normalization come from the weights file.")
+  @Option(
+    help:
+      "Data set or file (default: the one the weights were trained on); split, seed and normalization come from the weights file."
+  )
   var data: String?
 
   mutating func run() throws {
@@ -31,7 +35,8 @@ struct EvalCommand: ParsableCommand {
     let meta = contents.metadata
     let dataMeta = meta["data"]
     func field(_ key: String) -> String? { dataMeta?[key]?.stringValue }
-    guard let modelText = meta["model"]?.stringValue, let activationText = meta["activation"]?.stringValue
+    guard let modelText = meta["model"]?.stringValue,
+      let activationText = meta["activation"]?.stringValue
     else { throw CommandFailure("\(weights): the metadata names no model") }
     let seed = field("seed").flatMap { UInt64($0) } ?? 42
     // Another data set than the run's: its positive class, label column and shape do not apply.
@@ -42,7 +47,8 @@ struct EvalCommand: ParsableCommand {
       prepared = try DatasetLoader.load(
         name: data ?? field("data"), split: try field("split").map(SplitSpec.parse),
         normalization: try NormalizationMode.parse(field("normalize") ?? "standard"),
-        labelColumn: dataField("label_column"), shape: dataField("shape").flatMap(CSVOptions.parseShape),
+        labelColumn: dataField("label_column"),
+        shape: dataField("shape").flatMap(CSVOptions.parseShape),
         positive: dataField("positive"), seed: seed)
     } catch let error as DataOptionError {
       throw CommandFailure("\(weights): the metadata's \(error.option): \(error.message)")
@@ -50,13 +56,16 @@ struct EvalCommand: ParsableCommand {
       throw CommandFailure("\(error)")
     }
     guard let test = prepared.test else {
-      throw CommandFailure("\(prepared.name): no test split with the split \(field("split") ?? "default") the weights were trained with")
+      throw CommandFailure(
+        "\(prepared.name): no test split with the split \(field("split") ?? "default") the weights were trained with"
+      )
     }
     let model = try buildModel(modelText, activationText, meta: meta, data: prepared, seed: seed)
     do {
       try model.load(contents.tensors)
     } catch {
-      throw CommandFailure("\(weights): does not fit the model \(modelText) on \(prepared.name): \(error)")
+      throw CommandFailure(
+        "\(weights): does not fit the model \(modelText) on \(prepared.name): \(error)")
     }
     let classification = prepared.task.isClassification
     let trainer = Trainer(
@@ -77,7 +86,9 @@ struct EvalCommand: ParsableCommand {
     }
     let kind = meta["kind"]?.stringValue ?? "?"
     let epoch = meta["epoch"]?.intValue.map { " of epoch \($0)" } ?? ""
-    print("weights: \(weights) (\(kind)\(epoch), \(contents.tensors.count) tensors, model \(modelText))")
+    print(
+      "weights: \(weights) (\(kind)\(epoch), \(contents.tensors.count) tensors, model \(modelText))"
+    )
     print("data: \(prepared.name), test split \(test.count) samples")
     print(FinalSummary.testLine(result))
     if let report = result.classification { print(report.tableText, terminator: "") }

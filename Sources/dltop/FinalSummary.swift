@@ -24,7 +24,9 @@ enum FinalSummary {
   static func testLine(_ test: TestResult) -> String {
     var parts = ["test: loss \(HeadlessPrinter.format(test.loss))"]
     if let accuracy = test.accuracy { parts.append("accuracy \(HeadlessPrinter.format(accuracy))") }
-    if let report = test.classification { parts.append("macro_f1 \(HeadlessPrinter.format(report.macro.f1))") }
+    if let report = test.classification {
+      parts.append("macro_f1 \(HeadlessPrinter.format(report.macro.f1))")
+    }
     if let regression = test.regression {
       parts.append("mse \(HeadlessPrinter.format(regression.meanSquaredError))")
       parts.append("mae \(HeadlessPrinter.format(regression.meanAbsoluteError))")

@@ -21,9 +21,13 @@ struct HeadlessPrinter: Sendable {
     line(Self.epochText(record, of: total, samplesPerSecond: samplesPerSecond))
   }
 
-  static func epochText(_ record: EpochRecord, of total: Int?, samplesPerSecond: Double?) -> String {
+  static func epochText(_ record: EpochRecord, of total: Int?, samplesPerSecond: Double?) -> String
+  {
     var parts = ["epoch \(record.epoch)" + (total.map { "/\($0)" } ?? "")]
-    let names = [MetricName.loss, MetricName.accuracy, MetricName.validationLoss, MetricName.validationAccuracy]
+    let names = [
+      MetricName.loss, MetricName.accuracy, MetricName.validationLoss,
+      MetricName.validationAccuracy,
+    ]
     for name in names {
       if let value = record.metrics[name] { parts.append("\(name) \(format(value))") }
     }
@@ -42,7 +46,9 @@ struct HeadlessPrinter: Sendable {
   static func format(_ value: Double) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "inf" : "-inf") }
     let magnitude = abs(value)
-    if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) { return String(format: "%.3e", value) }
+    if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) {
+      return String(format: "%.3e", value)
+    }
     return String(format: "%.4f", value)
   }
 }

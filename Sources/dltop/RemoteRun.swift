@@ -30,7 +30,8 @@ enum RemoteRun {
   ///   - keepIn: a folder to keep the copy in (`--mirror`); nil for a temporary folder removed at the end.
   ///   - report: receives connection drops and reconnections, as text.
   static func follow(
-    _ remote: RemotePath, keepIn: String?, interval: Double, report: @escaping @Sendable (String) -> Void
+    _ remote: RemotePath, keepIn: String?, interval: Double,
+    report: @escaping @Sendable (String) -> Void
   ) throws -> Following {
     let folder = keepIn ?? temporaryFolder(for: remote)
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -44,7 +45,9 @@ enum RemoteRun {
       }
     } catch {
       if keepIn == nil { try? FileManager.default.removeItem(atPath: folder) }
-      throw CommandFailure("\(error.message) (dltop runs the system's ssh with your ssh configuration and agent; check `ssh \(remote.destination)` works without a password prompt)")
+      throw CommandFailure(
+        "\(error.message) (dltop runs the system's ssh with your ssh configuration and agent; check `ssh \(remote.destination)` works without a password prompt)"
+      )
     }
     return Following(mirror: mirror, removeWhenDone: keepIn == nil)
   }
@@ -58,13 +61,16 @@ enum RemoteRun {
     do {
       try mirror.copyOnce()
     } catch {
-      throw CommandFailure("\(error.message) (dltop runs the system's ssh with your ssh configuration and agent; check `ssh \(remote.destination)` works without a password prompt)")
+      throw CommandFailure(
+        "\(error.message) (dltop runs the system's ssh with your ssh configuration and agent; check `ssh \(remote.destination)` works without a password prompt)"
+      )
     }
     return try body(mirror.localPath)
   }
 
   private static func temporaryFolder(for remote: RemotePath) -> String {
     let host = remote.destination.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "_" }
-    return NSTemporaryDirectory() + "dltop-remote-\(String(host))-\(getpid())-\(UUID().uuidString.prefix(8))"
+    return NSTemporaryDirectory()
+      + "dltop-remote-\(String(host))-\(getpid())-\(UUID().uuidString.prefix(8))"
   }
 }

@@ -8,7 +8,10 @@ enum RunDescriptionBuilder {
     typealias Pair = RunDescription.KeyValue
     var configuration: [Pair] = [
       Pair("dataset", data.name),
-      Pair("task", data.task.isClassification ? "classification (\(data.classNames.count) classes)" : "regression"),
+      Pair(
+        "task",
+        data.task.isClassification
+          ? "classification (\(data.classNames.count) classes)" : "regression"),
       Pair("sample shape", data.sampleShape.map(String.init).joined(separator: "×")),
       Pair("split", "\(data.split)"),
       Pair("train samples", "\(data.splitSizes.train)"),
@@ -33,9 +36,12 @@ enum RunDescriptionBuilder {
       Pair("blas threads", "\(BLAS.threadCount)"),
       Pair("dltop", DLTop.configuration.version),
     ]
-    if let positive = data.positiveClassName { configuration.append(Pair("positive class", positive)) }
+    if let positive = data.positiveClassName {
+      configuration.append(Pair("positive class", positive))
+    }
     return RunDescription(
-      name: "\(data.name) \(setup.model) \(setup.optimizer)", source: "dltop", format: LogFormat.dltopRunLog.rawValue,
+      name: "\(data.name) \(setup.model) \(setup.optimizer)", source: "dltop",
+      format: LogFormat.dltopRunLog.rawValue,
       dataset: data.name, model: setup.model.description, optimizer: setup.optimizer.description,
       classNames: data.task.isClassification ? data.classNames : nil, configuration: configuration,
       controllable: true)

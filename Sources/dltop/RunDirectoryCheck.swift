@@ -11,15 +11,18 @@ enum RunDirectoryCheck {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else {
-        throw CommandFailure("\(flag): '\(path)' is a file; give a folder (it is created when missing)")
+        throw CommandFailure(
+          "\(flag): '\(path)' is a file; give a folder (it is created when missing)")
       }
       let log = (path as NSString).appendingPathComponent(RunLogFormat.fileName)
       if FileManager.default.fileExists(atPath: log) {
         throw CommandFailure(
-          "\(flag): '\(path)' already holds a run log (\(RunLogFormat.fileName)); choose another folder")
+          "\(flag): '\(path)' already holds a run log (\(RunLogFormat.fileName)); choose another folder"
+        )
       }
       guard access(path, W_OK) == 0 else {
-        throw CommandFailure("\(flag): cannot write in '\(path)': \(String(cString: strerror(errno)))")
+        throw CommandFailure(
+          "\(flag): cannot write in '\(path)': \(String(cString: strerror(errno)))")
       }
       return
     }
@@ -29,12 +32,14 @@ enum RunDirectoryCheck {
       var isFolder: ObjCBool = false
       if FileManager.default.fileExists(atPath: prefix, isDirectory: &isFolder) {
         guard isFolder.boolValue else {
-          throw CommandFailure("\(flag): cannot create '\(path)': '\(prefix)' is a file, not a folder")
+          throw CommandFailure(
+            "\(flag): cannot create '\(path)': '\(prefix)' is a file, not a folder")
         }
         continue
       }
       if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-        throw CommandFailure("\(flag): cannot create '\(prefix)': \(String(cString: strerror(errno)))")
+        throw CommandFailure(
+          "\(flag): cannot create '\(prefix)': \(String(cString: strerror(errno)))")
       }
     }
   }

@@ -30,7 +30,8 @@ final class SignalTrap: Sendable {
       Foundation.signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler { @Sendable [received] in
-        _ = received.value.compareExchange(expected: 0, desired: number, ordering: .acquiringAndReleasing)
+        _ = received.value.compareExchange(
+          expected: 0, desired: number, ordering: .acquiringAndReleasing)
         onSignal?(number)
       }
       source.resume()

@@ -11,7 +11,8 @@ struct SnapshotWriter: Sendable {
   /// Writes a snapshot and returns the message to show.
   func write(screenText: String, snapshot: TrainingSnapshot) -> String {
     do {
-      let folder = try SnapshotExporter.export(snapshot: snapshot, screenText: screenText, into: parent)
+      let folder = try SnapshotExporter.export(
+        snapshot: snapshot, screenText: screenText, into: parent)
       return "snapshot written to \(folder)"
     } catch {
       return "\(error)"
@@ -20,8 +21,11 @@ struct SnapshotWriter: Sendable {
 
   /// The dashboard as it would look at `width`×`height`, as text (for snapshots taken headless).
   @MainActor
-  static func renderScreen(_ snapshot: TrainingSnapshot, theme: Theme, width: Int = 120, height: Int = 40) -> String {
+  static func renderScreen(
+    _ snapshot: TrainingSnapshot, theme: Theme, width: Int = 120, height: Int = 40
+  ) -> String {
     let dashboard = Dashboard(snapshot: snapshot, theme: theme)
-    return dashboard.render(snapshot: snapshot, size: (width, height)).lines.joined(separator: "\n") + "\n"
+    return dashboard.render(snapshot: snapshot, size: (width, height)).lines.joined(separator: "\n")
+      + "\n"
   }
 }

@@ -16,8 +16,11 @@ enum TerminalCheck {
     let term = environment["TERM"] ?? ""
     if cursorlessTerminals.contains(term) {
       let shown = term.isEmpty ? "TERM is not set" : "TERM=\(term)"
-      return (true, "\(shown): this terminal cannot move the cursor, so no dashboard; running headless "
-        + "(set TERM=xterm-256color for the dashboard, or pass --headless to silence this note)")
+      return (
+        true,
+        "\(shown): this terminal cannot move the cursor, so no dashboard; running headless "
+          + "(set TERM=xterm-256color for the dashboard, or pass --headless to silence this note)"
+      )
     }
     return (false, nil)
   }

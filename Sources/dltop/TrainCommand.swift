@@ -15,38 +15,52 @@ struct TrainCommand: ParsableCommand {
   mutating func run() throws {
     let setup = try TrainSetup(options)
     if let threads = options.threads { BLAS.setThreadCount(threads) }
-    let terminal = options.headless || options.json ? (headless: true, note: nil) : TerminalCheck.dashboardProblem()
+    let terminal =
+      options.headless || options.json
+      ? (headless: true, note: nil) : TerminalCheck.dashboardProblem()
     let headless = terminal.headless
     let printer = HeadlessPrinter(toStandardError: options.json || !headless)
     if let note = terminal.note { printer.line("note: \(note)") }
     let data = try DataFlags.load(options)
     try TrainMetrics.checkMonitor(setup, data: data)
     let runDirectory =
-      options.runDir ?? RunLogWriter.defaultDirectory(parent: "dltop-runs", dataset: data.name, date: Date())
-    if !options.noRunLog { try RunDirectoryCheck.prepare(runDirectory, flag: options.runDir == nil ? "run folder" : "--run-dir") }
+      options.runDir
+      ?? RunLogWriter.defaultDirectory(parent: "dltop-runs", dataset: data.name, date: Date())
+    if !options.noRunLog {
+      try RunDirectoryCheck.prepare(
+        runDirectory, flag: options.runDir == nil ? "run folder" : "--run-dir")
+    }
     let job = TrainingJob(
       setup: setup, data: data, run: RunDescriptionBuilder.make(setup: setup, data: data),
       runDirectory: runDirectory, writesRunLog: !options.noRunLog)
-    let snapshots = SnapshotWriter(parent: options.snapshotDir ?? (options.noRunLog ? "." : runDirectory))
+    let snapshots = SnapshotWriter(
+      parent: options.snapshotDir ?? (options.noRunLog ? "." : runDirectory))
     let theme = try ThemeChoice.load(options.theme)
     if headless {
       for note in data.notes { printer.line("data: \(note)") }
       for warning in data.warnings { printer.line("warning: \(warning)") }
       let session = EngineSession(run: job.run)
       let outcome = runHeadless(job, session: session, printer: printer)
-      try report(outcome, job: job, link: session.link, theme: theme, snapshots: snapshots, printer: printer)
+      try report(
+        outcome, job: job, link: session.link, theme: theme, snapshots: snapshots, printer: printer)
     } else {
       let (outcome, link) = try MainActor.assumeIsolated {
         try DashboardRunner.train(job, theme: theme, snapshots: snapshots)
       }
-      try report(outcome, job: job, link: link, theme: theme, snapshots: snapshots, printer: HeadlessPrinter(toStandardError: false))
+      try report(
+        outcome, job: job, link: link, theme: theme, snapshots: snapshots,
+        printer: HeadlessPrinter(toStandardError: false))
     }
   }
 
-  private func runHeadless(_ job: TrainingJob, session: EngineSession, printer: HeadlessPrinter) -> TrainOutcome {
+  private func runHeadless(_ job: TrainingJob, session: EngineSession, printer: HeadlessPrinter)
+    -> TrainOutcome
+  {
     let trap = SignalTrap()
     let observer = RunObserver(
-      epochFinished: { record, total, speed in printer.epoch(record, of: total, samplesPerSecond: speed) },
+      epochFinished: { record, total, speed in
+        printer.epoch(record, of: total, samplesPerSecond: speed)
+      },
       newVerdict: { verdict in printer.verdict(verdict) },
       message: { text in printer.line(text) })
     session.start(job, observer: observer)
@@ -65,7 +79,8 @@ struct TrainCommand: ParsableCommand {
   }
 
   private func report(
-    _ outcome: TrainOutcome, job: TrainingJob, link: EngineLink, theme: Theme, snapshots: SnapshotWriter,
+    _ outcome: TrainOutcome, job: TrainingJob, link: EngineLink, theme: Theme,
+    snapshots: SnapshotWriter,
     printer: HeadlessPrinter
   ) throws {
     if options.snapshotOnExit {

@@ -6,7 +6,8 @@ import DLTopMonitor
 enum TrainMetrics {
   static func available(for data: PreparedData) -> [String] {
     var names: Set<String> = [
-      MetricName.loss.rawValue, MetricName.learningRate.rawValue, "grad_norm", "weight_norm", "update_ratio", "dead_relu",
+      MetricName.loss.rawValue, MetricName.learningRate.rawValue, "grad_norm", "weight_norm",
+      "update_ratio", "dead_relu",
       "samples_per_s",
     ]
     if data.task.isClassification { names.insert(MetricName.accuracy.rawValue) }

@@ -12,7 +12,10 @@ struct TrainOptions: ParsableArguments {
   @Option(help: "Label column of a CSV file, by name or 0-based index (default: the last column).")
   var labelColumn: String?
 
-  @Flag(help: "Skip CSV rows with a bad cell (counted, with their first line numbers, in a warning) instead of stopping.")
+  @Flag(
+    help:
+      "Skip CSV rows with a bad cell (counted, with their first line numbers, in a warning) instead of stopping."
+  )
   var skipBadRows = false
 
   @Option(help: "Reshape CSV rows into images, e.g. 28x28x1.")
@@ -27,7 +30,10 @@ struct TrainOptions: ParsableArguments {
   @Option(help: "Hidden activation: relu, leaky-relu, sigmoid, tanh, swish.")
   var activation = "relu"
 
-  @Option(help: "Weight initializer: he, xavier, normal:SIGMA, zeros (default: he for ReLU-like, xavier for sigmoid/tanh).")
+  @Option(
+    help:
+      "Weight initializer: he, xavier, normal:SIGMA, zeros (default: he for ReLU-like, xavier for sigmoid/tanh)."
+  )
   var `init`: String?
 
   @Option(help: "Optimizer: sgd, momentum, adagrad, rmsprop, adam.")
@@ -42,10 +48,13 @@ struct TrainOptions: ParsableArguments {
     ))
   var schedule = "constant"
 
-  @Option(parsing: .unconditional, help: "Batch size: a number (1 = stochastic) or 'full' (one update per epoch).")
+  @Option(
+    parsing: .unconditional,
+    help: "Batch size: a number (1 = stochastic) or 'full' (one update per epoch).")
   var batch = "128"
 
-  @Option(parsing: .unconditional, help: "Maximum number of epochs (early stopping may end sooner).")
+  @Option(
+    parsing: .unconditional, help: "Maximum number of epochs (early stopping may end sooner).")
   var epochs = 20
 
   @Option(help: "Split ratios or counts: 80:20, 70:15:15, 60:20:20, 50000:10000.")
@@ -54,13 +63,16 @@ struct TrainOptions: ParsableArguments {
   @Option(help: "Input normalization fitted on the training split: standard, minmax, none.")
   var normalize = "standard"
 
-  @Option(help: "Image augmentation on the training split: flip,hflip,vflip,shift,rotate,brightness.")
+  @Option(
+    help: "Image augmentation on the training split: flip,hflip,vflip,shift,rotate,brightness.")
   var augment: String?
 
   @Option(parsing: .unconditional, help: "L2 weight decay λ (loss += ½λΣw², gradient += λw).")
   var l2: Double = 0
 
-  @Option(parsing: .unconditional, help: "Dropout rate after each hidden activation (0 = off; 0.3–0.5 against overfitting).")
+  @Option(
+    parsing: .unconditional,
+    help: "Dropout rate after each hidden activation (0 = off; 0.3–0.5 against overfitting).")
   var dropout: Double = 0
 
   @Flag(help: "Batch normalization between each hidden affine layer and its activation.")
@@ -71,13 +83,18 @@ struct TrainOptions: ParsableArguments {
 
   @Option(
     name: .customLong("early-stop"),
-    help: "Early stopping: patience=20,min-delta=0,monitor=val_loss,mode=auto,baseline=X,start-from=N,restore-best.")
+    help:
+      "Early stopping: patience=20,min-delta=0,monitor=val_loss,mode=auto,baseline=X,start-from=N,restore-best."
+  )
   var earlyStop = "patience=20,restore-best"
 
   @Flag(name: .customLong("no-early-stop"), help: "Train every epoch; never stop early.")
   var noEarlyStop = false
 
-  @Flag(help: "No dashboard: one line per epoch and the test metrics at the end (automatic when stdout is not a terminal).")
+  @Flag(
+    help:
+      "No dashboard: one line per epoch and the test metrics at the end (automatic when stdout is not a terminal)."
+  )
   var headless = false
 
   @Flag(help: "Print exactly one JSON document on stdout at the end; progress goes to stderr.")

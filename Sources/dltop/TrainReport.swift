@@ -10,7 +10,10 @@ enum TrainReport {
     var pairs: [(key: String, value: JSONValue)] = [
       ("dataset", .string(data.name)),
       ("task", .string(data.task.isClassification ? "classification" : "regression")),
-      ("classes", data.task.isClassification ? .array(data.classNames.map(JSONValue.string)) : .null),
+      (
+        "classes",
+        data.task.isClassification ? .array(data.classNames.map(JSONValue.string)) : .null
+      ),
       ("epochs_run", .int(outcome.history.count)),
       ("best_epoch", .integer(outcome.bestEpoch)),
       ("stopped_early", .bool(outcome.stoppedEarly)),
@@ -22,10 +25,14 @@ enum TrainReport {
     pairs.append(("optimizer", .string(job.setup.optimizer.description)))
     pairs.append(("schedule", .string(job.setup.schedule.description)))
     pairs.append(("seed", .int(Int(truncatingIfNeeded: job.setup.seed))))
-    pairs.append(("split", .object([
-      ("train", .int(data.splitSizes.train)), ("validation", .int(data.splitSizes.validation)),
-      ("test", .int(data.splitSizes.test)),
-    ])))
+    pairs.append(
+      (
+        "split",
+        .object([
+          ("train", .int(data.splitSizes.train)), ("validation", .int(data.splitSizes.validation)),
+          ("test", .int(data.splitSizes.test)),
+        ])
+      ))
     pairs.append(("blas", .string(BLAS.configuration)))
     pairs.append(("diverged", .bool(outcome.diverged)))
     pairs.append(("verdict", .text(outcome.verdict?.rawValue)))
@@ -51,13 +58,22 @@ enum TrainReport {
     ])
   }
 
-  private static func testObject(_ test: TestResult?, classification: ClassificationReport?) -> JSONValue {
+  private static func testObject(_ test: TestResult?, classification: ClassificationReport?)
+    -> JSONValue
+  {
     guard let test else { return .null }
     var pairs: [(key: String, value: JSONValue)] = [
       ("loss", .number(test.loss)),
       ("accuracy", .double(test.accuracy)),
-      ("confusion", classification.map { .array($0.confusion.rows.map { .array($0.map(JSONValue.int)) }) } ?? .null),
-      ("precision", classification.map { .array($0.perClass.map { .number($0.precision) }) } ?? .null),
+      (
+        "confusion",
+        classification.map { .array($0.confusion.rows.map { .array($0.map(JSONValue.int)) }) }
+          ?? .null
+      ),
+      (
+        "precision",
+        classification.map { .array($0.perClass.map { .number($0.precision) }) } ?? .null
+      ),
       ("recall", classification.map { .array($0.perClass.map { .number($0.recall) }) } ?? .null),
       ("f1", classification.map { .array($0.perClass.map { .number($0.f1) }) } ?? .null),
       ("macro_f1", classification.map { .number($0.macro.f1) } ?? .null),
@@ -66,12 +82,17 @@ enum TrainReport {
       pairs.append(("weighted_f1", .number(classification.weighted.f1)))
       pairs.append(("support", .array(classification.perClass.map { .int($0.support) })))
       if let positive = classification.positiveClass, let counts = classification.binary {
-        pairs.append(("positive", .object([
-          ("class", .string(classification.classNames[positive])),
-          ("precision", .number(counts.precision)), ("recall", .number(counts.recall)),
-          ("f1", .number(counts.f1)), ("tp", .int(counts.truePositives)), ("fp", .int(counts.falsePositives)),
-          ("fn", .int(counts.falseNegatives)), ("tn", .int(counts.trueNegatives)),
-        ])))
+        pairs.append(
+          (
+            "positive",
+            .object([
+              ("class", .string(classification.classNames[positive])),
+              ("precision", .number(counts.precision)), ("recall", .number(counts.recall)),
+              ("f1", .number(counts.f1)), ("tp", .int(counts.truePositives)),
+              ("fp", .int(counts.falsePositives)),
+              ("fn", .int(counts.falseNegatives)), ("tn", .int(counts.trueNegatives)),
+            ])
+          ))
       }
       pairs.append(("imbalance_warning", .text(classification.imbalanceWarning)))
     }

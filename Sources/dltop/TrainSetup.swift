@@ -26,7 +26,9 @@ struct TrainSetup: Sendable {
     self.options = options
     model = try Self.parse("--model", options.model) { try ModelSpec.parse($0) }
     activation = try Self.parse("--activation", options.activation) { try Activation.parse($0) }
-    initializer = try options.`init`.map { text in try Self.parse("--init", text) { try Initializer.parse($0) } }
+    initializer = try options.`init`.map { text in
+      try Self.parse("--init", text) { try Initializer.parse($0) }
+    }
     optimizer = try Self.parse("--optimizer", options.optimizer) { try OptimizerKind.parse($0) }
     schedule = try Self.parse("--schedule", options.schedule) { try ScheduleSpec.parse($0) }
     guard options.lr > 0, options.lr.isFinite else {
@@ -43,7 +45,8 @@ struct TrainSetup: Sendable {
     }
     l2 = options.l2
     guard options.dropout >= 0, options.dropout < 1 else {
-      throw CommandFailure("--dropout: the drop rate must be in [0, 1) (0.3–0.5 is typical), got \(options.dropout)")
+      throw CommandFailure(
+        "--dropout: the drop rate must be in [0, 1) (0.3–0.5 is typical), got \(options.dropout)")
     }
     dropout = Float(options.dropout)
     batchNorm = options.batchnorm
@@ -54,7 +57,9 @@ struct TrainSetup: Sendable {
     if options.noEarlyStop {
       earlyStopping = nil
     } else {
-      earlyStopping = try Self.parse("--early-stop", options.earlyStop) { try EarlyStopping.Options.parse($0) }
+      earlyStopping = try Self.parse("--early-stop", options.earlyStop) {
+        try EarlyStopping.Options.parse($0)
+      }
     }
   }
 
@@ -63,13 +68,17 @@ struct TrainSetup: Sendable {
     let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
     if trimmed == "full" { return .full }
     guard let n = Int(trimmed), n >= 1 else {
-      throw CommandFailure("--batch: '\(text)' is not accepted; give a positive number (1 = stochastic, 32…1024 typical) or 'full'")
+      throw CommandFailure(
+        "--batch: '\(text)' is not accepted; give a positive number (1 = stochastic, 32…1024 typical) or 'full'"
+      )
     }
     return .samples(n)
   }
 
   /// Runs a parser and turns its error into one line naming the flag.
-  private static func parse<T>(_ flag: String, _ text: String, _ body: (String) throws -> T) throws -> T {
+  private static func parse<T>(_ flag: String, _ text: String, _ body: (String) throws -> T) throws
+    -> T
+  {
     do {
       return try body(text)
     } catch {

@@ -5,7 +5,8 @@ import DLTopMonitor
 enum TrainerFactory {
   /// - Throws: when the model does not fit the data.
   static func make(_ job: TrainingJob) throws -> Trainer {
-    try make(setup: job.setup, data: job.data, validation: job.data.validation, epochs: job.setup.epochs)
+    try make(
+      setup: job.setup, data: job.data, validation: job.data.validation, epochs: job.setup.epochs)
   }
 
   /// The recorder's options for a job: early stopping as configured (off without `--early-stop`),
@@ -29,7 +30,8 @@ enum TestEvaluation {
       var result = TestResult(loss: evaluation.loss, accuracy: evaluation.accuracy)
       if let predicted = evaluation.predictedClasses, let truth = evaluation.labels {
         result.classification = ClassificationReport(
-          truth: truth, predicted: predicted, classNames: data.classNames, positiveClass: data.positiveClass)
+          truth: truth, predicted: predicted, classNames: data.classNames,
+          positiveClass: data.positiveClass)
       } else if let outputs = evaluation.outputs, case .values(let targets) = set.targets {
         result.regression = RegressionReport(predictions: outputs, targets: targets)
       }

@@ -44,7 +44,8 @@ final class TrainingLoop {
         recorder.record(batch: BatchRecord(report))
         if !report.isFinite {
           diverged = true
-          stopRequest = "loss became \(report.loss.isNaN ? "NaN" : "infinite") at epoch \(report.epoch), batch \(report.batchIndex + 1)"
+          stopRequest =
+            "loss became \(report.loss.isNaN ? "NaN" : "infinite") at epoch \(report.epoch), batch \(report.batchIndex + 1)"
           finishEpoch()
           recorder.note(.error, "diverged: \(stopRequest ?? "")")
           break epochs
@@ -94,8 +95,12 @@ final class TrainingLoop {
       guard rate > 0, rate.isFinite else { return }
       trainer.setLearningRate(rate)
       let change = LearningRateChange(
-        step: trainer.globalStep, epoch: trainer.epoch, from: before, to: trainer.currentLearningRate, cause: .key)
-      recorder.note(.key, "learning rate \(HeadlessPrinter.format(before)) → \(HeadlessPrinter.format(change.to)) (key)")
+        step: trainer.globalStep, epoch: trainer.epoch, from: before,
+        to: trainer.currentLearningRate, cause: .key)
+      recorder.note(
+        .key,
+        "learning rate \(HeadlessPrinter.format(before)) → \(HeadlessPrinter.format(change.to)) (key)"
+      )
       recorder.record(learningRateChange: change, plannedRates: plannedRates())
     case .setEarlyStopping(let enabled):
       recorder.note(.key, "early stopping \(enabled ? "on" : "off")")
@@ -110,13 +115,18 @@ final class TrainingLoop {
     let record = EpochRecord(report)
     if let reduced = report.reducedLearningRate {
       let change = LearningRateChange(
-        step: trainer.globalStep, epoch: record.epoch, from: report.learningRate, to: reduced, cause: .plateau)
-      recorder.note(.schedule, "reduce on plateau: learning rate \(HeadlessPrinter.format(change.from)) → \(HeadlessPrinter.format(reduced))", epoch: record.epoch)
+        step: trainer.globalStep, epoch: record.epoch, from: report.learningRate, to: reduced,
+        cause: .plateau)
+      recorder.note(
+        .schedule,
+        "reduce on plateau: learning rate \(HeadlessPrinter.format(change.from)) → \(HeadlessPrinter.format(reduced))",
+        epoch: record.epoch)
       recorder.record(learningRateChange: change)
     }
     var confusion: ConfusionRecord?
     if let predicted = report.validationPredictions, let truth = report.validationLabels {
-      let matrix = ConfusionMatrix(truth: truth, predicted: predicted, classCount: job.data.classNames.count)
+      let matrix = ConfusionMatrix(
+        truth: truth, predicted: predicted, classCount: job.data.classNames.count)
       confusion = ConfusionRecord(epoch: record.epoch, counts: matrix.rows)
     }
     recorder.setPlannedRates(plannedRates())

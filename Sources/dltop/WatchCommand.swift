@@ -10,16 +10,26 @@ import Synchronization
 struct WatchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "watch",
-    abstract: "Follow training that runs elsewhere: Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard events, dltop run logs; an Optuna study (its SQLite file) in the search view.",
-    discussion: "A folder is searched recursively; every run found is listed in the run picker (key r).")
+    abstract:
+      "Follow training that runs elsewhere: Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard events, dltop run logs; an Optuna study (its SQLite file) in the search view.",
+    discussion:
+      "A folder is searched recursively; every run found is listed in the run picker (key r).")
 
-  @Argument(help: "A log file or a folder of runs, or [user@]host:path on another machine (read through ssh).")
+  @Argument(
+    help:
+      "A log file or a folder of runs, or [user@]host:path on another machine (read through ssh).")
   var path: String
 
-  @Option(help: "Keep the local copy of a remote run (host:path) in this folder (default: a temporary folder removed at exit).")
+  @Option(
+    help:
+      "Keep the local copy of a remote run (host:path) in this folder (default: a temporary folder removed at exit)."
+  )
   var mirror: String?
 
-  @Flag(help: "No dashboard: print each new epoch and each new verdict as a line (automatic when stdout is not a terminal).")
+  @Flag(
+    help:
+      "No dashboard: print each new epoch and each new verdict as a line (automatic when stdout is not a terminal)."
+  )
   var headless = false
 
   @Option(help: "Early-stopping patience for the advice.")
@@ -37,10 +47,16 @@ struct WatchCommand: ParsableCommand {
   @Option(help: "Dashboard theme: default, light, high-contrast, monochrome, or a theme file path.")
   var theme = "default"
 
-  @Flag(help: "Read what the logs hold now, print it with the diagnosis, and exit with the verdict's status (0 healthy, 2 no epoch yet, 3 overfitting, 4 underfitting, 5 divergence, 6 oscillation, 7 plateau).")
+  @Flag(
+    help:
+      "Read what the logs hold now, print it with the diagnosis, and exit with the verdict's status (0 healthy, 2 no epoch yet, 3 overfitting, 4 underfitting, 5 divergence, 6 oscillation, 7 plateau)."
+  )
   var once = false
 
-  @Option(help: "Headless: exit when no new epoch arrived for this long (90, 90s, 5m, 1h), with the verdict's status as for --once.")
+  @Option(
+    help:
+      "Headless: exit when no new epoch arrived for this long (90, 90s, 5m, 1h), with the verdict's status as for --once."
+  )
   var exitWhenIdle: DurationArgument?
 
   mutating func run() throws {
@@ -50,17 +66,22 @@ struct WatchCommand: ParsableCommand {
       remote = try RemoteRun.follow(remotePath, keepIn: mirror, interval: interval) { text in
         if !interactive { print("warning: \(text)") }
       }
-      if !interactive { print("following \(remotePath) through ssh; local copy in \(remote?.mirror.folder ?? "")") }
+      if !interactive {
+        print("following \(remotePath) through ssh; local copy in \(remote?.mirror.folder ?? "")")
+      }
       path = remote?.mirror.localPath ?? path
     }
     defer { remote?.stop() }
     if once {
       let status = try WatchOnce.run(
-        path: path, patience: patience, monitor: monitor, printer: HeadlessPrinter(toStandardError: false))
+        path: path, patience: patience, monitor: monitor,
+        printer: HeadlessPrinter(toStandardError: false))
       throw ExitCode(status)
     }
     guard patience >= 0 else { throw CommandFailure("--patience: must be ≥ 0, got \(patience)") }
-    guard interval > 0 else { throw CommandFailure("--interval: must be > 0 seconds, got \(interval)") }
+    guard interval > 0 else {
+      throw CommandFailure("--interval: must be > 0 seconds, got \(interval)")
+    }
     if OptunaStudyReader.isOptunaStudy(path) {
       let headless = self.headless || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0
       try OptunaWatch.run(path: path, interval: max(1, interval), headless: headless, theme: theme)
@@ -68,16 +89,20 @@ struct WatchCommand: ParsableCommand {
     }
     var stopping = EarlyStopping.Options()
     stopping.patience = patience
-    let terminal = headless || exitWhenIdle != nil ? (headless: true, note: nil) : TerminalCheck.dashboardProblem()
+    let terminal =
+      headless || exitWhenIdle != nil
+      ? (headless: true, note: nil) : TerminalCheck.dashboardProblem()
     if let note = terminal.note { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
     let interactive = !terminal.headless
     if interactive {
       let theme = try ThemeChoice.load(self.theme)
       let snapshots = SnapshotWriter(parent: snapshotDir)
       let path = self.path
-      let configuration = Self.configuration(interval: interval, stopping: stopping, monitor: monitor)
+      let configuration = Self.configuration(
+        interval: interval, stopping: stopping, monitor: monitor)
       try MainActor.assumeIsolated {
-        try WatchDashboard.run(path: path, configuration: configuration, theme: theme, snapshots: snapshots)
+        try WatchDashboard.run(
+          path: path, configuration: configuration, theme: theme, snapshots: snapshots)
       }
     } else {
       let status = followHeadless(stopping: stopping)
@@ -92,11 +117,14 @@ struct WatchCommand: ParsableCommand {
     let printer = HeadlessPrinter(toStandardError: false)
     let link = WatchSession.makeLink(path: path)
     var isDirectory: ObjCBool = false
-    let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    let isFolder =
+      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
     let announced = Mutex<Set<String>>([])
     let idle = IdleClock()
     let session = WatchSession(
-      path: path, link: link, configuration: Self.configuration(interval: interval, stopping: stopping, monitor: monitor),
+      path: path, link: link,
+      configuration: Self.configuration(interval: interval, stopping: stopping, monitor: monitor),
       onNewEpoch: { run, record in
         idle.noteActivity()
         if announced.withLock({ $0.insert(run).inserted }) { printer.line("run found: \(run)") }
@@ -137,14 +165,17 @@ struct WatchCommand: ParsableCommand {
 
   private static func reason(_ status: RunStatus) -> String {
     switch status {
-    case .finished(let reason), .stopped(let reason), .failed(let reason): reason.isEmpty ? "" : " (\(reason))"
+    case .finished(let reason), .stopped(let reason), .failed(let reason):
+      reason.isEmpty ? "" : " (\(reason))"
     case .diverged(let epoch): " at epoch \(epoch)"
     default: ""
     }
   }
 
   /// The session's settings: poll interval, and the recorder's early-stopping advice.
-  static func configuration(interval: Double, stopping: EarlyStopping.Options, monitor: String?) -> WatchSession.Configuration {
+  static func configuration(interval: Double, stopping: EarlyStopping.Options, monitor: String?)
+    -> WatchSession.Configuration
+  {
     var configuration = WatchSession.Configuration()
     configuration.pollInterval = interval
     configuration.recorder.earlyStopping = stopping
@@ -169,7 +200,9 @@ enum WatchDashboard {
       onCommand: { command in
         if case .selectRun(let index) = command { session.select(runIndex: index) }
       },
-      onSnapshotRequest: { screen, snapshot in snapshots.write(screenText: screen, snapshot: snapshot) },
+      onSnapshotRequest: { screen, snapshot in
+        snapshots.write(screenText: screen, snapshot: snapshot)
+      },
       shouldExit: { trap.signal != nil })
     do {
       _ = try app.run()

@@ -5,7 +5,9 @@ import Foundation
 /// and diagnosis as `dltop watch --headless` would, and returns the verdict's exit status
 /// (`VerdictExitStatus`) instead of following the files.
 enum WatchOnce {
-  static func run(path: String, patience: Int, monitor: String?, printer: HeadlessPrinter) throws -> Int32 {
+  static func run(path: String, patience: Int, monitor: String?, printer: HeadlessPrinter) throws
+    -> Int32
+  {
     guard FileManager.default.fileExists(atPath: path) else {
       throw CommandFailure("\(path): no such file or folder")
     }
@@ -13,7 +15,8 @@ enum WatchOnce {
     let runs = found.map(WatchRunReader.read)
     guard !runs.isEmpty else {
       throw CommandFailure(
-        "\(path): no log dltop reads here (Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard, dltop run log)")
+        "\(path): no log dltop reads here (Keras CSV, Lightning metrics.csv, JSON lines, TensorBoard, dltop run log)"
+      )
     }
     var worst: Int32 = 0
     for (run, log) in zip(found, runs) {

@@ -65,12 +65,18 @@ enum WeightsFile {
     guard let version = reader.uint32() else { throw fail("truncated header") }
     guard version == Self.version else {
       throw fail(
-        "weights format version \(version); this dltop reads version \(Self.version) (train again to write it)")
+        "weights format version \(version); this dltop reads version \(Self.version) (train again to write it)"
+      )
     }
-    let stored = UInt32(littleEndian: bytes[(bytes.count - 4)...].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) })
+    let stored = UInt32(
+      littleEndian: bytes[(bytes.count - 4)...].withUnsafeBytes {
+        $0.loadUnaligned(as: UInt32.self)
+      })
     let computed = CRC32C.checksum(bytes[..<(bytes.count - 4)])
     guard stored == computed else {
-      throw fail("checksum mismatch (stored \(hex(stored)), computed \(hex(computed))): the file is damaged or truncated")
+      throw fail(
+        "checksum mismatch (stored \(hex(stored)), computed \(hex(computed))): the file is damaged or truncated"
+      )
     }
     reader.end = bytes.count - 4
     guard let metadataText = reader.string() else { throw fail("truncated metadata") }
@@ -83,7 +89,8 @@ enum WeightsFile {
     guard let count = reader.uint32() else { throw fail("truncated tensor count") }
     var tensors: [NamedTensor] = []
     for index in 0..<Int(count) {
-      guard let name = reader.string(), let kind = reader.byte(), let rank = reader.uint32(), rank <= 8
+      guard let name = reader.string(), let kind = reader.byte(), let rank = reader.uint32(),
+        rank <= 8
       else { throw fail("tensor \(index + 1) of \(count): truncated header") }
       var shape: [Int] = []
       for _ in 0..<rank {
@@ -91,10 +98,16 @@ enum WeightsFile {
         shape.append(Int(dimension))
       }
       let size = shape.reduce(1, *)
-      guard let scalars = reader.floats(size) else { throw fail("tensor \(name): truncated values") }
-      tensors.append(NamedTensor(name: name, tensor: Tensor(shape: shape, scalars: scalars), isParameter: kind == 0))
+      guard let scalars = reader.floats(size) else {
+        throw fail("tensor \(name): truncated values")
+      }
+      tensors.append(
+        NamedTensor(
+          name: name, tensor: Tensor(shape: shape, scalars: scalars), isParameter: kind == 0))
     }
-    guard reader.offset == reader.end else { throw fail("\(reader.end - reader.offset) bytes after the last tensor") }
+    guard reader.offset == reader.end else {
+      throw fail("\(reader.end - reader.offset) bytes after the last tensor")
+    }
     return Contents(metadata: metadata, tensors: tensors)
   }
 

@@ -21,7 +21,10 @@ enum WeightsMetadata {
       ("input_shape", .array(data.sampleShape.map(JSONValue.int))),
       ("outputs", .int(outputs)),
       ("task", .string(data.task.isClassification ? "classification" : "regression")),
-      ("classes", data.task.isClassification ? .array(data.classNames.map(JSONValue.string)) : .null),
+      (
+        "classes",
+        data.task.isClassification ? .array(data.classNames.map(JSONValue.string)) : .null
+      ),
       (
         "data",
         .object([

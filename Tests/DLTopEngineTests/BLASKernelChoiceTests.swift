@@ -7,17 +7,25 @@ struct BLASKernelChoiceTests {
 
   @Test func avx512MachinesGetSkylakeXEvenWhenHaswellIsPinned() {
     #expect(BLASKernelChoice.wantedCore(environment: [:], cpuFlags: avx512) == "SkylakeX")
-    #expect(BLASKernelChoice.wantedCore(environment: ["OPENBLAS_CORETYPE": "Haswell"], cpuFlags: avx512) == "SkylakeX")
+    #expect(
+      BLASKernelChoice.wantedCore(environment: ["OPENBLAS_CORETYPE": "Haswell"], cpuFlags: avx512)
+        == "SkylakeX")
   }
 
   @Test func nothingChangesWithoutAVX512OrWhenAlreadyRight() {
     #expect(BLASKernelChoice.wantedCore(environment: [:], cpuFlags: ["avx2", "avx512f"]) == nil)
-    #expect(BLASKernelChoice.wantedCore(environment: ["OPENBLAS_CORETYPE": "skylakex"], cpuFlags: avx512) == nil)
+    #expect(
+      BLASKernelChoice.wantedCore(environment: ["OPENBLAS_CORETYPE": "skylakex"], cpuFlags: avx512)
+        == nil)
   }
 
   @Test func theControlVariableKeepsOrNamesTheCore() {
-    #expect(BLASKernelChoice.wantedCore(environment: ["DLTOP_BLAS_CORETYPE": "keep"], cpuFlags: avx512) == nil)
-    #expect(BLASKernelChoice.wantedCore(environment: ["DLTOP_BLAS_CORETYPE": "Zen"], cpuFlags: []) == "Zen")
+    #expect(
+      BLASKernelChoice.wantedCore(environment: ["DLTOP_BLAS_CORETYPE": "keep"], cpuFlags: avx512)
+        == nil)
+    #expect(
+      BLASKernelChoice.wantedCore(environment: ["DLTOP_BLAS_CORETYPE": "Zen"], cpuFlags: [])
+        == "Zen")
   }
 
   @Test func theReexecutedProcessNeverLoops() {

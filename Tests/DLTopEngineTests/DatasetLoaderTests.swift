@@ -19,7 +19,8 @@ struct DatasetLoaderTests {
   }
 
   @Test func normalizationUsesTrainingStatisticsOnly() throws {
-    let data = try DatasetLoader.load(name: "iris", normalization: try NormalizationMode.parse("standard"), seed: 4)
+    let data = try DatasetLoader.load(
+      name: "iris", normalization: try NormalizationMode.parse("standard"), seed: 4)
     let stats = FeatureStatistics(data.train.features, perFeature: true)
     for j in 0..<4 {
       #expect(abs(stats.mean[j]) < 1e-5)
@@ -29,7 +30,8 @@ struct DatasetLoaderTests {
     let validation = FeatureStatistics(data.validation!.features, perFeature: true)
     #expect(validation.mean.contains { abs($0) > 1e-3 })
     // Refitting on train's raw values gives the stored normalizer.
-    let raw = try DatasetLoader.load(name: "iris", normalization: try NormalizationMode.parse("none"), seed: 4)
+    let raw = try DatasetLoader.load(
+      name: "iris", normalization: try NormalizationMode.parse("none"), seed: 4)
     #expect(
       Normalizer.fit(raw.train.features, mode: .standard, perFeature: true) == data.normalizer)
   }
@@ -51,7 +53,8 @@ struct DatasetLoaderTests {
   }
 
   @Test func digitsAreEightByEightImages() throws {
-    let data = try DatasetLoader.load(name: "digits", augmentation: try AugmentationSpec.parse("shift"), seed: 1)
+    let data = try DatasetLoader.load(
+      name: "digits", augmentation: try AugmentationSpec.parse("shift"), seed: 1)
     #expect(data.sampleShape == [8, 8, 1])
     #expect(data.isImage)
     #expect(data.classNames == (0..<10).map(String.init))
@@ -81,7 +84,8 @@ struct DatasetLoaderTests {
   @Test func csvPathAndLabelColumnAreAccepted() throws {
     let dir = DatasetCatalog.sampleDataDirectory()!
     let data = try DatasetLoader.load(
-      name: dir + "/iris.csv", split: try SplitSpec.parse("70:15:15"), labelColumn: "species", seed: 1)
+      name: dir + "/iris.csv", split: try SplitSpec.parse("70:15:15"), labelColumn: "species",
+      seed: 1)
     #expect(data.name == "iris")
     #expect(data.classNames == ["setosa", "versicolor", "virginica"])
   }
@@ -106,7 +110,8 @@ struct DatasetLoaderTests {
   func fashionMNISTUsesItsOfficialTestSplit() throws {
     let clock = ContinuousClock()
     let start = clock.now
-    let data = try DatasetLoader.load(name: "fashion-mnist", split: try SplitSpec.parse("50000:10000"), seed: 1)
+    let data = try DatasetLoader.load(
+      name: "fashion-mnist", split: try SplitSpec.parse("50000:10000"), seed: 1)
     // A figure for the record, not an assertion.
     print("fashion-mnist: load + split + normalize took \(clock.now - start)")
     #expect(data.splitSizes == .init(train: 50_000, validation: 10_000, test: 10_000, unused: 0))
@@ -121,8 +126,11 @@ struct DatasetLoaderTests {
 extension DatasetLoaderTests {
   @Test func skippedCSVRowsAreAWarningNotSilence() throws {
     let path = fixturePath("bad-csv/nan.csv")
-    #expect(throws: DataFileError.self) { try DatasetLoader.load(name: path, split: try SplitSpec.parse("1:1")) }
-    let data = try DatasetLoader.load(name: path, split: try SplitSpec.parse("1:1"), skipBadRows: true)
+    #expect(throws: DataFileError.self) {
+      try DatasetLoader.load(name: path, split: try SplitSpec.parse("1:1"))
+    }
+    let data = try DatasetLoader.load(
+      name: path, split: try SplitSpec.parse("1:1"), skipBadRows: true)
     #expect(data.warnings.contains { $0.hasPrefix("skipped 1 bad row") })
     #expect(data.splitSizes.train + data.splitSizes.test == 2)
   }

@@ -17,7 +17,8 @@ struct MalformedDataTests {
 
   private func idxError(_ folder: String) -> String? {
     do {
-      _ = try DatasetLoader.load(name: fixturePath("malformed/\(folder)"), split: try SplitSpec.parse("80:20"), seed: 1)
+      _ = try DatasetLoader.load(
+        name: fixturePath("malformed/\(folder)"), split: try SplitSpec.parse("80:20"), seed: 1)
       return nil
     } catch {
       return "\(error)"
@@ -27,7 +28,10 @@ struct MalformedDataTests {
   @Test func semicolonAndTabSeparatedFilesAreDetected() throws {
     for name in ["semicolon.csv", "tab.csv"] {
       let data = try CSVLoader.load(path: fixturePath("malformed/\(name)"))
-      #expect(data.featureNames == ["sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"])
+      #expect(
+        data.featureNames == [
+          "sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm",
+        ])
       #expect(data.set.count == 30)
       #expect(data.task.classNames == ["setosa", "versicolor", "virginica"])
     }
@@ -92,9 +96,11 @@ struct MalformedDataTests {
 
   @Test func aTruncatedGzipIsReadIntoABufferSizedByItsData() throws {
     // The last four bytes of a cut gzip stream are arbitrary; here they claim 4 GB (ISIZE).
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID()).gz").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID()).gz")
+      .path
     let source = try #require(
-      FileManager.default.contents(atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz"))
+      FileManager.default.contents(
+        atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz"))
     var cut = [UInt8](source.prefix(source.count / 2))
     cut += [0xFF, 0xFF, 0xFF, 0xFF]
     FileManager.default.createFile(atPath: path, contents: Data(cut))
@@ -109,11 +115,15 @@ struct MalformedDataTests {
 
   @Test func skippedRowsAreCountedWithTheirLineNumbers() throws {
     var text = "a,b,label\n"
-    for row in 1...12 { text += row % 2 == 0 ? "x,\(row),p\n" : "\(row),\(row),\(row % 3 == 0 ? "p" : "q")\n" }
-    let data = try CSVLoader.parse(Array(text.utf8), path: "noisy.csv", options: CSVOptions(skipBadRows: true))
+    for row in 1...12 {
+      text += row % 2 == 0 ? "x,\(row),p\n" : "\(row),\(row),\(row % 3 == 0 ? "p" : "q")\n"
+    }
+    let data = try CSVLoader.parse(
+      Array(text.utf8), path: "noisy.csv", options: CSVOptions(skipBadRows: true))
     #expect(data.skippedRows == 6)
     #expect(data.set.count == 6)
     let note = try #require(data.notes.first { $0.hasPrefix("skipped") })
-    #expect(note.contains("skipped 6 bad rows of noisy.csv (lines 3, 5, 7, 9, 11, …; first: noisy.csv:3"))
+    #expect(
+      note.contains("skipped 6 bad rows of noisy.csv (lines 3, 5, 7, 9, 11, …; first: noisy.csv:3"))
   }
 }

@@ -12,7 +12,8 @@ struct StockExampleDataTests {
   }
 
   @Test func regressionTargetsAreMinMaxScaledWithTrainingStatistics() throws {
-    let data = try DatasetLoader.load(name: "stock", normalization: try NormalizationMode.parse("minmax"), seed: 1)
+    let data = try DatasetLoader.load(
+      name: "stock", normalization: try NormalizationMode.parse("minmax"), seed: 1)
     guard case .values(let targets) = data.train.targets else {
       Issue.record("stock must have real-valued targets")
       return
@@ -24,7 +25,8 @@ struct StockExampleDataTests {
   }
 
   @Test func normalizeNoneLeavesTargetsInDollars() throws {
-    let data = try DatasetLoader.load(name: "stock", normalization: try NormalizationMode.parse("none"), seed: 1)
+    let data = try DatasetLoader.load(
+      name: "stock", normalization: try NormalizationMode.parse("none"), seed: 1)
     guard case .values(let targets) = data.train.targets else { return }
     #expect(targets.scalars.contains { abs($0 - 831.659973) < 1e-3 })
   }

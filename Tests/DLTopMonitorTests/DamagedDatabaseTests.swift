@@ -10,7 +10,9 @@ struct DamagedDatabaseTests {
     case truncatedAtHalf, truncatedAtThreeQuarters, flippedInTheLastPage, flippedInTheMiddle
   }
 
-  private static func damaged(_ original: String, _ damage: Damage, in folder: TemporaryDirectory) throws -> String {
+  private static func damaged(_ original: String, _ damage: Damage, in folder: TemporaryDirectory)
+    throws -> String
+  {
     var bytes = [UInt8](FileManager.default.contents(atPath: original) ?? Data())
     switch damage {
     case .truncatedAtHalf: bytes = Array(bytes.prefix(bytes.count / 2 + 100))
@@ -24,7 +26,9 @@ struct DamagedDatabaseTests {
   }
 
   private static func check(intact: [ParsedLog], damaged: [ParsedLog]) {
-    let reference = Dictionary(intact.map { ($0.path.split(separator: "#").last.map(String.init) ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    let reference = Dictionary(
+      intact.map { ($0.path.split(separator: "#").last.map(String.init) ?? "", $0) },
+      uniquingKeysWith: { a, _ in a })
     for log in damaged {
       let key = log.path.split(separator: "#").last.map(String.init) ?? ""
       let whole = reference[key]
@@ -32,12 +36,17 @@ struct DamagedDatabaseTests {
         let original = whole?.epochs.first { $0.epoch == record.epoch }
         for (name, value) in record.metrics {
           let expected = original?.metrics[name]
-          #expect(expected == value || (expected?.isNaN == true && value.isNaN), "\(key) epoch \(record.epoch) \(name)")
+          #expect(
+            expected == value || (expected?.isNaN == true && value.isNaN),
+            "\(key) epoch \(record.epoch) \(name)")
         }
       }
       // NaN is a value here (a diverged run): compare the text of the values.
       func text(_ epochs: [EpochRecord]) -> [String] {
-        epochs.map { $0.metrics.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") }
+        epochs.map {
+          $0.metrics.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+            separator: ",")
+        }
       }
       let complete = text(log.epochs) == text(whole?.epochs ?? [])
       #expect(complete || !log.issues.isEmpty, "\(key): rows missing without an issue")
@@ -67,7 +76,9 @@ struct DamagedDatabaseTests {
     let intact = LogDiscovery.runs(at: original).map(WatchRunReader.read)
     // The run list itself may be unreadable: read the known runs directly.
     let runs = ["alpha", "beta"].map {
-      LogDiscovery.Run(name: $0, root: path + "#" + $0, files: [LogDiscovery.File(path: path, format: .trackio, runKey: $0)])
+      LogDiscovery.Run(
+        name: $0, root: path + "#" + $0,
+        files: [LogDiscovery.File(path: path, format: .trackio, runKey: $0)])
     }
     Self.check(intact: intact, damaged: runs.map(WatchRunReader.read))
   }
@@ -75,6 +86,9 @@ struct DamagedDatabaseTests {
   @Test func aDatabaseThatCannotBeOpenedIsAnIssueNamingTheFile() {
     var source = MLflowSQLiteSource(path: "/nonexistent/mlflow.db", runID: "x")
     let outcome = source.poll()
-    #expect(outcome.items.contains { if case .issue(let issue) = $0 { issue.path == "/nonexistent/mlflow.db" } else { false } })
+    #expect(
+      outcome.items.contains {
+        if case .issue(let issue) = $0 { issue.path == "/nonexistent/mlflow.db" } else { false }
+      })
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import DLTopBenchSupport
+import Foundation
 import Testing
 
 @testable import DLTopMonitor
@@ -37,13 +37,17 @@ struct DiagnoserTests {
   @Test func onePercentVersusTenPercentIsOverfitting() {
     #expect(Diagnoser.label(trainError: 0.01, validationError: 0.10) == .overfitting)
     let verdict = Diagnoser.diagnose(trainError: 0.01, validationError: 0.10).first
-    #expect(verdict?.evidence == "train error 1.0% vs val error 10.0%: a gap of 9.0%, 10× the train error")
+    #expect(
+      verdict?.evidence == "train error 1.0% vs val error 10.0%: a gap of 9.0%, 10× the train error"
+    )
     #expect(verdict?.advice.contains("dropout") == true)
   }
 
   @Test func fourteenPercentVersusFifteenPercentIsUnderfitting() {
     #expect(Diagnoser.label(trainError: 0.14, validationError: 0.15) == .underfitting)
-    #expect(Diagnoser.diagnose(trainError: 0.14, validationError: 0.15).first?.advice.contains("bigger network") == true)
+    #expect(
+      Diagnoser.diagnose(trainError: 0.14, validationError: 0.15).first?.advice.contains(
+        "bigger network") == true)
   }
 
   @Test func lowErrorsCloseTogetherAreHealthy() {
@@ -53,11 +57,17 @@ struct DiagnoserTests {
 
   @Test func theNotesCurvesAsAccuraciesGiveTheSameLabels() {
     let over = history(30, noise: 0.002) { t in
-      ["loss": 0.5 * exp(-t / 5), "accuracy": min(0.99, 0.7 + t * 0.02), "val_accuracy": min(0.90, 0.65 + t * 0.02)]
+      [
+        "loss": 0.5 * exp(-t / 5), "accuracy": min(0.99, 0.7 + t * 0.02),
+        "val_accuracy": min(0.90, 0.65 + t * 0.02),
+      ]
     }
     #expect(diagnoser.diagnose(over).label == .overfitting)
     let under = history(30, noise: 0.002) { t in
-      ["loss": 0.45 + 0.5 * exp(-t), "val_loss": 0.47 + 0.5 * exp(-t), "accuracy": 0.86 - 0.3 * exp(-t), "val_accuracy": 0.85 - 0.3 * exp(-t)]
+      [
+        "loss": 0.45 + 0.5 * exp(-t), "val_loss": 0.47 + 0.5 * exp(-t),
+        "accuracy": 0.86 - 0.3 * exp(-t), "val_accuracy": 0.85 - 0.3 * exp(-t),
+      ]
     }
     let diagnosis = diagnoser.diagnose(under)
     #expect(diagnosis.label == .underfitting)
@@ -103,7 +113,10 @@ struct DiagnoserTests {
 
   @Test func aZigZaggingValLossIsOscillation() {
     let records = history(30, noise: 0.01) { t in
-      ["loss": 0.6 + 0.4 * exp(-t / 4), "val_loss": 0.9 + 0.4 * exp(-t / 4) + (Int(t) % 2 == 0 ? 0.25 : -0.25)]
+      [
+        "loss": 0.6 + 0.4 * exp(-t / 4),
+        "val_loss": 0.9 + 0.4 * exp(-t / 4) + (Int(t) % 2 == 0 ? 0.25 : -0.25),
+      ]
     }
     let diagnosis = diagnoser.diagnose(records)
     #expect(diagnosis.label == .oscillation)
@@ -130,8 +143,11 @@ struct DiagnoserTests {
 
   @Test func gradientSignalsAndDeadReLUsAreReported() {
     let records = history(12, noise: 0) { t in
-      ["loss": 1 / t, "val_loss": 1.1 / t, "grad_norm": t < 6 ? 1 : 50 * t, "dead_relu": t > 8 ? 0.7 : 0.1,
-       "grad_norm/d1": 1e-6, "grad_norm/dense3": 0.5]
+      [
+        "loss": 1 / t, "val_loss": 1.1 / t, "grad_norm": t < 6 ? 1 : 50 * t,
+        "dead_relu": t > 8 ? 0.7 : 0.1,
+        "grad_norm/d1": 1e-6, "grad_norm/dense3": 0.5,
+      ]
     }
     let kinds = diagnoser.diagnose(records).verdicts.map(\.kind)
     #expect(kinds.contains(.explodingGradients))
@@ -144,13 +160,46 @@ struct DiagnoserTests {
   // MARK: healthy runs are not flagged
 
   static let healthyShapes: [(String, @Sendable (Double) -> [String: Double])] = [
-    ("exponential decay", { t in ["loss": 2 * exp(-t / 6) + 0.05, "val_loss": 2 * exp(-t / 6) + 0.08, "accuracy": 0.99 - 0.8 * exp(-t / 6), "val_accuracy": 0.975 - 0.8 * exp(-t / 6)] }),
+    (
+      "exponential decay",
+      { t in
+        [
+          "loss": 2 * exp(-t / 6) + 0.05, "val_loss": 2 * exp(-t / 6) + 0.08,
+          "accuracy": 0.99 - 0.8 * exp(-t / 6), "val_accuracy": 0.975 - 0.8 * exp(-t / 6),
+        ]
+      }
+    ),
     ("one over t", { t in ["loss": 1 / (1 + t), "val_loss": 1.1 / (1 + t) + 0.02] }),
-    ("fast then flat", { t in ["loss": 0.1 + 2 * exp(-t), "val_loss": 0.13 + 2 * exp(-t), "accuracy": 0.96 - 0.8 * exp(-t), "val_accuracy": 0.95 - 0.8 * exp(-t)] }),
-    ("regression MSE", { t in ["loss": 50 * exp(-t / 10) + 3, "val_loss": 52 * exp(-t / 10) + 3.5] }),
-    ("fashion-like gap, val still falling", { t in ["loss": 0.2 + 0.6 * exp(-t / 8), "val_loss": 0.32 + 0.5 * exp(-t / 8), "accuracy": 0.93 - 0.2 * exp(-t / 8), "val_accuracy": 0.89 - 0.2 * exp(-t / 8)] }),
-    ("tiny scale", { t in ["loss": 0.002 * exp(-t / 7) + 1e-4, "val_loss": 0.002 * exp(-t / 7) + 1.2e-4] }),
-    ("large scale", { t in ["loss": 5000 * exp(-t / 5) + 100, "val_loss": 5100 * exp(-t / 5) + 120] }),
+    (
+      "fast then flat",
+      { t in
+        [
+          "loss": 0.1 + 2 * exp(-t), "val_loss": 0.13 + 2 * exp(-t),
+          "accuracy": 0.96 - 0.8 * exp(-t), "val_accuracy": 0.95 - 0.8 * exp(-t),
+        ]
+      }
+    ),
+    (
+      "regression MSE",
+      { t in ["loss": 50 * exp(-t / 10) + 3, "val_loss": 52 * exp(-t / 10) + 3.5] }
+    ),
+    (
+      "fashion-like gap, val still falling",
+      { t in
+        [
+          "loss": 0.2 + 0.6 * exp(-t / 8), "val_loss": 0.32 + 0.5 * exp(-t / 8),
+          "accuracy": 0.93 - 0.2 * exp(-t / 8), "val_accuracy": 0.89 - 0.2 * exp(-t / 8),
+        ]
+      }
+    ),
+    (
+      "tiny scale",
+      { t in ["loss": 0.002 * exp(-t / 7) + 1e-4, "val_loss": 0.002 * exp(-t / 7) + 1.2e-4] }
+    ),
+    (
+      "large scale",
+      { t in ["loss": 5000 * exp(-t / 5) + 100, "val_loss": 5100 * exp(-t / 5) + 120] }
+    ),
   ]
 
   @Test(arguments: 0..<healthyShapes.count, [30, 60, 150])
@@ -158,7 +207,9 @@ struct DiagnoserTests {
     for seed in 1...6 as ClosedRange<UInt64> {
       let records = history(epochs, seed: seed, noise: 0.015, Self.healthyShapes[shape].1)
       let diagnosis = diagnoser.diagnose(records)
-      #expect(diagnosis.label == .healthy, "\(Self.healthyShapes[shape].0) seed \(seed): \(diagnosis.verdicts.map(\.evidence))")
+      #expect(
+        diagnosis.label == .healthy,
+        "\(Self.healthyShapes[shape].0) seed \(seed): \(diagnosis.verdicts.map(\.evidence))")
       #expect(diagnosis.verdicts.first?.kind == .healthy)
     }
   }
@@ -170,13 +221,18 @@ struct DiagnoserTests {
     #expect(diagnosis.label == .tooEarly)
     #expect(diagnosis.verdicts.first?.evidence.contains("too early") == true)
     #expect(diagnoser.diagnose([]).label == .tooEarly)
-    let nine = history(3) { _ in ["loss": 2.3, "accuracy": 0.09, "val_loss": 2.3, "val_accuracy": 0.09] }
+    let nine = history(3) { _ in
+      ["loss": 2.3, "accuracy": 0.09, "val_loss": 2.3, "val_accuracy": 0.09]
+    }
     #expect(diagnoser.diagnose(nine).label == .tooEarly)
   }
 
   @Test func kerasNumberingIsKeptInOnsets() {
     let records = history(40, first: 0, noise: 0.005) { t in
-      ["loss": 1.5 * exp(-t / 8) + 0.02, "val_loss": 1.5 * exp(-t / 8) + 0.2 + (t > 12 ? 0.02 * (t - 12) : 0)]
+      [
+        "loss": 1.5 * exp(-t / 8) + 0.02,
+        "val_loss": 1.5 * exp(-t / 8) + 0.2 + (t > 12 ? 0.02 * (t - 12) : 0),
+      ]
     }
     let onset = diagnoser.diagnose(records).verdicts.first?.onsetEpoch ?? -1
     #expect((9...17).contains(onset))
@@ -184,6 +240,7 @@ struct DiagnoserTests {
 
   @Test func theSyntheticBenchmarkHistoriesAreDiagnosedAsTheirShape() {
     #expect(diagnoser.diagnose(SyntheticHistory.make(.healthy, epochs: 10_000)).label == .healthy)
-    #expect(diagnoser.diagnose(SyntheticHistory.make(.overfitting, epochs: 10_000)).label == .overfitting)
+    #expect(
+      diagnoser.diagnose(SyntheticHistory.make(.overfitting, epochs: 10_000)).label == .overfitting)
   }
 }

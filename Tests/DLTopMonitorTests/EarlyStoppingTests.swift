@@ -25,25 +25,31 @@ struct EarlyStoppingTests {
       var options = EarlyStopping.Options()
       options.stopOnNonFinite = false
       options.monitor = keras?["monitor"]?.stringValue ?? "val_loss"
-      options.mode = keras?["mode"]?.stringValue.flatMap(EarlyStopping.Mode.init(rawValue:)) ?? .auto
+      options.mode =
+        keras?["mode"]?.stringValue.flatMap(EarlyStopping.Mode.init(rawValue:)) ?? .auto
       options.patience = keras?["patience"]?.intValue ?? 0
       options.minDelta = keras?["min_delta"]?.doubleValue ?? 0
       options.baseline = keras?["baseline"]?.doubleValue
       options.startFromEpoch = keras?["start_from_epoch"]?.intValue ?? 0
       options.restoreBestWeights = keras?["restore_best_weights"] == .bool(true)
       var values: [Double?] = []
-      if case .array(let raw) = item["values"] { values = raw.map { $0 == .null ? nil : $0.doubleValue } }
+      if case .array(let raw) = item["values"] {
+        values = raw.map { $0 == .null ? nil : $0.doubleValue }
+      }
       let expected = item["expected"]
       return KerasCase(
         name: item["name"]?.stringValue ?? "?", options: options, values: values,
-        stopEpoch: expected?["stop_epoch"]?.intValue, bestEpoch: expected?["best_epoch"]?.intValue ?? -1,
+        stopEpoch: expected?["stop_epoch"]?.intValue,
+        bestEpoch: expected?["best_epoch"]?.intValue ?? -1,
         wait: expected?["wait"]?.intValue ?? -1)
     }
   }
 
   static func records(_ values: [Double?], monitor: String, firstEpoch: Int = 0) -> [EpochRecord] {
     values.enumerated().map { index, value in
-      EpochRecord(epoch: firstEpoch + index, metrics: value.map { [monitor: $0, "seconds_left": 1] } ?? ["seconds_left": 1])
+      EpochRecord(
+        epoch: firstEpoch + index,
+        metrics: value.map { [monitor: $0, "seconds_left": 1] } ?? ["seconds_left": 1])
     }
   }
 
@@ -70,7 +76,8 @@ struct EarlyStoppingTests {
   func autoModeMaximizesAccuracyLikeExplicitMax(_ kerasCase: KerasCase) {
     var options = kerasCase.options
     options.mode = .auto
-    let policy = EarlyStopping.replay(Self.records(kerasCase.values, monitor: options.monitor), options: options)
+    let policy = EarlyStopping.replay(
+      Self.records(kerasCase.values, monitor: options.monitor), options: options)
     #expect(policy.stoppedEpoch == kerasCase.stopEpoch)
   }
 
@@ -93,10 +100,15 @@ struct EarlyStoppingTests {
   @Test func thresholdsStopWhenReachedOrPassed() {
     var options = EarlyStopping.Options()
     options.stoppingThreshold = 0.1
-    #expect(EarlyStopping.replay(Self.records([1, 0.5, 0.09, 0.05], monitor: "val_loss"), options: options).stoppedEpoch == 2)
+    #expect(
+      EarlyStopping.replay(
+        Self.records([1, 0.5, 0.09, 0.05], monitor: "val_loss"), options: options
+      ).stoppedEpoch == 2)
     options = EarlyStopping.Options()
     options.divergenceThreshold = 10
-    #expect(EarlyStopping.replay(Self.records([1, 5, 12, 0.05], monitor: "val_loss"), options: options).stoppedEpoch == 2)
+    #expect(
+      EarlyStopping.replay(Self.records([1, 5, 12, 0.05], monitor: "val_loss"), options: options)
+        .stoppedEpoch == 2)
   }
 
   @Test func aDisabledPolicyTracksTheBestButNeverStops() {
@@ -112,7 +124,8 @@ struct EarlyStoppingTests {
 
   @Test func theFlagTextParses() throws {
     let options = try EarlyStopping.Options.parse(
-      "patience=5,min-delta=0.01,restore-best,monitor=val_acc,mode=max,baseline=0.5,start-from=3,stop-at=0.99,diverge-at=0.1")
+      "patience=5,min-delta=0.01,restore-best,monitor=val_acc,mode=max,baseline=0.5,start-from=3,stop-at=0.99,diverge-at=0.1"
+    )
     #expect(options.patience == 5)
     #expect(options.minDelta == 0.01)
     #expect(options.restoreBestWeights)

@@ -13,7 +13,8 @@ enum EcosystemFixtures {
 
   /// `expected.json` (bare `NaN` as Python writes it, which `JSONValue` reads).
   static let expected: JSONValue = {
-    let text = FileManager.default.contents(atPath: path("expected.json"))
+    let text =
+      FileManager.default.contents(atPath: path("expected.json"))
       .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     return (try? JSONValue.parse(text)) ?? .null
   }()
@@ -73,7 +74,9 @@ func mismatches(
     for (name, value) in row {
       let got = read[epoch]?.metrics[name]
       let same = value.isNaN ? got?.isNaN == true : close(got, value)
-      if !same { problems.append("epoch \(epoch) \(name): read \(String(describing: got)), wrote \(value)") }
+      if !same {
+        problems.append("epoch \(epoch) \(name): read \(String(describing: got)), wrote \(value)")
+      }
     }
   }
   return problems

@@ -8,11 +8,14 @@ import Testing
 /// rules were tuned on the tuning half only; these tests pin what they score on the validation
 /// half, so a rule change that loses accuracy there fails.
 struct FieldCorpusTests {
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures")
 
   static func outcomes(_ half: DiagnosisCorpus.Half) throws -> [DiagnosisCorpus.Outcome] {
     let corpus = try DiagnosisCorpus(fixtures: fixtures)
-    return try corpus.runs.filter { $0.half == half }.map { try corpus.diagnose($0, everyEpoch: true) }
+    return try corpus.runs.filter { $0.half == half }.map {
+      try corpus.diagnose($0, everyEpoch: true)
+    }
   }
 
   @Test func theCorpusHasAtLeast150FieldRunsAndTwentyOfEveryLabel() throws {
@@ -23,7 +26,9 @@ struct FieldCorpusTests {
     for label in DiagnosisScorecard.labels {
       #expect(field.filter { $0.label == label }.count >= 20, "\(label.rawValue)")
       for half in DiagnosisCorpus.Half.allCases {
-        #expect(field.contains { $0.label == label && $0.half == half }, "\(label.rawValue) in the \(half.rawValue) half")
+        #expect(
+          field.contains { $0.label == label && $0.half == half },
+          "\(label.rawValue) in the \(half.rawValue) half")
       }
     }
   }
@@ -39,7 +44,9 @@ struct FieldCorpusTests {
   @Test func theValidationHalfScoresWhatThePinnedFiguresSay() throws {
     let card = DiagnosisScorecard(try Self.outcomes(.validation))
     print(card.report(title: "validation half", listMisses: false))
-    #expect(card.accuracy >= FieldCorpusFigures.validationAccuracy, "\(card.report(title: "validation half", listMisses: false))")
+    #expect(
+      card.accuracy >= FieldCorpusFigures.validationAccuracy,
+      "\(card.report(title: "validation half", listMisses: false))")
     for label in DiagnosisScorecard.labels {
       let recall = try #require(card.recall(label))
       let floor = try #require(FieldCorpusFigures.validationRecall[label])
@@ -58,7 +65,9 @@ struct FieldCorpusTests {
   @Test func noHealthyRunOfEitherHalfIsCalledDivergentOrOverfittingAfterAnyEpoch() throws {
     for half in DiagnosisCorpus.Half.allCases {
       let card = DiagnosisScorecard(try Self.outcomes(half))
-      #expect(card.healthyFalseAlarms.isEmpty, "\(half.rawValue): \(card.healthyFalseAlarms.map(\.run.file))")
+      #expect(
+        card.healthyFalseAlarms.isEmpty,
+        "\(half.rawValue): \(card.healthyFalseAlarms.map(\.run.file))")
     }
   }
 
@@ -78,6 +87,7 @@ struct FieldCorpusTests {
 enum FieldCorpusFigures {
   static let validationAccuracy = 0.91
   static let validationRecall: [VerdictKind: Double] = [
-    .healthy: 1.0, .overfitting: 1.0, .underfitting: 0.78, .divergence: 1.0, .oscillation: 0.62, .plateau: 1.0,
+    .healthy: 1.0, .overfitting: 1.0, .underfitting: 0.78, .divergence: 1.0, .oscillation: 0.62,
+    .plateau: 1.0,
   ]
 }

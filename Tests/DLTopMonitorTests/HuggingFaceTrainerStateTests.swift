@@ -18,7 +18,10 @@ struct HuggingFaceTrainerStateTests {
     let log = try WatchRunReader.read(path: EcosystemFixtures.path("huggingface/out"))
     #expect(log.epochs.map(\.epoch) == [1, 2, 3])
     let final = try #require(EcosystemFixtures.number("huggingface", "final_train_loss"))
-    #expect(log.epochs.allSatisfy { $0.metrics["train_loss"] == nil && $0.metrics["train_runtime"] == nil })
+    #expect(
+      log.epochs.allSatisfy {
+        $0.metrics["train_loss"] == nil && $0.metrics["train_runtime"] == nil
+      })
     #expect(!log.epochs.contains { $0.loss == final })
   }
 
@@ -39,7 +42,9 @@ struct HuggingFaceTrainerStateTests {
     let out = folder.file("out")
     try FileManager.default.copyItem(atPath: EcosystemFixtures.path("huggingface/out"), toPath: out)
     try FileManager.default.removeItem(atPath: out + "/trainer_state.json")
-    #expect(HuggingFaceTrainerStateSource.newestState(in: out) == out + "/checkpoint-18/trainer_state.json")
+    #expect(
+      HuggingFaceTrainerStateSource.newestState(in: out) == out
+        + "/checkpoint-18/trainer_state.json")
     let all = try WatchRunReader.read(path: out)
     #expect(mismatches(all, expected) == [])
     try FileManager.default.removeItem(atPath: out + "/checkpoint-18")
@@ -48,7 +53,8 @@ struct HuggingFaceTrainerStateTests {
   }
 
   @Test func aCheckpointFileNamesItsOutputFolderAsTheRun() {
-    let runs = LogDiscovery.runs(at: EcosystemFixtures.path("huggingface/out/checkpoint-6/trainer_state.json"))
+    let runs = LogDiscovery.runs(
+      at: EcosystemFixtures.path("huggingface/out/checkpoint-6/trainer_state.json"))
     #expect(runs.count == 1)
     #expect(runs.first?.root == EcosystemFixtures.path("huggingface/out"))
     let found = LogDiscovery.runs(at: EcosystemFixtures.path("huggingface"))
@@ -65,25 +71,34 @@ struct HuggingFaceTrainerStateTests {
     var epochs: [Int] = []
     for checkpoint in ["checkpoint-6", "checkpoint-12", "checkpoint-18"] {
       try FileManager.default.copyItem(
-        atPath: EcosystemFixtures.path("huggingface/out/" + checkpoint), toPath: out + "/" + checkpoint)
+        atPath: EcosystemFixtures.path("huggingface/out/" + checkpoint),
+        toPath: out + "/" + checkpoint)
       let poll = follower.poll()
       #expect(poll.reset == nil)
-      epochs += poll.items.compactMap { if case .epoch(let record) = $0 { record.epoch } else { nil } }
+      epochs += poll.items.compactMap {
+        if case .epoch(let record) = $0 { record.epoch } else { nil }
+      }
     }
-    epochs += follower.finish().compactMap { if case .epoch(let record) = $0 { record.epoch } else { nil } }
+    epochs += follower.finish().compactMap {
+      if case .epoch(let record) = $0 { record.epoch } else { nil }
+    }
     #expect(epochs == [1, 2, 3])
   }
 }
 
 struct ParserEntryPointTests {
   @Test func inMemoryEntryPointsReadWhatTheFileReadersRead() throws {
-    let state = try #require(FileManager.default.contents(
-      atPath: EcosystemFixtures.path("huggingface/out/checkpoint-18/trainer_state.json")))
-    let epochs = HuggingFaceTrainerStateSource.parse(state).compactMap { if case .epoch(let r) = $0 { r.epoch } else { nil } }
+    let state = try #require(
+      FileManager.default.contents(
+        atPath: EcosystemFixtures.path("huggingface/out/checkpoint-18/trainer_state.json")))
+    let epochs = HuggingFaceTrainerStateSource.parse(state).compactMap {
+      if case .epoch(let r) = $0 { r.epoch } else { nil }
+    }
     #expect(epochs == [1, 2, 3])
     #expect(HuggingFaceTrainerStateSource.parse(Data("{".utf8)).count == 1)
-    let csv = try #require(FileManager.default.contents(
-      atPath: EcosystemFixtures.path(EcosystemFixtures.string("ultralytics", "file"))))
+    let csv = try #require(
+      FileManager.default.contents(
+        atPath: EcosystemFixtures.path(EcosystemFixtures.string("ultralytics", "file"))))
     #expect(UltralyticsCSVParser.parse(csv).count == 4)
     #expect((try? MirrorFrameParser.frames(in: Data("T\n".utf8)).get()) == [.tick])
   }
@@ -100,11 +115,13 @@ struct PolledWatchSessionTests {
     var configuration = WatchSession.Configuration()
     configuration.settleAfter = 0
     let session = WatchSession(
-      path: folder.path, link: WatchSession.makeLink(path: folder.path), configuration: configuration,
+      path: folder.path, link: WatchSession.makeLink(path: folder.path),
+      configuration: configuration,
       onNewEpoch: { _, record in announced.withLock { $0.append(record.epoch) } })
     for checkpoint in ["checkpoint-6", "checkpoint-12", "checkpoint-18"] {
       try FileManager.default.copyItem(
-        atPath: EcosystemFixtures.path("huggingface/out/" + checkpoint), toPath: out + "/" + checkpoint)
+        atPath: EcosystemFixtures.path("huggingface/out/" + checkpoint),
+        toPath: out + "/" + checkpoint)
       session.pollOnce()
       session.pollOnce()
     }

@@ -45,7 +45,8 @@ struct JSONLinesParserTests {
 
   @Test func aBrokenLineIsAnIssueWithLineAndColumn() {
     var parser = JSONLinesParser(path: "log.jsonl")
-    let items = parser.feed(Array("{\"epoch\": 0, \"loss\": 1}\n{\"epoch\": 1, \"loss\" 2}\n{\"epoch\": 2}\n".utf8)[...])
+    let items = parser.feed(
+      Array("{\"epoch\": 0, \"loss\": 1}\n{\"epoch\": 1, \"loss\" 2}\n{\"epoch\": 2}\n".utf8)[...])
     #expect(items.epochRecords.map(\.epoch) == [0, 2])
     let issue = try! #require(items.issues.first)
     #expect(issue.line == 2)
@@ -53,7 +54,8 @@ struct JSONLinesParserTests {
   }
 
   @Test func unicodeEscapesAndNestedArraysParse() throws {
-    let value = try JSONValue.parse(#"{"a": "\u00e9\ud83d\ude00", "b": [1, [2, null]], "c": -1.5e3}"#)
+    let value = try JSONValue.parse(
+      #"{"a": "\u00e9\ud83d\ude00", "b": [1, [2, null]], "c": -1.5e3}"#)
     #expect(value["a"] == .string("é😀"))
     #expect(value["b"] == .array([.number(1), .array([.number(2), .null])]))
     #expect(value["c"] == .number(-1500))

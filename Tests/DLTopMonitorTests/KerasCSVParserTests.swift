@@ -17,7 +17,10 @@ struct KerasCSVParserTests {
     let items = parser.feed(Array(Self.log.utf8)[...]) + parser.finish()
     let epochs = items.epochRecords
     #expect(epochs.map(\.epoch) == [0, 1, 2, 3])
-    #expect(epochs[0].metrics == ["accuracy": 0.61, "loss": 1.25, "val_accuracy": 0.70, "val_loss": 0.95, "lr": 0.001])
+    #expect(
+      epochs[0].metrics == [
+        "accuracy": 0.61, "loss": 1.25, "val_accuracy": 0.70, "val_loss": 0.95, "lr": 0.001,
+      ])
     #expect(items.issues.isEmpty)
   }
 
@@ -52,7 +55,8 @@ struct KerasCSVParserTests {
     #expect(issue.path == "runs/log.csv")
     #expect(issue.line == 3)
     #expect(issue.field == "val_loss")
-    #expect(issue.description == "runs/log.csv:3: field 'val_loss': column 3: 'oops' is not a number")
+    #expect(
+      issue.description == "runs/log.csv:3: field 'val_loss': column 3: 'oops' is not a number")
   }
 
   @Test func aRowWithTheWrongCellCountIsAnIssue() {

@@ -14,11 +14,16 @@ struct KerasRunsDiagnosisTests {
   }
 
   static func runs() throws -> [LabelledRun] {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/keras-runs")
-    let labels = try JSONValue.parse(String(decoding: try Data(contentsOf: folder.appendingPathComponent("labels.json")), as: UTF8.self))
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "Fixtures/keras-runs")
+    let labels = try JSONValue.parse(
+      String(
+        decoding: try Data(contentsOf: folder.appendingPathComponent("labels.json")), as: UTF8.self)
+    )
     guard case .object(let runs) = labels["runs"] else { return [] }
     return runs.compactMap { member in
-      guard let label = member.value["label"]?.stringValue.flatMap(VerdictKind.init(rawValue:)) else { return nil }
+      guard let label = member.value["label"]?.stringValue.flatMap(VerdictKind.init(rawValue:))
+      else { return nil }
       return LabelledRun(
         path: folder.appendingPathComponent(member.key + ".csv").path, label: label,
         classes: member.value["classes"]?.intValue)
@@ -26,13 +31,17 @@ struct KerasRunsDiagnosisTests {
   }
 
   static func diagnose(_ run: LabelledRun) throws -> DiagnoseReport {
-    DiagnoseReport(log: try LogFileReader.read(path: run.path), options: .init(classCount: run.classes))
+    DiagnoseReport(
+      log: try LogFileReader.read(path: run.path), options: .init(classCount: run.classes))
   }
 
   @Test func thereAreAtLeastThirtyRunsCoveringEveryLabel() throws {
     let runs = try Self.runs()
     #expect(runs.count >= 30)
-    #expect(Set(runs.map(\.label)) == [.healthy, .overfitting, .underfitting, .divergence, .oscillation, .plateau])
+    #expect(
+      Set(runs.map(\.label)) == [
+        .healthy, .overfitting, .underfitting, .divergence, .oscillation, .plateau,
+      ])
   }
 
   @Test func atLeastNinetyPercentGetTheirLabel() throws {
@@ -40,7 +49,9 @@ struct KerasRunsDiagnosisTests {
     var wrong: [String] = []
     for run in runs {
       let report = try Self.diagnose(run)
-      if report.verdict != run.label { wrong.append("\(run): \(run.label.rawValue) diagnosed \(report.verdict.rawValue)") }
+      if report.verdict != run.label {
+        wrong.append("\(run): \(run.label.rawValue) diagnosed \(report.verdict.rawValue)")
+      }
     }
     let accuracy = Double(runs.count - wrong.count) / Double(max(1, runs.count))
     #expect(accuracy >= 0.9, "\(wrong)")
@@ -49,7 +60,8 @@ struct KerasRunsDiagnosisTests {
   @Test func noHealthyRunIsCalledDivergentOrOverfitting() throws {
     for run in try Self.runs() where run.label == .healthy {
       let report = try Self.diagnose(run)
-      #expect(!report.verdicts.contains { $0.kind == .divergence || $0.kind == .overfitting }, "\(run)")
+      #expect(
+        !report.verdicts.contains { $0.kind == .divergence || $0.kind == .overfitting }, "\(run)")
     }
   }
 

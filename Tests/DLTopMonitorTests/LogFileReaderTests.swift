@@ -37,20 +37,28 @@ struct LogFileReaderTests {
     #expect(epochs[1].validationLoss == -.infinity)
     var parser = DltopRunLogParser(path: "run.jsonl")
     _ = parser.feed(Array(Self.runLog.utf8)[...])
-    #expect(parser.events == [RunEvent(elapsedSeconds: 0.6, epoch: 1, kind: .schedule, text: "lr 0.01 → 0.005")])
+    #expect(
+      parser.events == [
+        RunEvent(elapsedSeconds: 0.6, epoch: 1, kind: .schedule, text: "lr 0.01 → 0.005")
+      ])
     #expect(parser.classNames == ["a", "b"])
     #expect(parser.started == "2026-11-22T05:00:00Z")
   }
 
   @Test func aRunLogWithoutHeaderOrWithAnotherVersionIsReported() {
     var parser = DltopRunLogParser(path: "run.jsonl")
-    let items = parser.feed(Array(#"{"type":"epoch","epoch":1,"metrics":{"loss":1}}"#.utf8 + [0x0A])[...])
+    let items = parser.feed(
+      Array(#"{"type":"epoch","epoch":1,"metrics":{"loss":1}}"#.utf8 + [0x0A])[...])
     #expect(items.issues.first?.field == "type")
     var other = DltopRunLogParser(path: "run.jsonl")
     let newer = other.feed(Array(#"{"type":"header","version":2,"config":{}}"#.utf8 + [0x0A])[...])
-    #expect(newer.issues.first?.description == "run.jsonl:1: field 'version': run log version 2 is not supported (this dltop reads version 1)")
+    #expect(
+      newer.issues.first?.description
+        == "run.jsonl:1: field 'version': run log version 2 is not supported (this dltop reads version 1)"
+    )
     var strange = DltopRunLogParser(path: "run.jsonl")
-    let unknown = strange.feed(Array((#"{"type":"header","version":1}"# + "\n" + #"{"type":"weird"}"# + "\n").utf8)[...])
+    let unknown = strange.feed(
+      Array((#"{"type":"header","version":1}"# + "\n" + #"{"type":"weird"}"# + "\n").utf8)[...])
     #expect(unknown.issues.first?.line == 2)
   }
 
@@ -70,10 +78,14 @@ struct LogFileReaderTests {
   @Test func missingAndForeignFilesGiveClearErrors() throws {
     let folder = TemporaryDirectory()
     defer { folder.remove() }
-    #expect(throws: LogFileReader.ReadError(path: folder.file("nope.csv"), message: "no such file or folder")) {
+    #expect(
+      throws: LogFileReader.ReadError(
+        path: folder.file("nope.csv"), message: "no such file or folder")
+    ) {
       try LogFileReader.read(path: folder.file("nope.csv"))
     }
-    try "just some words\n".write(toFile: folder.file("notes.txt"), atomically: true, encoding: .utf8)
+    try "just some words\n".write(
+      toFile: folder.file("notes.txt"), atomically: true, encoding: .utf8)
     do {
       _ = try LogFileReader.read(path: folder.file("notes.txt"))
       Issue.record("expected an error")

@@ -42,13 +42,18 @@ struct LogSanityTests {
   }
 
   @Test func anUnknownMonitorListsTheMetricsThatExist() {
-    let log = [EpochRecord(epoch: 0, metrics: ["loss": 1, "val_loss": 1, "accuracy": 0.5, "zeta": 1])]
+    let log = [
+      EpochRecord(epoch: 0, metrics: ["loss": 1, "val_loss": 1, "accuracy": 0.5, "zeta": 1])
+    ]
     let names = MonitorCheck.metricNames(of: log)
     #expect(names == ["loss", "val_loss", "accuracy", "zeta"])
-    #expect(throws: MonitorCheck.UnknownMonitor.self) { try MonitorCheck.check("foo", available: names) }
+    #expect(throws: MonitorCheck.UnknownMonitor.self) {
+      try MonitorCheck.check("foo", available: names)
+    }
     #expect(throws: Never.self) { try MonitorCheck.check("val_loss", available: names) }
     #expect(throws: Never.self) { try MonitorCheck.check("acc", available: names) }
     let message = "\(MonitorCheck.UnknownMonitor(monitor: "foo", available: names))"
-    #expect(message == "unknown metric 'foo' to monitor; this run has loss, val_loss, accuracy, zeta")
+    #expect(
+      message == "unknown metric 'foo' to monitor; this run has loss, val_loss, accuracy, zeta")
   }
 }

@@ -7,7 +7,8 @@ struct MLflowReaderTests {
   @Test func theFileStoreRunIsReadWithEveryLoggedValue() throws {
     let log = try WatchRunReader.read(path: EcosystemFixtures.path("mlflow/mlruns"))
     #expect(log.format == .mlflowFileStore)
-    let expected = EcosystemFixtures.epochs(EcosystemFixtures.value("mlflow", "file_store", "epochs"))
+    let expected = EcosystemFixtures.epochs(
+      EcosystemFixtures.value("mlflow", "file_store", "epochs"))
     #expect(expected.count == 5)
     #expect(mismatches(log, expected) == [])
     #expect(log.epochs.last?.metrics["grad_norm"]?.isNaN == true)
@@ -17,13 +18,15 @@ struct MLflowReaderTests {
   @Test func theFileStoreRunFolderIsTheRun() {
     let runs = LogDiscovery.runs(at: EcosystemFixtures.path("mlflow"))
     let id = EcosystemFixtures.string("mlflow", "file_store", "run_id")
-    #expect(runs.contains { $0.root.hasSuffix("/" + id) && $0.files.first?.format == .mlflowFileStore })
+    #expect(
+      runs.contains { $0.root.hasSuffix("/" + id) && $0.files.first?.format == .mlflowFileStore })
   }
 
   @Test func everyRunOfTheSQLiteStoreIsReadWithNaNFromIsNaN() throws {
     let runs = LogDiscovery.runs(at: EcosystemFixtures.path("mlflow/mlflow.db"))
     #expect(runs.count == 2)
-    let expectedRuns = EcosystemFixtures.members(EcosystemFixtures.value("mlflow", "sqlite", "runs"))
+    let expectedRuns = EcosystemFixtures.members(
+      EcosystemFixtures.value("mlflow", "sqlite", "runs"))
     #expect(expectedRuns.count == 2)
     for (id, run) in expectedRuns {
       let found = try #require(runs.first { $0.files.first?.runKey == id })
@@ -52,7 +55,8 @@ struct MLflowReaderTests {
     let folder = TemporaryDirectory()
     defer { folder.remove() }
     let copy = folder.file("mlflow.db")
-    try FileManager.default.copyItem(atPath: EcosystemFixtures.path("mlflow/mlflow.db"), toPath: copy)
+    try FileManager.default.copyItem(
+      atPath: EcosystemFixtures.path("mlflow/mlflow.db"), toPath: copy)
     let file = try #require(ExternalRunFiles.databaseRuns(at: copy).first)
     var source = MLflowSQLiteSource(path: copy, runID: file.runKey ?? "")
     let first = source.poll()

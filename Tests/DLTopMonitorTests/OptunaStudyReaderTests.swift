@@ -15,7 +15,8 @@ struct OptunaStudyReaderTests {
     #expect(snapshot.title.contains("dltop-fixture"))
     #expect(snapshot.trials.map(\.id) == Array(0...13))
     let expected: [TrialStatus] = [
-      .done, .done, .done, .done, .done, .failed, .pruned, .done, .pruned, .pruned, .pruned, .pruned, .running, .queued,
+      .done, .done, .done, .done, .done, .failed, .pruned, .done, .pruned, .pruned, .pruned,
+      .pruned, .running, .queued,
     ]
     #expect(snapshot.trials.map(\.status) == expected)
     let values: [Int: Double] = [
@@ -45,11 +46,15 @@ struct OptunaStudyReaderTests {
     #expect(snapshot.space.parameters[1].domain == .uniform(0...0.5))
     #expect(snapshot.space.parameters[2].domain == .choices(["32", "64", "128"]))
     let first = snapshot.trials[0]
-    #expect(first.values == [.number(2.0194502448102317e-06), .number(0.3899593961200573), .choice("128")])
+    #expect(
+      first.values == [
+        .number(2.0194502448102317e-06), .number(0.3899593961200573), .choice("128"),
+      ])
   }
 
   @Test func aFileThatIsNotAStudySaysSo() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("optuna-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "optuna-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("notes.db").path

@@ -23,7 +23,9 @@ func sameItems(_ a: [LogItem], _ b: [LogItem]) -> Bool {
   for (x, y) in zip(a, b) {
     switch (x, y) {
     case (.epoch(let r), .epoch(let s)):
-      if r.epoch != s.epoch || r.seconds != s.seconds || !sameMetrics(r.metrics, s.metrics) { return false }
+      if r.epoch != s.epoch || r.seconds != s.seconds || !sameMetrics(r.metrics, s.metrics) {
+        return false
+      }
     case (.step(let i, let e, let m), .step(let j, let f, let n)):
       if i != j || e != f || !sameMetrics(m, n) { return false }
     default:
@@ -34,10 +36,11 @@ func sameItems(_ a: [LogItem], _ b: [LogItem]) -> Bool {
 }
 
 func sameMetrics(_ a: [String: Double], _ b: [String: Double]) -> Bool {
-  a.count == b.count && a.allSatisfy { key, value in
-    guard let other = b[key] else { return false }
-    return value == other || (value.isNaN && other.isNaN)
-  }
+  a.count == b.count
+    && a.allSatisfy { key, value in
+      guard let other = b[key] else { return false }
+      return value == other || (value.isNaN && other.isNaN)
+    }
 }
 
 extension Array where Element == LogItem {

@@ -6,7 +6,10 @@ import Testing
 struct RemotePathTests {
   @Test func hostAndPathAreSplitAtTheFirstColon() {
     #expect(RemotePath("gpu1:runs/exp").map { [$0.destination, $0.path] } == ["gpu1", "runs/exp"])
-    #expect(RemotePath("me@gpu1:/data/run:2").map { [$0.destination, $0.path] } == ["me@gpu1", "/data/run:2"])
+    #expect(
+      RemotePath("me@gpu1:/data/run:2").map { [$0.destination, $0.path] } == [
+        "me@gpu1", "/data/run:2",
+      ])
     #expect(RemotePath("gpu1:").map { [$0.destination, $0.path] } == ["gpu1", ""])
   }
 
@@ -19,12 +22,16 @@ struct RemotePathTests {
 
   @Test func theSSHCommandComesFromTheEnvironment() {
     #expect(RemoteMirror.sshCommand(environment: [:]) == ["ssh"])
-    #expect(RemoteMirror.sshCommand(environment: ["DLTOP_SSH_COMMAND": "ssh -F cfg"]) == ["ssh", "-F", "cfg"])
+    #expect(
+      RemoteMirror.sshCommand(environment: ["DLTOP_SSH_COMMAND": "ssh -F cfg"]) == [
+        "ssh", "-F", "cfg",
+      ])
   }
 }
 
 struct MirrorFrameParserTests {
-  private let stream = Array("R d /r\nA 0 5 1.5 /r/a b.csv\nhelloW 0 3 2.0 /r/x.db\nx\nzT\nX gone\n".utf8)
+  private let stream = Array(
+    "R d /r\nA 0 5 1.5 /r/a b.csv\nhelloW 0 3 2.0 /r/x.db\nx\nzT\nX gone\n".utf8)
   private let expected: [MirrorFrameParser.Frame] = [
     .root("d /r"),
     .data(path: "/r/a b.csv", offset: 0, modified: "1.5", whole: false, bytes: Array("hello".utf8)),

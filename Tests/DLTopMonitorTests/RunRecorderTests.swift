@@ -1,15 +1,18 @@
-import Foundation
 import DLTopBenchSupport
+import Foundation
 import Testing
 
 @testable import DLTopMonitor
 
 /// A recorder with a fixed clock and the given options changed.
-func makeRecorder(link: EngineLink? = nil, _ change: (inout RunRecorder.Options) -> Void = { _ in }) -> RunRecorder {
+func makeRecorder(link: EngineLink? = nil, _ change: (inout RunRecorder.Options) -> Void = { _ in })
+  -> RunRecorder
+{
   var options = RunRecorder.Options()
   change(&options)
   return RunRecorder(
-    run: RunDescription(name: "test", source: "test", controllable: options.steersRun), options: options,
+    run: RunDescription(name: "test", source: "test", controllable: options.steersRun),
+    options: options,
     link: link, elapsed: { 0 })
 }
 
@@ -31,7 +34,9 @@ struct RunRecorderTests {
   @Test func confusionMatricesAreCappedToTheNewest() {
     let recorder = makeRecorder { $0.confusionLimit = 2 }
     for number in 1...4 {
-      recorder.record(epoch: epoch(number, loss: 1), confusion: ConfusionRecord(epoch: number, counts: [[1, 0], [0, 1]]))
+      recorder.record(
+        epoch: epoch(number, loss: 1),
+        confusion: ConfusionRecord(epoch: number, counts: [[1, 0], [0, 1]]))
     }
     #expect(recorder.currentSnapshot.confusions.map(\.epoch) == [3, 4])
   }
@@ -39,7 +44,8 @@ struct RunRecorderTests {
   @Test func eventsCarryTheEpochTheyHappenedInNotTheNextOne() {
     let recorder = makeRecorder()
     for number in 1...3 {
-      recorder.record(batch: BatchRecord(step: number - 1, epoch: number, batch: 1, loss: 1, samples: 4))
+      recorder.record(
+        batch: BatchRecord(step: number - 1, epoch: number, batch: 1, loss: 1, samples: 4))
       recorder.record(epoch: epoch(number, loss: 1))
     }
     let event = recorder.note(.info, "finished")
@@ -60,7 +66,9 @@ struct RunRecorderTests {
     }
     #expect(decisions.map(\.keepBestWeights) == [true, true, false, false])
     #expect(decisions.last?.stop?.restoreEpoch == 2)
-    #expect(decisions.last?.stop?.reason.hasPrefix("early stopping: no improvement of val_loss for 2 epochs") == true)
+    #expect(
+      decisions.last?.stop?.reason.hasPrefix(
+        "early stopping: no improvement of val_loss for 2 epochs") == true)
     #expect(recorder.currentSnapshot.earlyStopping?.stoppedEpoch == 4)
     #expect(recorder.currentSnapshot.events.contains { $0.kind == .earlyStop && $0.epoch == 4 })
   }
@@ -70,7 +78,9 @@ struct RunRecorderTests {
       $0.earlyStopping.patience = 1
       $0.earlyStoppingEnabled = false
     }
-    let stops = [1.0, 2.0, 3.0, 4.0].enumerated().map { recorder.record(epoch: epoch($0.offset + 1, loss: $0.element)).stop }
+    let stops = [1.0, 2.0, 3.0, 4.0].enumerated().map {
+      recorder.record(epoch: epoch($0.offset + 1, loss: $0.element)).stop
+    }
     #expect(stops.allSatisfy { $0 == nil })
     #expect(recorder.earlyStoppingState.bestEpoch == 1)
     #expect(recorder.currentSnapshot.earlyStopping?.enabled == false)
@@ -82,11 +92,15 @@ struct RunRecorderTests {
       $0.earlyStopping.patience = 1
       $0.earlyStopping.restoreBestWeights = true
     }
-    let decisions = [1.0, 2.0, 3.0, 4.0].enumerated().map { recorder.record(epoch: epoch($0.offset, loss: $0.element)) }
+    let decisions = [1.0, 2.0, 3.0, 4.0].enumerated().map {
+      recorder.record(epoch: epoch($0.offset, loss: $0.element))
+    }
     let stops = decisions.compactMap(\.stop)
     #expect(stops.count == 1)
     #expect(stops.first?.restoreEpoch == nil)
-    #expect(stops.first?.reason == "early stopping (loss, patience 1) would have stopped this run at epoch 1; best epoch 0")
+    #expect(
+      stops.first?.reason
+        == "early stopping (loss, patience 1) would have stopped this run at epoch 1; best epoch 0")
     #expect(decisions.allSatisfy { !$0.keepBestWeights })
     #expect(recorder.currentSnapshot.status == .watching)
   }
@@ -112,7 +126,9 @@ struct RunRecorderTests {
     #expect(announced == [.overfitting])
     #expect(recorder.verdict == .overfitting)
     // Until the diagnoser judges (minimumEpochs epochs) it is too early to tell: no state yet.
-    #expect(recorder.timeline.changes.first == VerdictChange(epoch: DiagnosisThresholds.minimumEpochs, verdict: .healthy))
+    #expect(
+      recorder.timeline.changes.first
+        == VerdictChange(epoch: DiagnosisThresholds.minimumEpochs, verdict: .healthy))
     #expect(recorder.currentSnapshot.timeline == recorder.timeline.changes)
     #expect(recorder.currentSnapshot.verdicts.first?.kind == .overfitting)
     let changeEvents = recorder.currentSnapshot.events.filter { $0.kind == .verdict }
@@ -121,7 +137,9 @@ struct RunRecorderTests {
 
   @Test func aNaNLossIsDivergenceAtTheEpochItHappened() {
     let recorder = makeRecorder()
-    for number in 1...6 { recorder.record(epoch: epoch(number, loss: 1 / Double(number), val: 1 / Double(number))) }
+    for number in 1...6 {
+      recorder.record(epoch: epoch(number, loss: 1 / Double(number), val: 1 / Double(number)))
+    }
     let decision = recorder.record(epoch: epoch(7, loss: .nan, val: .nan))
     #expect(decision.change == VerdictChange(epoch: 7, verdict: .divergence))
     #expect(decision.announcements.map(\.kind) == [.divergence])
@@ -166,26 +184,33 @@ struct RunRecorderTests {
 struct VerdictTimelineTests {
   @Test func oneNoisyEpochNeverTogglesTheVerdict() {
     var timeline = VerdictTimeline()
-    let labels: [VerdictKind] = [.healthy, .healthy, .overfitting, .healthy, .overfitting, .healthy]
+    let labels: [VerdictKind] = [
+      .healthy, .healthy, .overfitting, .healthy, .overfitting, .healthy,
+    ]
     for (index, label) in labels.enumerated() { timeline.observe(label, epoch: index + 1) }
     #expect(timeline.changes == [VerdictChange(epoch: 1, verdict: .healthy)])
   }
 
   @Test func aVerdictIsRaisedAfterTwoEpochsAndClearedAfterThree() {
     var timeline = VerdictTimeline()
-    let labels: [VerdictKind] = [.healthy, .overfitting, .overfitting, .healthy, .healthy, .overfitting, .healthy, .healthy, .healthy]
+    let labels: [VerdictKind] = [
+      .healthy, .overfitting, .overfitting, .healthy, .healthy, .overfitting, .healthy, .healthy,
+      .healthy,
+    ]
     for (index, label) in labels.enumerated() { timeline.observe(label, epoch: index + 1) }
-    #expect(timeline.changes == [
-      VerdictChange(epoch: 1, verdict: .healthy), VerdictChange(epoch: 3, verdict: .overfitting),
-      VerdictChange(epoch: 9, verdict: .healthy),
-    ])
+    #expect(
+      timeline.changes == [
+        VerdictChange(epoch: 1, verdict: .healthy), VerdictChange(epoch: 3, verdict: .overfitting),
+        VerdictChange(epoch: 9, verdict: .healthy),
+      ])
     #expect(timeline.since == 9)
   }
 
   @Test func divergenceIsRaisedAtOnce() {
     var timeline = VerdictTimeline()
     timeline.observe(.healthy, epoch: 1)
-    #expect(timeline.observe(.divergence, epoch: 2) == VerdictChange(epoch: 2, verdict: .divergence))
+    #expect(
+      timeline.observe(.divergence, epoch: 2) == VerdictChange(epoch: 2, verdict: .divergence))
   }
 }
 

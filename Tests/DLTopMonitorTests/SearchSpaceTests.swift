@@ -44,7 +44,9 @@ struct SearchSpaceTests {
 
   @Test func uniformIsUniform() {
     var generator = TestGenerator(state: 2)
-    let samples = (0..<2000).compactMap { _ in ParameterDomain.uniform(0...0.5).sample(using: &generator).number }
+    let samples = (0..<2000).compactMap { _ in
+      ParameterDomain.uniform(0...0.5).sample(using: &generator).number
+    }
     #expect(ksUniform(samples, low: 0, high: 0.5) < critical(2000))
     #expect(ksUniform(samples.map { $0 * $0 * 2 }, low: 0, high: 0.5) > critical(2000))
   }
@@ -54,7 +56,9 @@ struct SearchSpaceTests {
     let values = ["32", "64", "128"]
     var counts: [String: Int] = [:]
     for _ in 0..<3000 {
-      if case .choice(let text) = ParameterDomain.choices(values).sample(using: &generator) { counts[text, default: 0] += 1 }
+      if case .choice(let text) = ParameterDomain.choices(values).sample(using: &generator) {
+        counts[text, default: 0] += 1
+      }
     }
     // χ² with 2 degrees of freedom; 9.21 is its 1% critical value.
     let chiSquare = values.reduce(0.0) { sum, value in
@@ -71,7 +75,9 @@ struct SearchSpaceTests {
     ])
     var a = TestGenerator(state: 9)
     var b = TestGenerator(state: 9)
-    #expect((0..<10).map { _ in space.sample(using: &a) } == (0..<10).map { _ in space.sample(using: &b) })
+    #expect(
+      (0..<10).map { _ in space.sample(using: &a) } == (0..<10).map { _ in space.sample(using: &b) }
+    )
   }
 
   @Test func narrowingKeepsTheBestTrialsInsideTheNewBounds() {
@@ -88,7 +94,9 @@ struct SearchSpaceTests {
       let narrowed = space.narrowed(around: best)
       for configuration in best {
         for (parameter, value) in zip(narrowed.parameters, configuration) {
-          #expect(parameter.domain.contains(value), "\(parameter.name) \(parameter.domain.summary) lost \(value)")
+          #expect(
+            parameter.domain.contains(value),
+            "\(parameter.name) \(parameter.domain.summary) lost \(value)")
         }
       }
       // Never wider than before.
@@ -124,13 +132,19 @@ struct MedianStoppingRuleTests {
     let others = [0.5, 0.6, 0.7, 0.8, 0.9]
     #expect(rule.shouldPrune(epoch: 1, bestSoFar: 0.75, others: others))
     #expect(!rule.shouldPrune(epoch: 1, bestSoFar: 0.65, others: others))
-    #expect(!rule.shouldPrune(epoch: 1, bestSoFar: 0.7, others: others), "equal to the median is kept")
+    #expect(
+      !rule.shouldPrune(epoch: 1, bestSoFar: 0.7, others: others), "equal to the median is kept")
   }
 
   @Test func waitsForFiveTrialsAndTheWarmup() {
-    #expect(!MedianStoppingRule().shouldPrune(epoch: 3, bestSoFar: 9, others: [0.1, 0.2, 0.3, 0.4]))
-    #expect(!MedianStoppingRule(warmupEpochs: 2).shouldPrune(epoch: 2, bestSoFar: 9, others: [0.1, 0.2, 0.3, 0.4, 0.5]))
-    #expect(MedianStoppingRule(warmupEpochs: 2).shouldPrune(epoch: 3, bestSoFar: 9, others: [0.1, 0.2, 0.3, 0.4, 0.5]))
+    #expect(
+      !MedianStoppingRule().shouldPrune(epoch: 3, bestSoFar: 9, others: [0.1, 0.2, 0.3, 0.4]))
+    #expect(
+      !MedianStoppingRule(warmupEpochs: 2).shouldPrune(
+        epoch: 2, bestSoFar: 9, others: [0.1, 0.2, 0.3, 0.4, 0.5]))
+    #expect(
+      MedianStoppingRule(warmupEpochs: 2).shouldPrune(
+        epoch: 3, bestSoFar: 9, others: [0.1, 0.2, 0.3, 0.4, 0.5]))
   }
 
   @Test func aNonFiniteLossIsPrunedAndNaNOthersDoNotCount() {
@@ -142,16 +156,22 @@ struct MedianStoppingRuleTests {
 }
 
 struct SearchSnapshotTests {
-  private func trial(_ id: Int, _ status: TrialStatus, losses: [Double], planned: Int = 5) -> TrialSummary {
-    var summary = TrialSummary(id: id, round: 1, values: [.number(Double(id))], plannedEpochs: planned, command: "")
+  private func trial(_ id: Int, _ status: TrialStatus, losses: [Double], planned: Int = 5)
+    -> TrialSummary
+  {
+    var summary = TrialSummary(
+      id: id, round: 1, values: [.number(Double(id))], plannedEpochs: planned, command: "")
     summary.status = status
-    summary.epochs = losses.enumerated().map { EpochRecord(epoch: $0 + 1, metrics: [MetricName.validationLoss.rawValue: $1]) }
+    summary.epochs = losses.enumerated().map {
+      EpochRecord(epoch: $0 + 1, metrics: [MetricName.validationLoss.rawValue: $1])
+    }
     return summary
   }
 
   @Test func ranksByFinalValidationLossAndCountsPrunedEpochs() {
     var snapshot = SearchSnapshot(
-      title: "t", space: SearchSpace([SearchParameter(name: "lr", domain: .logUniform(1e-4...1))]), totalRounds: 1,
+      title: "t", space: SearchSpace([SearchParameter(name: "lr", domain: .logUniform(1e-4...1))]),
+      totalRounds: 1,
       pruner: "median", parallelTrials: 1)
     snapshot.trials = [
       trial(1, .done, losses: [0.9, 0.5, 0.4, 0.35, 0.3]),

@@ -6,17 +6,28 @@ import Testing
 struct SnapshotExporterTests {
   static func sampleSnapshot(status: RunStatus) -> TrainingSnapshot {
     let run = RunDescription(
-      name: "iris mlp:16 adam", source: "dltop", dataset: "iris", model: "mlp:16", optimizer: "adam",
+      name: "iris mlp:16 adam", source: "dltop", dataset: "iris", model: "mlp:16",
+      optimizer: "adam",
       classNames: ["setosa", "versicolor", "virginica"],
-      configuration: [.init("lr", "0.01"), .init("batch", "16"), .init("seed", "42"), .init("split", "120/30")],
+      configuration: [
+        .init("lr", "0.01"), .init("batch", "16"), .init("seed", "42"), .init("split", "120/30"),
+      ],
       controllable: true)
     var snapshot = TrainingSnapshot(run: run)
     snapshot.status = status
     snapshot.progress.epoch = 3
     snapshot.progress.totalEpochs = 50
     snapshot.epochs = [
-      EpochRecord(epoch: 1, metrics: ["loss": 1.1, "accuracy": 0.5, "val_loss": 1.0, "val_accuracy": 0.55, "lr": 0.01, "grad_norm": 3], seconds: 0.2),
-      EpochRecord(epoch: 2, metrics: ["loss": 0.7, "accuracy": 0.8, "val_loss": 0.75, "val_accuracy": 0.8, "lr": 0.01], seconds: 0.2),
+      EpochRecord(
+        epoch: 1,
+        metrics: [
+          "loss": 1.1, "accuracy": 0.5, "val_loss": 1.0, "val_accuracy": 0.55, "lr": 0.01,
+          "grad_norm": 3,
+        ], seconds: 0.2),
+      EpochRecord(
+        epoch: 2,
+        metrics: ["loss": 0.7, "accuracy": 0.8, "val_loss": 0.75, "val_accuracy": 0.8, "lr": 0.01],
+        seconds: 0.2),
       EpochRecord(epoch: 3, metrics: ["loss": .nan, "val_loss": .infinity, "lr": 0.005]),
     ]
     for i in 0..<10 { snapshot.batchLoss.append(1 / Double(i + 1)) }
@@ -24,9 +35,12 @@ struct SnapshotExporterTests {
       ConfusionRecord(epoch: 1, counts: [[1, 0, 0], [0, 1, 0], [0, 0, 1]]),
       ConfusionRecord(epoch: 2, counts: [[10, 0, 0], [0, 8, 2], [0, 4, 6]]),
     ]
-    snapshot.earlyStopping = EarlyStoppingStatus(enabled: true, monitor: "val_loss", patience: 20, wait: 1, bestEpoch: 2, bestValue: 0.75)
+    snapshot.earlyStopping = EarlyStoppingStatus(
+      enabled: true, monitor: "val_loss", patience: 20, wait: 1, bestEpoch: 2, bestValue: 0.75)
     snapshot.verdicts = [
-      Verdict(kind: .divergence, onsetEpoch: 3, confidence: 1, evidence: "loss became NaN at epoch 3", advice: Advice.text(for: .divergence))
+      Verdict(
+        kind: .divergence, onsetEpoch: 3, confidence: 1, evidence: "loss became NaN at epoch 3",
+        advice: Advice.text(for: .divergence))
     ]
     return snapshot
   }
@@ -39,18 +53,29 @@ struct SnapshotExporterTests {
     defer { parent.remove() }
     let snapshot = Self.sampleSnapshot(status: status)
     let screen = "┌ dltop ─ iris ┐\n│ loss ⣀⣤⣶ 0.70 │\n└──────────────┘\n"
-    let folder = try SnapshotExporter.export(snapshot: snapshot, screenText: screen, into: parent.path, now: now)
-    #expect((folder as NSString).lastPathComponent == SnapshotExporter.folderName(snapshot: snapshot, now: now))
+    let folder = try SnapshotExporter.export(
+      snapshot: snapshot, screenText: screen, into: parent.path, now: now)
+    #expect(
+      (folder as NSString).lastPathComponent
+        == SnapshotExporter.folderName(snapshot: snapshot, now: now))
     #expect((folder as NSString).lastPathComponent.hasSuffix("-epoch3"))
     let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-    #expect(files == ["batches.csv", "config.txt", "confusion.txt", "diagnosis.txt", "metrics.csv", "screen.txt"])
+    #expect(
+      files == [
+        "batches.csv", "config.txt", "confusion.txt", "diagnosis.txt", "metrics.csv", "screen.txt",
+      ])
     func read(_ name: String) -> String {
-      String(decoding: FileManager.default.contents(atPath: folder + "/" + name) ?? Data(), as: UTF8.self)
+      String(
+        decoding: FileManager.default.contents(atPath: folder + "/" + name) ?? Data(), as: UTF8.self
+      )
     }
     #expect(read("screen.txt") == screen)
 
     let metrics = read("metrics.csv")
-    #expect(metrics.hasPrefix("epoch,loss,accuracy,val_loss,val_accuracy,lr,grad_norm,seconds\n1,1.1,0.5,1.0,0.55,0.01,3.0,0.2\n"))
+    #expect(
+      metrics.hasPrefix(
+        "epoch,loss,accuracy,val_loss,val_accuracy,lr,grad_norm,seconds\n1,1.1,0.5,1.0,0.55,0.01,3.0,0.2\n"
+      ))
     var parser = KerasCSVParser(path: "metrics.csv")
     let back = (parser.feed(Array(metrics.utf8)[...]) + parser.finish()).epochRecords
     #expect(back.map(\.epoch) == [1, 2, 3])
@@ -78,7 +103,9 @@ struct SnapshotExporterTests {
     #expect(diagnosis.contains("best epoch 2 (val_loss 0.75)"))
 
     let config = read("config.txt")
-    for pair in snapshot.run.configuration { #expect(config.contains("\(pair.key): \(pair.value)\n")) }
+    for pair in snapshot.run.configuration {
+      #expect(config.contains("\(pair.key): \(pair.value)\n"))
+    }
     #expect(config.contains("dataset: iris\n"))
     #expect(config.contains("status: \(status.label)\n"))
     #expect(config.contains("epoch: 3/50\n"))
@@ -88,9 +115,12 @@ struct SnapshotExporterTests {
     let parent = TemporaryDirectory()
     defer { parent.remove() }
     let snapshot = Self.sampleSnapshot(status: .running)
-    let first = try SnapshotExporter.export(snapshot: snapshot, screenText: "one", into: parent.path, now: now)
-    let second = try SnapshotExporter.export(snapshot: snapshot, screenText: "two", into: parent.path, now: now)
-    let third = try SnapshotExporter.export(snapshot: snapshot, screenText: "three", into: parent.path, now: now)
+    let first = try SnapshotExporter.export(
+      snapshot: snapshot, screenText: "one", into: parent.path, now: now)
+    let second = try SnapshotExporter.export(
+      snapshot: snapshot, screenText: "two", into: parent.path, now: now)
+    let third = try SnapshotExporter.export(
+      snapshot: snapshot, screenText: "three", into: parent.path, now: now)
     #expect(second == first + "-2")
     #expect(third == first + "-3")
     #expect(FileManager.default.contents(atPath: first + "/screen.txt") == Data("one".utf8))
@@ -101,7 +131,9 @@ struct SnapshotExporterTests {
     defer { folder.remove() }
     _ = FileManager.default.createFile(atPath: folder.file("somefile"), contents: Data("x".utf8))
     #expect(throws: SnapshotExportError.self) {
-      try SnapshotExporter.export(snapshot: Self.sampleSnapshot(status: .running), screenText: "s", into: folder.file("somefile/sub"), now: now)
+      try SnapshotExporter.export(
+        snapshot: Self.sampleSnapshot(status: .running), screenText: "s",
+        into: folder.file("somefile/sub"), now: now)
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["somefile"])
   }
@@ -114,12 +146,14 @@ struct SnapshotExporterTests {
     chmod(parent, 0o555)
     if getuid() == 0 {
       // root ignores permission bits: the read-only case cannot be shown; the file case above covers failure.
-      let path = try SnapshotExporter.export(snapshot: Self.sampleSnapshot(status: .running), screenText: "s", into: parent, now: now)
+      let path = try SnapshotExporter.export(
+        snapshot: Self.sampleSnapshot(status: .running), screenText: "s", into: parent, now: now)
       #expect(path.hasPrefix(parent))
       return
     }
     do {
-      _ = try SnapshotExporter.export(snapshot: Self.sampleSnapshot(status: .running), screenText: "s", into: parent, now: now)
+      _ = try SnapshotExporter.export(
+        snapshot: Self.sampleSnapshot(status: .running), screenText: "s", into: parent, now: now)
       Issue.record("expected the export to fail")
     } catch {
       #expect(error.description.hasPrefix("snapshot not saved: \(parent): "))
@@ -129,7 +163,8 @@ struct SnapshotExporterTests {
   }
 
   @Test func escapeSequencesNeverReachScreenText() {
-    #expect(SnapshotFiles.plainText("\u{1B}[1;31mloss\u{1B}[0m 0.5\u{1B}]0;title\u{07}!") == "loss 0.5!")
+    #expect(
+      SnapshotFiles.plainText("\u{1B}[1;31mloss\u{1B}[0m 0.5\u{1B}]0;title\u{07}!") == "loss 0.5!")
     #expect(SnapshotFiles.plainText("⣀⣤ plain") == "⣀⣤ plain")
   }
 

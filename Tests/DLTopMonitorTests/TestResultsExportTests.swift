@@ -30,7 +30,9 @@ struct TestResultsExportTests {
     let folder = try SnapshotExporter.export(
       snapshot: SnapshotExporterTests.sampleSnapshot(status: .running), screenText: "s",
       into: parent.path)
-    #expect(!FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("test.txt")))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: (folder as NSString).appendingPathComponent("test.txt")))
   }
 
   @Test func binaryScoresNameThePositiveClass() {

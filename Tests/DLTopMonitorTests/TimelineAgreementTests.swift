@@ -18,7 +18,9 @@ struct TimelineAgreementTests {
     let corpus = try DiagnosisCorpusTests.cases().map {
       Run(path: DiagnosisCorpusTests.folder.appendingPathComponent($0.file).path, classCount: nil)
     }
-    let keras = try KerasRunsDiagnosisTests.runs().map { Run(path: $0.path, classCount: $0.classes) }
+    let keras = try KerasRunsDiagnosisTests.runs().map {
+      Run(path: $0.path, classCount: $0.classes)
+    }
     return corpus + keras
   }
 
@@ -29,7 +31,8 @@ struct TimelineAgreementTests {
     options.earlyStoppingEnabled = false
     options.classCount = run.classCount ?? log.classNames?.count
     var description = RunDescription(name: "live", source: "live", controllable: true)
-    description.configuration = log.configuration  // a live run's description carries its configuration
+    // A live run's description carries its configuration.
+    description.configuration = log.configuration
     let recorder = RunRecorder(run: description, options: options, elapsed: { 0 })
     for record in log.epochs { recorder.record(epoch: record) }
     return recorder.timeline.changes
@@ -51,7 +54,8 @@ struct TimelineAgreementTests {
     configuration.recorder.classCount = run.classCount
     folder.write([], to: name)
     let session = WatchSession(
-      path: folder.path + "/" + name, link: WatchSession.makeLink(path: name), configuration: configuration)
+      path: folder.path + "/" + name, link: WatchSession.makeLink(path: name),
+      configuration: configuration)
     var written = 0
     let step = max(1, lineEnds.count / 7)
     for index in Swift.stride(from: step - 1, to: lineEnds.count, by: step) {

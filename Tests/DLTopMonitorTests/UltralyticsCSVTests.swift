@@ -4,7 +4,9 @@ import Testing
 @testable import DLTopMonitor
 
 struct UltralyticsCSVTests {
-  private var file: String { EcosystemFixtures.path(EcosystemFixtures.string("ultralytics", "file")) }
+  private var file: String {
+    EcosystemFixtures.path(EcosystemFixtures.string("ultralytics", "file"))
+  }
 
   @Test func everyEpochIsReadAndAResumedEpochTakesItsLaterRow() throws {
     let log = try WatchRunReader.read(path: file)
@@ -25,12 +27,14 @@ struct UltralyticsCSVTests {
   /// Ultralytics before 8.1 padded every header and cell to 23 characters (`'%23s,'`).
   @Test func spacePaddedHeadersAndCellsAreTrimmed() throws {
     let text = String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
-    let padded = text.split(separator: "\n").map { line in
-      line.split(separator: ",", omittingEmptySubsequences: false).map {
-        String(repeating: " ", count: max(0, 23 - $0.count)) + $0
-      }.joined(separator: ",")
-    }.joined(separator: "\n") + "\n"
-    #expect(FormatDetector.detect(path: "results.csv", head: Array(padded.utf8)[...]) == .ultralyticsCSV)
+    let padded =
+      text.split(separator: "\n").map { line in
+        line.split(separator: ",", omittingEmptySubsequences: false).map {
+          String(repeating: " ", count: max(0, 23 - $0.count)) + $0
+        }.joined(separator: ",")
+      }.joined(separator: "\n") + "\n"
+    #expect(
+      FormatDetector.detect(path: "results.csv", head: Array(padded.utf8)[...]) == .ultralyticsCSV)
     var parser = UltralyticsCSVParser(path: "results.csv")
     var log = ParsedLog(path: "results.csv", format: .ultralyticsCSV)
     log.append(parser.feed(Array(padded.utf8)[...]))
@@ -45,6 +49,11 @@ struct UltralyticsCSVTests {
   @Test func aCellThatIsNotANumberNamesLineAndColumn() {
     var parser = UltralyticsCSVParser(path: "results.csv")
     let items = parser.feed(Array("epoch,time,train/loss\n1,0.5,oops\n".utf8)[...])
-    #expect(items == [.issue(LogIssue(path: "results.csv", line: 2, field: "train/loss", message: "'oops' is not a number"))])
+    #expect(
+      items == [
+        .issue(
+          LogIssue(
+            path: "results.csv", line: 2, field: "train/loss", message: "'oops' is not a number"))
+      ])
   }
 }

@@ -32,7 +32,9 @@ struct WandbReaderTests {
     let log = read(bytes(file)[...])
     #expect((EcosystemFixtures.number("wandb", "blocks") ?? 0) > 3)
     #expect(Double(log.steps.count) == EcosystemFixtures.number("wandb", "step_rows"))
-    #expect(closeToDouble(log.steps.first?.metrics["loss"], EcosystemFixtures.number("wandb", "first_step_loss")))
+    #expect(
+      closeToDouble(
+        log.steps.first?.metrics["loss"], EcosystemFixtures.number("wandb", "first_step_loss")))
     #expect(log.steps.first?.step == 0)
   }
 

@@ -36,7 +36,7 @@ struct DashboardSnapshotTests {
   }
   @Test func monochromeAsciiAt80x24() {
     // What a non-UTF-8 terminal shows: the backend maps the remaining characters to ASCII.
-    let lines = screen(width: 80, height: 24, theme: Theme.monochromeTheme.withSymbols(.asciiSet))
+    let lines = screen(width: 80, height: 24, theme: Theme.noColors.withSymbols(.asciiSet))
     assertSnapshot(lines.map { String($0.map(ASCIIFallback.map)) })
   }
   @Test func watchedRunAt80x24() {

@@ -16,8 +16,10 @@ struct FleetTests {
       "sweep/run_" + String(repeating: "0", count: 3 - String(i).count) + "\(i)/metrics.csv"
     }
     func configuration(_ i: Int) -> [RunDescription.KeyValue] {
-      [.init("lr", ["0.1", "0.01", "0.001"][i % 3]), .init("batch", i % 2 == 0 ? "64" : "128"),
-       .init("optimizer", "adam")]
+      [
+        .init("lr", ["0.1", "0.01", "0.001"][i % 3]), .init("batch", i % 2 == 0 ? "64" : "128"),
+        .init("optimizer", "adam"),
+      ]
     }
     snapshot.run.name = name(0)
     snapshot.run.configuration = configuration(0)
@@ -53,7 +55,8 @@ struct FleetTests {
 
   @Test func theFilterNarrowsTheListAndASelectsOnlyWhatItShows() {
     let snapshot = Self.sweep(200)
-    let keys: [Key] = [.char("r"), .char("/")] + "run_01".map { .char($0) } + [.char("\r"), .char("a")]
+    let keys: [Key] =
+      [.char("r"), .char("/")] + "run_01".map { .char($0) } + [.char("\r"), .char("a")]
     let d = dashboard(snapshot, keys: keys)
     let list = RunList(snapshot: snapshot, overlay: d.state.runOverlay)
     #expect(list.pickerOrder(sort: .name, filter: d.state.runFilter).count == 10)
@@ -91,7 +94,8 @@ struct FleetTests {
     #expect(comparison.sharedParameters.map(\.key) == ["optimizer"])
     #expect(comparison.rows.count == 6)
     let csv = comparison.csv.split(separator: "\n")
-    #expect(csv[0] == "run,lr,batch,optimizer,epochs,best_loss,best_epoch,loss,val_loss,val_accuracy")
+    #expect(
+      csv[0] == "run,lr,batch,optimizer,epochs,best_loss,best_epoch,loss,val_loss,val_accuracy")
     #expect(csv.count == 7)
     #expect(csv[1].hasPrefix("sweep/run_000/metrics.csv,0.1,64,adam,"))
   }

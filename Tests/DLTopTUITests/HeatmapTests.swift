@@ -59,8 +59,8 @@ struct HeatmapTests {
 
   @Test func monochromeUsesReverseVideoForHighRates() {
     let heatmap = Heatmap(counts: counts, classNames: names)
-    #expect(heatmap.cellStyle(rate: 0.8, diagonal: true, theme: .monochromeTheme).reverse)
-    #expect(!heatmap.cellStyle(rate: 0.2, diagonal: false, theme: .monochromeTheme).reverse)
+    #expect(heatmap.cellStyle(rate: 0.8, diagonal: true, theme: .noColors).reverse)
+    #expect(!heatmap.cellStyle(rate: 0.2, diagonal: false, theme: .noColors).reverse)
   }
 
   @Test func summaryGivesAccuracyAndMacroAverages() {

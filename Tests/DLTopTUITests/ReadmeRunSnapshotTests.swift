@@ -40,12 +40,15 @@ struct ReadmeRunSnapshotTests {
     let recorder = try Self.replayed()
     #expect(recorder.verdict == .overfitting)
     let changes = recorder.timeline.changes
-    for (earlier, later) in zip(changes, changes.dropFirst()) { #expect(later.epoch - earlier.epoch >= 2) }
+    for (earlier, later) in zip(changes, changes.dropFirst()) {
+      #expect(later.epoch - earlier.epoch >= 2)
+    }
     let epochs = recorder.epochs
     let losses = epochs.compactMap(\.validationLoss)
     let best = losses.min() ?? 0
     #expect((losses.last ?? 0) > 1.05 * best, "val_loss ends above its minimum")
-    #expect((epochs.last?.loss ?? 1) < (epochs.first?.loss ?? 0), "while the train loss keeps falling")
+    #expect(
+      (epochs.last?.loss ?? 1) < (epochs.first?.loss ?? 0), "while the train loss keeps falling")
   }
 
   @Test func finalDashboardOfTheReadmeRunAt120x40() throws {

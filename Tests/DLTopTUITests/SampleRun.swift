@@ -1,5 +1,5 @@
-import Foundation
 import DLTopMonitor
+import Foundation
 
 /// A fixed, hand-built run for golden screens: Fashion-MNIST-like classification, 10 classes,
 /// 30 planned epochs, 18 finished, overfitting since epoch 12, early stopping waiting 4 of 5,
@@ -36,7 +36,7 @@ enum SampleRun {
     s.progress.etaSeconds = 201
     var noise: UInt64 = 12345
     func next() -> Double {
-      noise = noise &* 6364136223846793005 &+ 1442695040888963407
+      noise = noise &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Double(noise >> 11) / Double(1 << 53)
     }
     var rate = 1e-3

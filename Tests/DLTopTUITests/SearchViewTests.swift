@@ -13,8 +13,10 @@ enum SampleSearch {
       SearchParameter(name: "model", domain: .choices(["mlp:64", "mlp:256,128"])),
     ])
     var snapshot = SearchSnapshot(
-      title: "search digits", space: space, totalRounds: 2, pruner: "median stopping rule", parallelTrials: 2)
-    snapshot.roundSpaces.append(space.narrowed(around: [[.number(3e-3), .number(0.2), .choice("mlp:256,128")]]))
+      title: "search digits", space: space, totalRounds: 2, pruner: "median stopping rule",
+      parallelTrials: 2)
+    snapshot.roundSpaces.append(
+      space.narrowed(around: [[.number(3e-3), .number(0.2), .choice("mlp:256,128")]]))
     snapshot.elapsedSeconds = 83
     snapshot.budgetSeconds = 600
     let rows: [(TrialStatus, Double, Double, String, [Double])] = [
@@ -27,14 +29,18 @@ enum SampleSearch {
     ]
     for (index, row) in rows.enumerated() {
       var trial = TrialSummary(
-        id: index + 1, round: index < 4 ? 1 : 2, values: [.number(row.1), .number(row.2), .choice(row.3)],
+        id: index + 1, round: index < 4 ? 1 : 2,
+        values: [.number(row.1), .number(row.2), .choice(row.3)],
         plannedEpochs: 4, command: "dltop train --lr \(row.1)")
       trial.status = row.0
       trial.runDirectory = "/tmp/search/trial-00\(index + 1)"
       trial.epochs = row.4.enumerated().map { epoch, loss in
         EpochRecord(
           epoch: epoch + 1,
-          metrics: [MetricName.validationLoss.rawValue: loss, MetricName.validationAccuracy.rawValue: loss.isFinite ? 1 - loss / 3 : .nan])
+          metrics: [
+            MetricName.validationLoss.rawValue: loss,
+            MetricName.validationAccuracy.rawValue: loss.isFinite ? 1 - loss / 3 : .nan,
+          ])
       }
       if row.0 == .failed { trial.verdict = "diverged: loss became NaN at epoch 1, batch 3" }
       if row.0 == .pruned { trial.note = "pruned after epoch 1 (median stopping rule)" }
@@ -45,7 +51,9 @@ enum SampleSearch {
 }
 
 struct SearchViewTests {
-  private func screen(_ width: Int, _ height: Int, configure: (inout SearchView) -> Void = { _ in }) -> [String] {
+  private func screen(_ width: Int, _ height: Int, configure: (inout SearchView) -> Void = { _ in })
+    -> [String]
+  {
     var view = SearchView(theme: .standard)
     configure(&view)
     return view.render(SampleSearch.snapshot(), width: width, height: height).lines
@@ -53,10 +61,11 @@ struct SearchViewTests {
 
   @Test func searchAt120x36() { assertSnapshot(screen(120, 36)) }
   @Test func searchSortedByIdWithSelectionAt100x30() {
-    assertSnapshot(screen(100, 30) { view in
-      _ = view.handle(.char("o"), snapshot: SampleSearch.snapshot())
-      view.selectedID = 4
-    })
+    assertSnapshot(
+      screen(100, 30) { view in
+        _ = view.handle(.char("o"), snapshot: SampleSearch.snapshot())
+        view.selectedID = 4
+      })
   }
   @Test func searchTooSmallAt50x12() { assertSnapshot(screen(50, 12)) }
 
@@ -71,10 +80,13 @@ struct SearchViewTests {
     view.selectedID = 5
     #expect(view.handle(.char("x"), snapshot: snapshot) == .send(.stopTrial(id: 5)))
     view.selectedID = 1
-    #expect(view.handle(.char("x"), snapshot: snapshot) == nil, "a finished trial cannot be stopped")
+    #expect(
+      view.handle(.char("x"), snapshot: snapshot) == nil, "a finished trial cannot be stopped")
     #expect(view.message?.contains("already ended") == true)
     #expect(view.handle(.char(" "), snapshot: snapshot) == .send(.pause))
-    #expect(view.handle(.char("\r"), snapshot: snapshot) == .openTrial(directory: "/tmp/search/trial-001"))
+    #expect(
+      view.handle(.char("\r"), snapshot: snapshot) == .openTrial(directory: "/tmp/search/trial-001")
+    )
     #expect(view.handle(.char("s"), snapshot: snapshot) == .requestSnapshot)
     #expect(view.handle(.char("q"), snapshot: snapshot) == .quit)
     // Down walks the ranked rows: 1 (0.2), 5 is running so unranked… the order is ranked().
@@ -93,9 +105,10 @@ struct SearchViewTests {
       return 2.3 - fall + rise
     }
     let plot = RangeTestPlot(
-      rates: rates, losses: losses, suggestions: [("valley", rates[30]), ("steep", rates[28])], title: "lr-find test")
+      rates: rates, losses: losses, suggestions: [("valley", rates[30]), ("steep", rates[28])],
+      title: "lr-find test")
     var grid = CellGrid(width: 80, height: 20)
-    plot.render(into: &grid, area: grid.bounds, theme: Theme.monochromeTheme)
+    plot.render(into: &grid, area: grid.bounds, theme: Theme.noColors)
     assertSnapshot(grid.lines)
   }
 }

@@ -81,6 +81,10 @@ struct TestResultsViewTests {
     let lines = TestResultsOverlay(results: results, classNames: ["benign", "malignant"])
       .summaryLines()
     #expect(lines[0] == "test split  114 samples   loss 0.0912   accuracy 0.9649 (96.49%)")
-    #expect(lines.contains { $0.hasPrefix("positive class malignant: precision 95.2%") && $0.hasSuffix("TP 40 FP 2 FN 2 TN 70") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("positive class malignant: precision 95.2%")
+          && $0.hasSuffix("TP 40 FP 2 FN 2 TN 70")
+      })
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import DLTopMonitor
+import Foundation
 
 /// A watched folder of three Keras runs for golden screens: the main run `runs/exp-b-adam`
 /// (`SampleRun`'s curves, 20 epochs, early stopping would have fired at epoch 19), and two

@@ -37,7 +37,7 @@ struct WatchSnapshotTests {
   }
   @Test func watchedFolderMonochromeAsciiAt120x40() {
     let dashboard = Dashboard(
-      snapshot: WatchSample.snapshot(), theme: Theme.monochromeTheme.withSymbols(.asciiSet),
+      snapshot: WatchSample.snapshot(), theme: Theme.noColors.withSymbols(.asciiSet),
       clock: { 0 })
     let lines = dashboard.render(snapshot: WatchSample.snapshot(), size: (120, 40)).lines
     assertSnapshot(lines.map { String($0.map(ASCIIFallback.map)) })

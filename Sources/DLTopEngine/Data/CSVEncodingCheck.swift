@@ -7,16 +7,24 @@ enum CSVEncodingCheck {
   /// A short description of what the bytes are instead of UTF-8 text, or nil when they are text.
   static func problem(in bytes: [UInt8]) -> String? {
     let head = bytes.prefix(window)
-    if head.starts(with: [0xFF, 0xFE]) { return "UTF-16 little-endian: it starts with the byte-order mark FF FE" }
-    if head.starts(with: [0xFE, 0xFF]) { return "UTF-16 big-endian: it starts with the byte-order mark FE FF" }
+    if head.starts(with: [0xFF, 0xFE]) {
+      return "UTF-16 little-endian: it starts with the byte-order mark FF FE"
+    }
+    if head.starts(with: [0xFE, 0xFF]) {
+      return "UTF-16 big-endian: it starts with the byte-order mark FE FF"
+    }
     if let zero = head.firstIndex(of: 0) {
       // Every other byte zero is UTF-16 text without a byte-order mark.
       let pairs = stride(from: head.startIndex, to: head.endIndex - 1, by: 2)
       let evenZeros = pairs.count { head[$0] == 0 }
       let oddZeros = pairs.count { head[$0 + 1] == 0 }
       let halves = max(1, pairs.underestimatedCount)
-      if oddZeros * 10 >= halves * 8 { return "looks like UTF-16 little-endian (every other byte is 0)" }
-      if evenZeros * 10 >= halves * 8 { return "looks like UTF-16 big-endian (every other byte is 0)" }
+      if oddZeros * 10 >= halves * 8 {
+        return "looks like UTF-16 little-endian (every other byte is 0)"
+      }
+      if evenZeros * 10 >= halves * 8 {
+        return "looks like UTF-16 big-endian (every other byte is 0)"
+      }
       return "binary data: a NUL byte at offset \(zero)"
     }
     if let offset = firstInvalidUTF8(head, cutAtEnd: bytes.count > window) {
@@ -25,7 +33,9 @@ enum CSVEncodingCheck {
           + "at offset \(offset) is not UTF-8")
     }
     let controls = head.count { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-    if controls * 100 > max(1, head.count) { return "binary data: \(controls) control bytes in the first \(head.count)" }
+    if controls * 100 > max(1, head.count) {
+      return "binary data: \(controls) control bytes in the first \(head.count)"
+    }
     return nil
   }
 

@@ -85,7 +85,9 @@ struct CSVLineReader {
       if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
       if !inQuotes, let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
     }
-    let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }
+    let best = counts.indices.max {
+      counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 < $1)
+    }
     guard let best, counts[best] > counts[0] else { return candidates[0] }
     return candidates[best]
   }

@@ -20,9 +20,12 @@ package enum DatasetLoader {
   ///   - skipBadRows: skip CSV rows with bad cells (counted in the notes) instead of failing.
   /// - Throws: `DataFileError` (file, line, column) or `DataOptionError` (which option, what is wrong).
   package static func load(
-    name: String?, split requestedSplit: SplitSpec? = nil, normalization mode: NormalizationMode = .standard,
-    augmentation: AugmentationSpec = .none, labelColumn: String? = nil, shape parsedShape: [Int]? = nil,
-    positive: String? = nil, seed: UInt64 = 0, skipBadRows: Bool = false, sampleDataDirectory: String? = nil,
+    name: String?, split requestedSplit: SplitSpec? = nil,
+    normalization mode: NormalizationMode = .standard,
+    augmentation: AugmentationSpec = .none, labelColumn: String? = nil,
+    shape parsedShape: [Int]? = nil,
+    positive: String? = nil, seed: UInt64 = 0, skipBadRows: Bool = false,
+    sampleDataDirectory: String? = nil,
     fashionMNISTDirectory: String = DatasetCatalog.fashionMNISTDirectory
   ) throws -> PreparedData {
     if name == "fashion-mnist", let parts = requestedSplit?.parts.count, parts == 3 {
@@ -36,14 +39,16 @@ package enum DatasetLoader {
     if !augmentation.isEmpty, !source.isImage {
       throw DataOptionError(
         .augmentation,
-        "'\(source.name)' is not image data (augmentation needs CSV images with a shape HxWxC, or IDX images)")
+        "'\(source.name)' is not image data (augmentation needs CSV images with a shape HxWxC, or IDX images)"
+      )
     }
     var notes = source.notes
     var warnings = source.warnings
 
     // Split.
     let hasOwnTest = source.officialTest != nil
-    let spec = requestedSplit ?? source.defaultSplit ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
+    let spec =
+      requestedSplit ?? source.defaultSplit ?? SplitSpec.defaultSpec(hasOwnTestSplit: hasOwnTest)
     if hasOwnTest, spec.parts.count == 3 { throw ownTestSplitError(source.name) }
     let sizes = try spec.sizes(total: source.pool.count)
     let labels = source.task.isClassification ? source.pool.targets.classLabelsOrEmpty : nil
@@ -112,11 +117,14 @@ package enum DatasetLoader {
         statistics: FeatureStatistics(trainTargets, perFeature: true), mode: mode)
       train.targets = .values(targetNormalizer.apply(trainTargets))
       for index in [0, 1] {
-        guard var set = index == 0 ? validation : test, case .values(let values) = set.targets else { continue }
+        guard var set = index == 0 ? validation : test, case .values(let values) = set.targets
+        else { continue }
         set.targets = .values(targetNormalizer.apply(values))
         if index == 0 { validation = set } else { test = set }
       }
-      notes.append("regression targets normalized \(mode.rawValue) with training statistics; losses are in those units")
+      notes.append(
+        "regression targets normalized \(mode.rawValue) with training statistics; losses are in those units"
+      )
     }
 
     // Classes: positive class and imbalance.

@@ -16,7 +16,9 @@ package final class Dense: Layer {
   private var gradientBuffer = ReusableBuffer()  // [batch, in]
 
   package init(name: String, weight: Tensor, bias: Tensor) {
-    precondition(weight.rank == 2 && bias.shape == [weight.shape[1]], "Dense W \(weight.shape) b \(bias.shape)")
+    precondition(
+      weight.rank == 2 && bias.shape == [weight.shape[1]], "Dense W \(weight.shape) b \(bias.shape)"
+    )
     self.name = name
     self.weight = Parameter(name: "\(name).W", value: weight)
     self.bias = Parameter(name: "\(name).b", value: bias, decays: false)
@@ -31,7 +33,8 @@ package final class Dense: Layer {
   package func forward(_ x: Tensor, training: Bool) -> Tensor {
     inputShape = x.shape
     let x2 = x.reshaped(to: [x.rows, x.columnsPerRow])  // [batch, in]
-    precondition(x2.shape[1] == inFeatures, "\(name): input \(x.shape) does not match W \(weight.value.shape)")
+    precondition(
+      x2.shape[1] == inFeatures, "\(name): input \(x.shape) does not match W \(weight.value.shape)")
     input = x2
     let (batch, n) = (x2.rows, outFeatures)
     // y = b broadcast to every row, then y += x·W: one pass, no zero fill, no fresh array.
@@ -39,7 +42,9 @@ package final class Dense: Layer {
       weight.value.scalars.withUnsafeBufferPointer { w in
         bias.value.scalars.withUnsafeBufferPointer { b in
           outputBuffer.fill(count: batch * n) { y in
-            for row in 0..<batch { (y.baseAddress! + row * n).update(from: b.baseAddress!, count: n) }
+            for row in 0..<batch {
+              (y.baseAddress! + row * n).update(from: b.baseAddress!, count: n)
+            }
             if batch > 0 {
               BLAS.gemm(
                 m: batch, n: n, k: inFeatures, a: x.baseAddress!, b: w.baseAddress!, beta: 1,

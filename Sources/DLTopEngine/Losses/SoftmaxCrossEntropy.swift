@@ -17,7 +17,8 @@ package final class SoftmaxCrossEntropy: Loss {
     }
     let batch = prediction.rows
     let classes = prediction.columnsPerRow
-    precondition(labels.count == batch, "SoftmaxCrossEntropy: \(batch) rows, \(labels.count) labels")
+    precondition(
+      labels.count == batch, "SoftmaxCrossEntropy: \(batch) rows, \(labels.count) labels")
     self.labels = labels
     var probs = prediction.reshaped(to: [batch, classes])
     var total: Double = 0

@@ -54,15 +54,18 @@ extension Sequential {
   /// - Throws: `ModelStateError` when a tensor of the model is missing or has another shape, or
   ///   when `tensors` holds a name the model does not have; the model is unchanged then.
   package func load(_ tensors: [NamedTensor]) throws(ModelStateError) {
-    let given = Dictionary(tensors.map { ($0.name, $0.tensor) }, uniquingKeysWith: { _, last in last })
+    let given = Dictionary(
+      tensors.map { ($0.name, $0.tensor) }, uniquingKeysWith: { _, last in last })
     let expected = namedTensors
     for tensor in expected {
       guard let value = given[tensor.name] else {
-        throw ModelStateError(message: "\(tensor.name) is missing (the model has \(expected.count) tensors)")
+        throw ModelStateError(
+          message: "\(tensor.name) is missing (the model has \(expected.count) tensors)")
       }
       guard value.shape == tensor.tensor.shape else {
         throw ModelStateError(
-          message: "\(tensor.name) has shape \(value.shape), the model needs \(tensor.tensor.shape)")
+          message: "\(tensor.name) has shape \(value.shape), the model needs \(tensor.tensor.shape)"
+        )
       }
     }
     let known = Set(expected.map(\.name))

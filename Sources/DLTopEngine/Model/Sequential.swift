@@ -40,9 +40,13 @@ package final class Sequential {
   /// Restores values saved by `weights()`.
   package func restoreWeights(_ saved: [Tensor]) {
     let current = parameters
-    precondition(saved.count == current.count, "restoreWeights: \(saved.count) tensors for \(current.count) parameters")
+    precondition(
+      saved.count == current.count,
+      "restoreWeights: \(saved.count) tensors for \(current.count) parameters")
     for (parameter, value) in zip(current, saved) {
-      precondition(parameter.value.shape == value.shape, "restoreWeights: \(parameter.name) \(parameter.value.shape) vs \(value.shape)")
+      precondition(
+        parameter.value.shape == value.shape,
+        "restoreWeights: \(parameter.name) \(parameter.value.shape) vs \(value.shape)")
       parameter.value = value
     }
   }

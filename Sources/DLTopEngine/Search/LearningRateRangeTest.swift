@@ -16,10 +16,12 @@ package struct LearningRateRangeTest: Sendable {
   package var smoothing: Double
 
   package init(
-    startRate: Double = 1e-7, endRate: Double = 10, iterations: Int = 100, divergenceFactor: Double = 4,
+    startRate: Double = 1e-7, endRate: Double = 10, iterations: Int = 100,
+    divergenceFactor: Double = 4,
     smoothing: Double = 0.98
   ) {
-    precondition(startRate > 0 && endRate > startRate, "LearningRateRangeTest: need 0 < start < end")
+    precondition(
+      startRate > 0 && endRate > startRate, "LearningRateRangeTest: need 0 < start < end")
     precondition(iterations >= 2, "LearningRateRangeTest: need at least 2 iterations")
     self.startRate = startRate
     self.endRate = endRate
@@ -74,6 +76,7 @@ package struct LearningRateRangeTest: Sendable {
       }
     }
     return LearningRateRangeResult(
-      rates: rates, losses: losses, rawLosses: rawLosses, iterations: iterations, stopReason: stopReason)
+      rates: rates, losses: losses, rawLosses: rawLosses, iterations: iterations,
+      stopReason: stopReason)
   }
 }

@@ -45,7 +45,9 @@ package enum BLASKernelChoice {
   }
 
   /// The CPU feature flags of the first processor in /proc/cpuinfo (empty elsewhere).
-  package static func cpuFlags(cpuinfo: String? = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))
+  package static func cpuFlags(
+    cpuinfo: String? = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+  )
     -> Set<String>
   {
     guard let cpuinfo else { return [] }

@@ -40,4 +40,3 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable {
     return copy
   }
 }
-

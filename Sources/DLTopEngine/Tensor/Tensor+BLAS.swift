@@ -76,12 +76,16 @@ extension Tensor {
   package func matmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false)
     -> Tensor
   {
-    precondition(rank == 2 && other.rank == 2, "matmul needs rank-2 tensors, got \(shape) and \(other.shape)")
+    precondition(
+      rank == 2 && other.rank == 2, "matmul needs rank-2 tensors, got \(shape) and \(other.shape)")
     let m = transposeSelf ? shape[1] : shape[0]
     let k = transposeSelf ? shape[0] : shape[1]
     let k2 = transposeOther ? other.shape[1] : other.shape[0]
     let n = transposeOther ? other.shape[0] : other.shape[1]
-    precondition(k == k2, "matmul inner dimensions differ: \(shape)\(transposeSelf ? "ᵀ" : "") · \(other.shape)\(transposeOther ? "ᵀ" : "")")
+    precondition(
+      k == k2,
+      "matmul inner dimensions differ: \(shape)\(transposeSelf ? "ᵀ" : "") · \(other.shape)\(transposeOther ? "ᵀ" : "")"
+    )
     var out = [Float](repeating: 0, count: m * n)
     scalars.withUnsafeBufferPointer { a in
       other.scalars.withUnsafeBufferPointer { b in

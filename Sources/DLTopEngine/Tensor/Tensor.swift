@@ -55,7 +55,9 @@ package struct Tensor: Sendable, Equatable {
     let width = columnsPerRow
     var newShape = shape
     newShape[0] = range.count
-    return Tensor(shape: newShape, scalars: Array(scalars[(range.lowerBound * width)..<(range.upperBound * width)]))
+    return Tensor(
+      shape: newShape,
+      scalars: Array(scalars[(range.lowerBound * width)..<(range.upperBound * width)]))
   }
 
   /// The rows at `indices` of the leading dimension, gathered in that order.

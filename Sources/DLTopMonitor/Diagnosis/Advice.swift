@@ -34,7 +34,9 @@ package enum Advice {
     let reluLike = activation.contains("relu") || activation == "swish"
     switch kind {
     case .plateau:
-      var steps = ["the learning rate is too small or the model is stuck: raise the learning rate (e.g. ×10)"]
+      var steps = [
+        "the learning rate is too small or the model is stuck: raise the learning rate (e.g. ×10)"
+      ]
       if !he { steps.append("check the initialization (He for ReLU)") }
       if options.optimizer != "adam" { steps.append("switch to Adam") }
       steps.append("and check that the labels match the inputs")
@@ -43,7 +45,8 @@ package enum Advice {
       var steps = ["lower the learning rate"]
       if !he { steps.append("use He initialization") }
       if !activation.contains("leaky") { steps.append("try leaky ReLU") }
-      return steps.count == 1 ? steps[0] : steps.dropLast().joined(separator: ", ") + ", or " + steps[steps.count - 1]
+      return steps.count == 1
+        ? steps[0] : steps.dropLast().joined(separator: ", ") + ", or " + steps[steps.count - 1]
     case .vanishingGradients:
       var steps: [String] = []
       if !reluLike { steps.append("ReLU instead of sigmoid/tanh") }
@@ -60,7 +63,8 @@ package enum Advice {
     var finished = verdict
     switch verdict.kind {
     case .healthy:
-      finished.advice = "the run ended healthy; use the best epoch's weights, or train longer if val_loss was still falling"
+      finished.advice =
+        "the run ended healthy; use the best epoch's weights, or train longer if val_loss was still falling"
     case .overfitting:
       finished.advice = "use the best epoch's weights; next run: " + text(for: .overfitting)
     case .underfitting, .plateau, .oscillation, .divergence:

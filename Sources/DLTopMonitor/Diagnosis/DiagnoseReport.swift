@@ -49,17 +49,22 @@ package struct DiagnoseReport: Sendable, Equatable {
 
   /// Diagnoses `log` by replaying it through a `RunRecorder`, as a live run would be recorded.
   package init(log: ParsedLog, options: Options = Options()) {
-    let recorder = Self.recorder(options: options, classCount: options.classCount ?? log.classNames?.count)
+    let recorder = Self.recorder(
+      options: options, classCount: options.classCount ?? log.classNames?.count)
     var confusions: [Int: ConfusionRecord] = [:]
     for confusion in log.confusions { confusions[confusion.epoch] = confusion }
     for record in log.epochs {
       recorder.record(epoch: record, confusion: confusions[record.epoch])
     }
-    self.init(recorder: recorder, source: log.path, format: log.format, options: options, issues: log.issues)
+    self.init(
+      recorder: recorder, source: log.path, format: log.format, options: options, issues: log.issues
+    )
   }
 
   /// The report of a replayed run.
-  package init(recorder: RunRecorder, source: String, format: LogFormat, options: Options, issues: [LogIssue]) {
+  package init(
+    recorder: RunRecorder, source: String, format: LogFormat, options: Options, issues: [LogIssue]
+  ) {
     recorder.finish(status: .finished(reason: "log read"))
     self.source = source
     self.format = format
@@ -85,7 +90,9 @@ package struct DiagnoseReport: Sendable, Equatable {
     recording.earlyStopping.patience = options.patience
     recording.classCount = classCount
     recording.keepsEveryEpoch = true
-    return RunRecorder(run: RunDescription(name: "replay", source: "replay", controllable: false), options: recording, elapsed: { 0 })
+    return RunRecorder(
+      run: RunDescription(name: "replay", source: "replay", controllable: false),
+      options: recording, elapsed: { 0 })
   }
 
   /// The `--json` document, one line, keys in the documented order.
@@ -105,7 +112,15 @@ package struct DiagnoseReport: Sendable, Equatable {
       ("epochs", String(epochs)),
       ("verdict", JSONText.string(verdict.rawValue)),
       ("verdicts", "[" + items.joined(separator: ",") + "]"),
-      ("timeline", "[" + timeline.map { JSONText.object([("epoch", String($0.epoch)), ("verdict", JSONText.string($0.verdict.rawValue))]) }.joined(separator: ",") + "]"),
+      (
+        "timeline",
+        "["
+          + timeline.map {
+            JSONText.object([
+              ("epoch", String($0.epoch)), ("verdict", JSONText.string($0.verdict.rawValue)),
+            ])
+          }.joined(separator: ",") + "]"
+      ),
       ("early_stop_epoch", JSONText.integer(earlyStopEpoch)),
       ("best_epoch", JSONText.integer(bestEpoch)),
     ])
@@ -113,13 +128,19 @@ package struct DiagnoseReport: Sendable, Equatable {
 
   /// The human-readable report.
   package var text: String {
-    var lines = ["\(source) (\(format.rawValue), \(epochs) epoch\(epochs == 1 ? "" : "s"))", "verdict: \(verdict.rawValue)"]
+    var lines = [
+      "\(source) (\(format.rawValue), \(epochs) epoch\(epochs == 1 ? "" : "s"))",
+      "verdict: \(verdict.rawValue)",
+    ]
     if timeline.count > 1 {
-      lines.append("timeline: " + timeline.map { "e\($0.epoch) \($0.verdict.rawValue)" }.joined(separator: " → "))
+      lines.append(
+        "timeline: "
+          + timeline.map { "e\($0.epoch) \($0.verdict.rawValue)" }.joined(separator: " → "))
     }
     for item in verdicts {
       let onset = item.onsetEpoch.map { " since epoch \($0)" } ?? ""
-      lines.append("  \(item.kind.rawValue)\(onset) (confidence \(EvidenceFormat.percent(item.confidence)))")
+      lines.append(
+        "  \(item.kind.rawValue)\(onset) (confidence \(EvidenceFormat.percent(item.confidence)))")
       lines.append("    \(item.evidence)")
       lines.append("    advice: \(item.advice)")
     }

@@ -5,7 +5,9 @@ extension Diagnoser {
   func overfitting(_ curves: Curves) -> Verdict? {
     if let verdict = lossOverfitting(curves) { return verdict }
     guard let errors = endErrors(curves), !validationLossStillFalling(curves) else { return nil }
-    guard let verdict = Self.errorPairOverfitting(train: errors.train, validation: errors.validation, strict: true)
+    guard
+      let verdict = Self.errorPairOverfitting(
+        train: errors.train, validation: errors.validation, strict: true)
     else { return nil }
     var found = verdict
     found.onsetEpoch = gapOnset(curves)
@@ -28,7 +30,8 @@ extension Diagnoser {
     let rise = end - least
     let scale = abs(least) > 0 ? abs(least) : abs(smooth[0])
     let limits = DiagnosisThresholds.self
-    guard scale > 0, rise / scale >= limits.overfitRise, rise >= limits.overfitRiseInSteps * val.typicalStep()
+    guard scale > 0, rise / scale >= limits.overfitRise,
+      rise >= limits.overfitRiseInSteps * val.typicalStep()
     else { return nil }
     // It must have learned before it memorized: val_loss fell from its start to its minimum, or
     // the train loss fell by half (a tiny training set is memorized from the first epoch).
@@ -60,7 +63,8 @@ extension Diagnoser {
     guard gapEnd > 0, gapEnd - gapThen >= 0.5 * rise else { return nil }
 
     let relativeRise = rise / scale
-    var confidence = min(0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, max(0, fall) / 0.3))
+    var confidence = min(
+      0.99, 0.55 + 0.25 * min(1, relativeRise / 0.3) + 0.2 * min(1, max(0, fall) / 0.3))
     // A val_loss that also swings from epoch to epoch may be a too-large η rather than memorizing.
     if let zigZag = Self.zigZag(of: val), zigZag >= limits.overfitZigZag {
       confidence = min(confidence, 0.75)
@@ -74,11 +78,15 @@ extension Diagnoser {
     let rawRise = rawLeast != 0 ? (rawEnd - rawLeast) / abs(rawLeast) : relativeRise
     let rawFall = rawTrainThen != 0 ? (rawTrainThen - rawTrainEnd) / abs(rawTrainThen) : fall
     let trend = rawFall >= 0.01 ? "fell \(EvidenceFormat.percent(rawFall))" : "stayed flat"
-    var evidence = "val_loss \(rawRise >= 0 ? "up" : "down") \(EvidenceFormat.percent(abs(rawRise))) from its minimum \(EvidenceFormat.value(rawLeast)) at epoch \(minEpoch) to \(EvidenceFormat.value(rawEnd)) at epoch \(val.epochs[val.count - 1]) while loss \(trend); gap \(EvidenceFormat.value(rawLeast - rawTrainThen)) → \(EvidenceFormat.value(rawEnd - rawTrainEnd))"
+    var evidence =
+      "val_loss \(rawRise >= 0 ? "up" : "down") \(EvidenceFormat.percent(abs(rawRise))) from its minimum \(EvidenceFormat.value(rawLeast)) at epoch \(minEpoch) to \(EvidenceFormat.value(rawEnd)) at epoch \(val.epochs[val.count - 1]) while loss \(trend); gap \(EvidenceFormat.value(rawLeast - rawTrainThen)) → \(EvidenceFormat.value(rawEnd - rawTrainEnd))"
     if let errors = endErrors(curves) {
-      evidence += "; train error \(EvidenceFormat.accuracy(errors.train)) vs val error \(EvidenceFormat.accuracy(errors.validation))"
+      evidence +=
+        "; train error \(EvidenceFormat.accuracy(errors.train)) vs val error \(EvidenceFormat.accuracy(errors.validation))"
     }
-    return Verdict(kind: .overfitting, onsetEpoch: minEpoch, confidence: confidence, evidence: evidence, advice: advice(for: .overfitting))
+    return Verdict(
+      kind: .overfitting, onsetEpoch: minEpoch, confidence: confidence, evidence: evidence,
+      advice: advice(for: .overfitting))
   }
 
   /// Whether the smoothed val_loss fell ≥ 5% over the last third of the run (≥ 3 epochs): the
@@ -112,7 +120,8 @@ extension Diagnoser {
   func endErrors(_ curves: Curves) -> (train: Double, validation: Double)? {
     guard curves.accuracy.count >= 1, curves.validationAccuracy.count >= 1 else { return nil }
     let train = curves.accuracy.smoothed(window: min(3, curves.accuracy.count)).last ?? 0
-    let val = curves.validationAccuracy.smoothed(window: min(3, curves.validationAccuracy.count)).last ?? 0
+    let val =
+      curves.validationAccuracy.smoothed(window: min(3, curves.validationAccuracy.count)).last ?? 0
     guard (0...1).contains(train), (0...1).contains(val) else { return nil }
     return (1 - train, 1 - val)
   }
@@ -122,7 +131,8 @@ extension Diagnoser {
     guard curves.epochCount >= limits.minimumEpochs, let errors = endErrors(curves),
       var verdict = Self.errorPairUnderfitting(train: errors.train, validation: errors.validation)
     else { return nil }
-    let (name, train) = curves.loss.count >= 5
+    let (name, train) =
+      curves.loss.count >= 5
       ? (MetricName.loss, curves.loss) : (MetricName.accuracy, curves.accuracy)
     guard train.count >= 5 else { return nil }
     let values = train.values
@@ -132,20 +142,27 @@ extension Diagnoser {
     let total = abs(values[0] - end)
     let recentChange = abs(start - end)
     let level = abs(end)
-    let flat = total == 0 || recentChange <= limits.underfitFlatLevel * level
+    let flat =
+      total == 0 || recentChange <= limits.underfitFlatLevel * level
       || (recentChange <= limits.underfitFlatOfFall * total
         && recentChange <= limits.underfitFlatPerEpoch * level * Double(recent))
     guard flat else { return nil }
-    if let chance = curves.chanceAccuracy, 1 - errors.train <= chance + limits.plateauAccuracyAboveChance { return nil }
+    if let chance = curves.chanceAccuracy,
+      1 - errors.train <= chance + limits.plateauAccuracyAboveChance
+    {
+      return nil
+    }
     verdict.onsetEpoch = train.epochs[values.count - recent]
-    verdict.evidence += "; \(name) changed \(EvidenceFormat.percent(total == 0 ? 0 : recentChange / total)) of its total (\(EvidenceFormat.percent(level == 0 ? 0 : recentChange / level)) of its level) over the last \(recent) epochs"
+    verdict.evidence +=
+      "; \(name) changed \(EvidenceFormat.percent(total == 0 ? 0 : recentChange / total)) of its total (\(EvidenceFormat.percent(level == 0 ? 0 : recentChange / level)) of its level) over the last \(recent) epochs"
     verdict.advice = advice(for: .underfitting)
     return verdict
   }
 
   func plateau(_ curves: Curves) -> Verdict? {
     let limits = DiagnosisThresholds.self
-    let (name, series) = curves.loss.count >= limits.plateauEpochs
+    let (name, series) =
+      curves.loss.count >= limits.plateauEpochs
       ? (MetricName.loss, curves.loss) : (MetricName.validationLoss, curves.validationLoss)
     if series.count >= limits.plateauEpochs, series.values[0] > 0 {
       let first = series.values[0]
@@ -153,7 +170,8 @@ extension Diagnoser {
       let gain = (first - best) / first
       let climb = ((series.values.max() ?? first) - first) / first
       if gain < limits.plateauGain, climb < limits.plateauClimb {
-        var evidence = "\(name) improved only \(EvidenceFormat.percent(max(0, gain))) in \(series.count) epochs (\(EvidenceFormat.value(first)) → best \(EvidenceFormat.value(best)))"
+        var evidence =
+          "\(name) improved only \(EvidenceFormat.percent(max(0, gain))) in \(series.count) epochs (\(EvidenceFormat.value(first)) → best \(EvidenceFormat.value(best)))"
         if let guessing = chanceLoss(curves), best >= 0.9 * guessing {
           evidence += ", at the loss of guessing (ln K = \(EvidenceFormat.value(guessing)))"
         }
@@ -161,12 +179,15 @@ extension Diagnoser {
           evidence += "; update/weight ratio \(EvidenceFormat.value(ratio)): steps are tiny"
         }
         return Verdict(
-          kind: .plateau, onsetEpoch: series.epochs[0], confidence: min(0.9, 0.75 + (limits.plateauGain - max(0, gain)) * 3),
+          kind: .plateau, onsetEpoch: series.epochs[0],
+          confidence: min(0.9, 0.75 + (limits.plateauGain - max(0, gain)) * 3),
           evidence: evidence, advice: advice(for: .plateau))
       }
     }
     if let chance = curves.chanceAccuracy, curves.epochCount >= limits.plateauEpochs {
-      let accuracy = curves.validationAccuracy.count >= limits.plateauEpochs ? curves.validationAccuracy : curves.accuracy
+      let accuracy =
+        curves.validationAccuracy.count >= limits.plateauEpochs
+        ? curves.validationAccuracy : curves.accuracy
       let late = accuracy.values.suffix(accuracy.count / 2).sorted()
       if accuracy.count >= limits.plateauEpochs, !late.isEmpty,
         late[late.count / 2] <= chance + limits.plateauAccuracyAboveChance * (1 - chance)
@@ -174,7 +195,8 @@ extension Diagnoser {
         let typical = late[late.count / 2]
         return Verdict(
           kind: .plateau, onsetEpoch: accuracy.epochs[0], confidence: 0.85,
-          evidence: "accuracy stays at \(EvidenceFormat.accuracy(typical)) (chance is \(EvidenceFormat.accuracy(chance))) after \(accuracy.count) epochs: nothing learnable reached the network, or the labels carry no signal",
+          evidence:
+            "accuracy stays at \(EvidenceFormat.accuracy(typical)) (chance is \(EvidenceFormat.accuracy(chance))) after \(accuracy.count) epochs: nothing learnable reached the network, or the labels carry no signal",
           advice: advice(for: .plateau))
       }
     }
@@ -186,20 +208,24 @@ extension Diagnoser {
   private func crawl(_ curves: Curves) -> Verdict? {
     let limits = DiagnosisThresholds.self
     let series = curves.loss
-    guard series.count >= limits.crawlEpochs, let first = series.values.first, first > 0 else { return nil }
+    guard series.count >= limits.crawlEpochs, let first = series.values.first, first > 0 else {
+      return nil
+    }
     let smooth = series.smoothed(window: 3)
     let half = series.count / 2
     let middle = smooth[half]
     let end = smooth[smooth.count - 1]
     guard middle > 0, end > 0 else { return nil }
-    let early = log(max(smooth[min(2, half)], 1e-300) / middle) / Double(max(1, half - min(2, half)))
+    let early =
+      log(max(smooth[min(2, half)], 1e-300) / middle) / Double(max(1, half - min(2, half)))
     let late = log(middle / end) / Double(smooth.count - 1 - half)
     guard late >= limits.crawlMinimumPerEpoch, late <= limits.crawlMaximumPerEpoch, early > 0,
       late >= limits.crawlSteadiness * early, end >= limits.crawlRemaining * first
     else { return nil }
     return Verdict(
       kind: .plateau, onsetEpoch: series.epochs[0], confidence: 0.75,
-      evidence: "loss falls a steady \(EvidenceFormat.value(late * 100))% per epoch (\(EvidenceFormat.value(early * 100))% in the first half): still \(EvidenceFormat.percent(end / first)) of its start after \(series.count) epochs — a slow crawl",
+      evidence:
+        "loss falls a steady \(EvidenceFormat.value(late * 100))% per epoch (\(EvidenceFormat.value(early * 100))% in the first half): still \(EvidenceFormat.percent(end / first)) of its start after \(series.count) epochs — a slow crawl",
       advice: advice(for: .plateau))
   }
 
@@ -210,13 +236,17 @@ extension Diagnoser {
     let candidates = [
       (MetricName.validationLoss, curves.validationLoss), (MetricName.loss, curves.loss),
     ].compactMap { name, series in Self.swing(of: series).map { (name, series, $0) } }
-    guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else { return nil }
+    guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else {
+      return nil
+    }
     let confidence = min(0.95, 0.6 + 0.4 * min(0.5, swing.zigZag) + 0.2 * swing.turnRate)
-    let spike = swing.largestJump >= log(2.0)
+    let spike =
+      swing.largestJump >= log(2.0)
       ? "; one jump of \(EvidenceFormat.value(exp(swing.largestJump)))×" : ""
     return Verdict(
       kind: .oscillation, onsetEpoch: series.epochs[swing.start], confidence: confidence,
-      evidence: "\(name) changed direction \(swing.turns) time\(swing.turns == 1 ? "" : "s") in the last \(series.count - swing.start) epochs, zig-zagging \(EvidenceFormat.percent(exp(swing.zigZag) - 1)) up and down around its trend per epoch\(spike)",
+      evidence:
+        "\(name) changed direction \(swing.turns) time\(swing.turns == 1 ? "" : "s") in the last \(series.count - swing.start) epochs, zig-zagging \(EvidenceFormat.percent(exp(swing.zigZag) - 1)) up and down around its trend per epoch\(spike)",
       advice: advice(for: .oscillation))
   }
 
@@ -245,7 +275,9 @@ extension Diagnoser {
   /// The series' zig-zag when it is an oscillation.
   static func swing(of series: MetricSeries) -> Swing? {
     let limits = DiagnosisThresholds.self
-    guard series.count >= limits.oscillationEpochs + 2, let zigZag = zigZag(of: series) else { return nil }
+    guard series.count >= limits.oscillationEpochs + 2, let zigZag = zigZag(of: series) else {
+      return nil
+    }
     let start = series.count / 3
     let values = Array(series.values[start...])
     var turns = 0
@@ -265,6 +297,7 @@ extension Diagnoser {
     guard turnRate >= limits.oscillationTurns, zigZag >= limits.oscillationZigZag,
       fall <= 0 || zigZag * level >= limits.oscillationOfFall * fall
     else { return nil }
-    return Swing(start: start, turns: turns, turnRate: turnRate, zigZag: zigZag, largestJump: largest)
+    return Swing(
+      start: start, turns: turns, turnRate: turnRate, zigZag: zigZag, largestJump: largest)
   }
 }

@@ -15,7 +15,8 @@ extension Diagnoser {
   /// 1/K when the log does not give K but the accuracy sits at 1/K for an integer K over the last
   /// half of the run (a network that learned nothing, or labels that cannot be learned).
   static func inferredChance(_ curves: Curves) -> Double? {
-    let accuracy = curves.validationAccuracy.count >= 4 ? curves.validationAccuracy : curves.accuracy
+    let accuracy =
+      curves.validationAccuracy.count >= 4 ? curves.validationAccuracy : curves.accuracy
     guard accuracy.count >= 4 else { return nil }
     let late = Array(accuracy.values.suffix(accuracy.count / 2)).sorted()
     let typical = late[late.count / 2]
@@ -28,13 +29,17 @@ extension Diagnoser {
   }
 
   func divergence(_ curves: Curves) -> Verdict? {
-    for (name, series) in [(MetricName.loss, curves.loss), (MetricName.validationLoss, curves.validationLoss)] {
+    for (name, series) in [
+      (MetricName.loss, curves.loss), (MetricName.validationLoss, curves.validationLoss),
+    ] {
       guard let bad = series.firstNonFinite else { continue }
       var evidence = "\(name) became \(JSONText.number(bad.value)) at epoch \(bad.epoch)"
       if let last = series.values.last, let epoch = series.epochs.last {
         evidence += " (last finite value \(EvidenceFormat.value(last)) at epoch \(epoch))"
       }
-      return Verdict(kind: .divergence, onsetEpoch: bad.epoch, confidence: 1, evidence: evidence, advice: advice(for: .divergence))
+      return Verdict(
+        kind: .divergence, onsetEpoch: bad.epoch, confidence: 1, evidence: evidence,
+        advice: advice(for: .divergence))
     }
     if let overflow = gradientOverflow(curves) { return overflow }
     if let blowUp = blowUp(curves) { return blowUp }
@@ -45,7 +50,8 @@ extension Diagnoser {
   /// A train loss that ends above where it started and far above its minimum.
   private func growth(_ curves: Curves) -> Verdict? {
     let limits = DiagnosisThresholds.self
-    let (name, series) = curves.loss.count >= 3
+    let (name, series) =
+      curves.loss.count >= 3
       ? (MetricName.loss, curves.loss) : (MetricName.validationLoss, curves.validationLoss)
     guard series.count >= 3 else { return nil }
     let values = series.values
@@ -56,7 +62,8 @@ extension Diagnoser {
     for i in values.indices where values[i] < values[minIndex] { minIndex = i }
     let least = values[minIndex]
     guard first > 0, least > 0, minIndex < values.count - 1 else { return nil }
-    let grows = (end > limits.growthOverStart * first && end > limits.growthOverMinimum * least)
+    let grows =
+      (end > limits.growthOverStart * first && end > limits.growthOverMinimum * least)
       || (end > first && end > limits.growthOverMinimumFromBelowStart * least)
     guard grows else { return nil }
     // A loss that grew while it swings up and down every epoch is oscillation, unless it ends far
@@ -66,7 +73,8 @@ extension Diagnoser {
     let factor = end / least
     return Verdict(
       kind: .divergence, onsetEpoch: onset, confidence: min(0.95, 0.6 + 0.1 * log2(factor)),
-      evidence: "\(name) grew \(EvidenceFormat.value(factor))× from its minimum \(EvidenceFormat.value(least)) at epoch \(series.epochs[minIndex]) to \(EvidenceFormat.value(end)), above its start \(EvidenceFormat.value(first))",
+      evidence:
+        "\(name) grew \(EvidenceFormat.value(factor))× from its minimum \(EvidenceFormat.value(least)) at epoch \(series.epochs[minIndex]) to \(EvidenceFormat.value(end)), above its start \(EvidenceFormat.value(first))",
       advice: advice(for: .divergence))
   }
 
@@ -76,23 +84,27 @@ extension Diagnoser {
   private func blowUp(_ curves: Curves) -> Verdict? {
     let limits = DiagnosisThresholds.self
     let loss = curves.loss
-    guard let guessing = chanceLoss(curves), let peak = loss.values.indices.max(by: { loss.values[$0] < loss.values[$1] }),
+    guard let guessing = chanceLoss(curves),
+      let peak = loss.values.indices.max(by: { loss.values[$0] < loss.values[$1] }),
       loss.values[peak] >= limits.blowUpOverChance * guessing,
       !curves.accuracy.isEmpty || !curves.validationAccuracy.isEmpty  // a classification loss
     else { return nil }
     let ratio = loss.values[peak] / guessing
-    let reference = "\(EvidenceFormat.value(ratio))× the loss of guessing (ln \(Int((1 / (curves.chanceAccuracy ?? 1)).rounded())) = \(EvidenceFormat.value(guessing)))"
+    let reference =
+      "\(EvidenceFormat.value(ratio))× the loss of guessing (ln \(Int((1 / (curves.chanceAccuracy ?? 1)).rounded())) = \(EvidenceFormat.value(guessing)))"
     let first = loss.values[0]
     if first / guessing >= limits.neverHealthyOverChance {
       return Verdict(
         kind: .divergence, onsetEpoch: loss.epochs[0], confidence: 0.9,
-        evidence: "loss \(EvidenceFormat.value(first)) in the first epoch, \(EvidenceFormat.value(first / guessing))× the loss of guessing: the first steps blew the weights up",
+        evidence:
+          "loss \(EvidenceFormat.value(first)) in the first epoch, \(EvidenceFormat.value(first / guessing))× the loss of guessing: the first steps blew the weights up",
         advice: advice(for: .divergence))
     }
     guard let dead = deadAfterBlowUp(curves, epoch: loss.epochs[peak]) else { return nil }
     return Verdict(
       kind: .divergence, onsetEpoch: loss.epochs[peak], confidence: 0.9,
-      evidence: "loss \(EvidenceFormat.value(loss.values[peak])) at epoch \(loss.epochs[peak]), \(reference); since then \(dead): a too-large η killed the network",
+      evidence:
+        "loss \(EvidenceFormat.value(loss.values[peak])) at epoch \(loss.epochs[peak]), \(reference); since then \(dead): a too-large η killed the network",
       advice: advice(for: .divergence))
   }
 
@@ -104,12 +116,19 @@ extension Diagnoser {
     // them while the val accuracy stays at chance is overfitting, not dead).
     let source = curves.accuracy.isEmpty ? curves.validationAccuracy : curves.accuracy
     let after = zip(source.epochs, source.values).filter { $0.0 >= epoch }.map(\.1)
-    guard !after.isEmpty else { return curves.epochCount < 2 ? "it has had no epoch to recover" : nil }
-    let typical = after.sorted()[after.count / 2]
-    if let chance = curves.chanceAccuracy, typical <= chance + limits.deadAccuracyAboveChance * (1 - chance) {
-      return "accuracy stayed at \(EvidenceFormat.accuracy(typical)) (chance \(EvidenceFormat.accuracy(chance)))"
+    guard !after.isEmpty else {
+      return curves.epochCount < 2 ? "it has had no epoch to recover" : nil
     }
-    if after.count >= 4, let high = after.max(), let low = after.min(), high - low <= limits.frozenAccuracyRange {
+    let typical = after.sorted()[after.count / 2]
+    if let chance = curves.chanceAccuracy,
+      typical <= chance + limits.deadAccuracyAboveChance * (1 - chance)
+    {
+      return
+        "accuracy stayed at \(EvidenceFormat.accuracy(typical)) (chance \(EvidenceFormat.accuracy(chance)))"
+    }
+    if after.count >= 4, let high = after.max(), let low = after.min(),
+      high - low <= limits.frozenAccuracyRange
+    {
       return "accuracy frozen at \(EvidenceFormat.accuracy(high)) (one class predicted)"
     }
     return nil
@@ -119,11 +138,14 @@ extension Diagnoser {
   /// weights even when the epoch's mean loss was still finite (the run stops there).
   private func gradientOverflow(_ curves: Curves) -> Verdict? {
     guard let bad = curves.gradientNorm.firstNonFinite else { return nil }
-    var evidence = "grad_norm became \(JSONText.number(bad.value)) at epoch \(bad.epoch): the gradients overflowed"
+    var evidence =
+      "grad_norm became \(JSONText.number(bad.value)) at epoch \(bad.epoch): the gradients overflowed"
     if let loss = curves.loss.values.last, let epoch = curves.loss.epochs.last {
       evidence += " (loss \(EvidenceFormat.value(loss)) at epoch \(epoch))"
     }
-    return Verdict(kind: .divergence, onsetEpoch: bad.epoch, confidence: 0.95, evidence: evidence, advice: advice(for: .divergence))
+    return Verdict(
+      kind: .divergence, onsetEpoch: bad.epoch, confidence: 0.95, evidence: evidence,
+      advice: advice(for: .divergence))
   }
 
   /// A classification loss stuck far above the chance loss: the weights blew up and the softmax
@@ -139,7 +161,8 @@ extension Diagnoser {
     let onset = curves.loss.values.firstIndex { $0 >= limit }.map { curves.loss.epochs[$0] }
     return Verdict(
       kind: .divergence, onsetEpoch: onset, confidence: 0.9,
-      evidence: "loss stays at \(EvidenceFormat.value(typical)), \(EvidenceFormat.value(typical / guessing))× the loss of guessing (ln \(Int((1 / (curves.chanceAccuracy ?? 1)).rounded())) = \(EvidenceFormat.value(guessing))): the weights blew up",
+      evidence:
+        "loss stays at \(EvidenceFormat.value(typical)), \(EvidenceFormat.value(typical / guessing))× the loss of guessing (ln \(Int((1 / (curves.chanceAccuracy ?? 1)).rounded())) = \(EvidenceFormat.value(guessing))): the weights blew up",
       advice: advice(for: .divergence))
   }
 }

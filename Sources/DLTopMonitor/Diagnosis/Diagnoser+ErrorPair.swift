@@ -4,7 +4,6 @@ extension Diagnoser {
   /// Verdicts for a train/validation error pair (fractions, 0…1). An empty result means neither
   /// bias nor variance is high.
 
-
   package static func diagnose(trainError: Double, validationError: Double) -> [Verdict] {
     [
       errorPairOverfitting(train: trainError, validation: validationError, strict: false),
@@ -23,11 +22,17 @@ extension Diagnoser {
   static func errorPairOverfitting(train: Double, validation: Double, strict: Bool) -> Verdict? {
     let gap = validation - train
     let factor = strict ? DiagnosisThresholds.overfitErrorFactor : 2.0
-    guard gap >= (strict ? DiagnosisThresholds.overfitCurveErrorGap : DiagnosisThresholds.overfitErrorGap), validation >= factor * train else { return nil }
+    guard
+      gap
+        >= (strict
+          ? DiagnosisThresholds.overfitCurveErrorGap : DiagnosisThresholds.overfitErrorGap),
+      validation >= factor * train
+    else { return nil }
     let confidence = min(0.95, 0.5 + gap * 2 + (strict ? 0 : 0.1))
     return Verdict(
       kind: .overfitting, onsetEpoch: nil, confidence: confidence,
-      evidence: "train error \(EvidenceFormat.accuracy(train)) vs val error \(EvidenceFormat.accuracy(validation)): a gap of \(EvidenceFormat.accuracy(gap))\(train >= 0.001 ? ", \(EvidenceFormat.value(validation / train))× the train error" : "")",
+      evidence:
+        "train error \(EvidenceFormat.accuracy(train)) vs val error \(EvidenceFormat.accuracy(validation)): a gap of \(EvidenceFormat.accuracy(gap))\(train >= 0.001 ? ", \(EvidenceFormat.value(validation / train))× the train error" : "")",
       advice: Advice.text(for: .overfitting))
   }
 
@@ -36,12 +41,14 @@ extension Diagnoser {
   static func errorPairUnderfitting(train: Double, validation: Double) -> Verdict? {
     let gap = validation - train
     let limits = DiagnosisThresholds.self
-    guard train >= limits.underfitError, validation >= limits.underfitError, gap <= max(limits.underfitGap, 0.25 * train)
+    guard train >= limits.underfitError, validation >= limits.underfitError,
+      gap <= max(limits.underfitGap, 0.25 * train)
     else { return nil }
     let confidence = min(0.9, 0.5 + train)
     return Verdict(
       kind: .underfitting, onsetEpoch: nil, confidence: confidence,
-      evidence: "train error \(EvidenceFormat.accuracy(train)) and val error \(EvidenceFormat.accuracy(validation)): both high, gap only \(EvidenceFormat.accuracy(gap))",
+      evidence:
+        "train error \(EvidenceFormat.accuracy(train)) and val error \(EvidenceFormat.accuracy(validation)): both high, gap only \(EvidenceFormat.accuracy(gap))",
       advice: Advice.text(for: .underfitting))
   }
 }

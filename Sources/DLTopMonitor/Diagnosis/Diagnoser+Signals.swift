@@ -18,11 +18,16 @@ extension Diagnoser {
     guard norms.count >= 4 else { return nil }
     let early = Array(norms.values.prefix(max(1, norms.count / 4))).sorted()
     let baseline = early[early.count / 2]
-    guard baseline > 0, let last = norms.values.last, last >= DiagnosisThresholds.explodingGrowth * baseline else { return nil }
-    let onset = norms.values.firstIndex { $0 >= DiagnosisThresholds.explodingGrowth * baseline }.map { norms.epochs[$0] }
+    guard baseline > 0, let last = norms.values.last,
+      last >= DiagnosisThresholds.explodingGrowth * baseline
+    else { return nil }
+    let onset = norms.values.firstIndex { $0 >= DiagnosisThresholds.explodingGrowth * baseline }.map
+    { norms.epochs[$0] }
     return Verdict(
-      kind: .explodingGradients, onsetEpoch: onset, confidence: min(0.95, 0.6 + 0.1 * log10(last / baseline)),
-      evidence: "grad_norm grew to \(EvidenceFormat.value(last)), \(EvidenceFormat.value(last / baseline))× its early level \(EvidenceFormat.value(baseline))",
+      kind: .explodingGradients, onsetEpoch: onset,
+      confidence: min(0.95, 0.6 + 0.1 * log10(last / baseline)),
+      evidence:
+        "grad_norm grew to \(EvidenceFormat.value(last)), \(EvidenceFormat.value(last / baseline))× its early level \(EvidenceFormat.value(baseline))",
       advice: advice(for: .explodingGradients))
   }
 
@@ -50,9 +55,13 @@ extension Diagnoser {
       lastLoss > 0.5 * firstLoss
     else { return nil }
     return Verdict(
-      kind: .vanishingGradients, onsetEpoch: norms.values.firstIndex { $0 < DiagnosisThresholds.vanishingSpread * first }.map { norms.epochs[$0] },
+      kind: .vanishingGradients,
+      onsetEpoch: norms.values.firstIndex { $0 < DiagnosisThresholds.vanishingSpread * first }.map {
+        norms.epochs[$0]
+      },
       confidence: 0.75,
-      evidence: "grad_norm fell from \(EvidenceFormat.value(first)) to \(EvidenceFormat.value(last)) while loss is still \(EvidenceFormat.percent(lastLoss / firstLoss)) of its start",
+      evidence:
+        "grad_norm fell from \(EvidenceFormat.value(first)) to \(EvidenceFormat.value(last)) while loss is still \(EvidenceFormat.percent(lastLoss / firstLoss)) of its start",
       advice: advice(for: .vanishingGradients))
   }
 
@@ -68,10 +77,13 @@ extension Diagnoser {
       let chance = curves.chanceAccuracy ?? 0
       if accuracy >= chance + limits.deadReLULearnsWell * (1 - chance) { return nil }
     }
-    let onset = dead.values.firstIndex { $0 / scale >= limits.deadReLUFraction }.map { dead.epochs[$0] }
+    let onset = dead.values.firstIndex { $0 / scale >= limits.deadReLUFraction }.map {
+      dead.epochs[$0]
+    }
     return Verdict(
       kind: .deadReLU, onsetEpoch: onset, confidence: min(0.95, 0.4 + fraction * 0.6),
-      evidence: "\(EvidenceFormat.percent(fraction)) of ReLU units never fire (dead_relu at epoch \(dead.epochs[dead.count - 1]))",
+      evidence:
+        "\(EvidenceFormat.percent(fraction)) of ReLU units never fire (dead_relu at epoch \(dead.epochs[dead.count - 1]))",
       advice: advice(for: .deadReLU))
   }
 }

@@ -168,7 +168,8 @@ package struct Diagnoser: Sendable {
         case .validationAccuracy: curves.validationAccuracy.append(epoch: epoch, value: value)
         case .gradientNorm: curves.gradientNorm.append(epoch: epoch, value: value)
         case .layerGradientNorm(let layer):
-          curves.layerGradientNorms[layer, default: MetricSeries()].append(epoch: epoch, value: value)
+          curves.layerGradientNorms[layer, default: MetricSeries()].append(
+            epoch: epoch, value: value)
         case .deadReLU: curves.deadReLU.append(epoch: epoch, value: value)
         case .updateRatio: curves.updateRatio.append(epoch: epoch, value: value)
         case .learningRate, .weightNorm, .samplesPerSecond, .foreign: continue
@@ -180,13 +181,17 @@ package struct Diagnoser: Sendable {
 
   private func healthy(_ curves: Curves) -> Verdict {
     var parts: [String] = []
-    for (name, series) in [(MetricName.loss, curves.loss), (MetricName.validationLoss, curves.validationLoss)]
+    for (name, series) in [
+      (MetricName.loss, curves.loss), (MetricName.validationLoss, curves.validationLoss),
+    ]
     where series.count >= 2 {
       let first = series.values[0]
       let last = series.values[series.count - 1]
       guard first != 0 else { continue }
       let change = (first - last) / abs(first)
-      parts.append("\(name) \(change >= 0 ? "fell" : "rose") \(EvidenceFormat.percent(abs(change))) over \(series.count) epochs")
+      parts.append(
+        "\(name) \(change >= 0 ? "fell" : "rose") \(EvidenceFormat.percent(abs(change))) over \(series.count) epochs"
+      )
     }
     if let accuracy = curves.validationAccuracy.values.last {
       parts.append("val_accuracy \(EvidenceFormat.accuracy(accuracy))")
@@ -199,12 +204,17 @@ package struct Diagnoser: Sendable {
 
   /// Fewer epochs than the rules need: say so instead of calling the run healthy.
   private func tooEarly(_ curves: Curves) -> Verdict {
-    var evidence = "only \(curves.epochCount) epoch\(curves.epochCount == 1 ? "" : "s") so far: too early to tell a healthy run from overfitting, a plateau or oscillation"
+    var evidence =
+      "only \(curves.epochCount) epoch\(curves.epochCount == 1 ? "" : "s") so far: too early to tell a healthy run from overfitting, a plateau or oscillation"
     if let accuracy = curves.validationAccuracy.values.last ?? curves.accuracy.values.last {
       evidence += " (accuracy \(EvidenceFormat.accuracy(accuracy))"
-      if let chance = curves.chanceAccuracy { evidence += ", chance \(EvidenceFormat.accuracy(chance))" }
+      if let chance = curves.chanceAccuracy {
+        evidence += ", chance \(EvidenceFormat.accuracy(chance))"
+      }
       evidence += ")"
     }
-    return Verdict(kind: .tooEarly, onsetEpoch: nil, confidence: 0.5, evidence: evidence, advice: advice(for: .tooEarly))
+    return Verdict(
+      kind: .tooEarly, onsetEpoch: nil, confidence: 0.5, evidence: evidence,
+      advice: advice(for: .tooEarly))
   }
 }

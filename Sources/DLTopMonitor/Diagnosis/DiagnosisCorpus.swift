@@ -51,13 +51,16 @@ package struct DiagnosisCorpus: Sendable {
     for (index, line) in text.split(separator: "\n").enumerated() where index > 0 {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       func fail(_ field: String) -> FormatError {
-        FormatError(description: "\(path.path):\(index + 1): field '\(field)' is missing or invalid")
+        FormatError(
+          description: "\(path.path):\(index + 1): field '\(field)' is missing or invalid")
       }
       guard fields.count >= 6 else { throw fail("half") }
       guard let label = VerdictKind(rawValue: fields[1]) else { throw fail("label") }
       guard let half = Half(rawValue: fields[5]) else { throw fail("half") }
       runs.append(
-        Run(file: fields[0], label: label, framework: fields[2], family: fields[3], classCount: Int(fields[4]), half: half))
+        Run(
+          file: fields[0], label: label, framework: fields[2], family: fields[3],
+          classCount: Int(fields[4]), half: half))
     }
     self.runs = runs
   }
@@ -65,7 +68,8 @@ package struct DiagnosisCorpus: Sendable {
   /// Reads and diagnoses `run`: the whole log, and (when `everyEpoch`) each prefix of it.
   package func diagnose(_ run: Run, everyEpoch: Bool = false) throws -> Outcome {
     let log = try LogFileReader.read(path: folder.appendingPathComponent(run.file).path)
-    let options = Diagnoser.Options(classCount: run.classCount ?? log.classNames?.count, configuration: log.configuration)
+    let options = Diagnoser.Options(
+      classCount: run.classCount ?? log.classNames?.count, configuration: log.configuration)
     let diagnoser = Diagnoser(options: options)
     let diagnosis = diagnoser.diagnose(log.epochs)
     var labels: [VerdictKind] = []

@@ -4,7 +4,9 @@
 /// tests pin.
 package struct DiagnosisScorecard: Sendable {
   /// The six labels a run can have, in report order.
-  package static let labels: [VerdictKind] = [.healthy, .overfitting, .underfitting, .divergence, .oscillation, .plateau]
+  package static let labels: [VerdictKind] = [
+    .healthy, .overfitting, .underfitting, .divergence, .oscillation, .plateau,
+  ]
 
   /// One confidence bucket of the reliability table.
   package struct Bucket: Sendable {
@@ -53,7 +55,9 @@ package struct DiagnosisScorecard: Sendable {
   /// Verdicts given with confidence ≥ `threshold`, and the share of them that were right.
   package func share(atLeast threshold: Double) -> (count: Int, share: Double) {
     let sure = outcomes.filter { Self.confidence($0) >= threshold }
-    return (sure.count, sure.isEmpty ? .nan : Double(sure.filter(\.correct).count) / Double(sure.count))
+    return (
+      sure.count, sure.isEmpty ? .nan : Double(sure.filter(\.correct).count) / Double(sure.count)
+    )
   }
 
   /// Buckets [0, 0.5), [0.5, 0.6), …, [0.9, 1].
@@ -61,7 +65,9 @@ package struct DiagnosisScorecard: Sendable {
     let edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
     return zip(edges, edges.dropFirst()).map { lower, upper in
       let inside = outcomes.filter { (lower..<upper).contains(Self.confidence($0)) }
-      return Bucket(lower: lower, upper: min(1, upper), count: inside.count, correct: inside.filter(\.correct).count)
+      return Bucket(
+        lower: lower, upper: min(1, upper), count: inside.count,
+        correct: inside.filter(\.correct).count)
     }
   }
 
@@ -75,27 +81,50 @@ package struct DiagnosisScorecard: Sendable {
     func pad(_ text: String, _ width: Int) -> String {
       text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
-    var lines = ["\(title): \(correct)/\(count) correct (\(percent(accuracy).trimmingCharacters(in: .whitespaces)))"]
-    lines.append("  recall  " + Self.labels.map { "\(String($0.rawValue.prefix(5))) \(percent(recall($0)))" }.joined(separator: "  "))
-    lines.append("  " + pad("expected \\ diagnosed", 22) + Self.labels.map { pad(String($0.rawValue.prefix(5)), 6) }.joined() + "other")
+    var lines = [
+      "\(title): \(correct)/\(count) correct (\(percent(accuracy).trimmingCharacters(in: .whitespaces)))"
+    ]
+    lines.append(
+      "  recall  "
+        + Self.labels.map { "\(String($0.rawValue.prefix(5))) \(percent(recall($0)))" }.joined(
+          separator: "  "))
+    lines.append(
+      "  " + pad("expected \\ diagnosed", 22)
+        + Self.labels.map { pad(String($0.rawValue.prefix(5)), 6) }.joined() + "other")
     for expected in Self.labels {
-      let row = Self.labels.map { pad(String(confusion(expected: expected, diagnosed: $0)), 6) }.joined()
-      let other = outcomes.filter { $0.run.label == expected && !Self.labels.contains($0.diagnosis.label) }.count
+      let row = Self.labels.map { pad(String(confusion(expected: expected, diagnosed: $0)), 6) }
+        .joined()
+      let other = outcomes.filter {
+        $0.run.label == expected && !Self.labels.contains($0.diagnosis.label)
+      }.count
       lines.append("  " + pad(expected.rawValue, 22) + row + String(other))
     }
-    lines.append("  reliability (confidence → share correct): " + reliability.filter { $0.count > 0 }.map {
-      "[\(String(format: "%.1f", $0.lower)),\(String(format: "%.1f", $0.upper))) \($0.correct)/\($0.count)"
-    }.joined(separator: "  "))
+    lines.append(
+      "  reliability (confidence → share correct): "
+        + reliability.filter { $0.count > 0 }.map {
+          "[\(String(format: "%.1f", $0.lower)),\(String(format: "%.1f", $0.upper))) \($0.correct)/\($0.count)"
+        }.joined(separator: "  "))
     let sure = share(atLeast: 0.8)
-    lines.append("  confidence ≥ 0.8: \(sure.count) verdicts, \(percent(sure.share).trimmingCharacters(in: .whitespaces)) right")
-    lines.append("  healthy runs called divergent or overfitting (at the end or after any epoch): \(healthyFalseAlarms.count)")
+    lines.append(
+      "  confidence ≥ 0.8: \(sure.count) verdicts, \(percent(sure.share).trimmingCharacters(in: .whitespaces)) right"
+    )
+    lines.append(
+      "  healthy runs called divergent or overfitting (at the end or after any epoch): \(healthyFalseAlarms.count)"
+    )
     if listMisses {
       for miss in outcomes where !miss.correct {
-        let first = miss.diagnosis.verdicts.first.map { "\($0.kind.rawValue) \(percent($0.confidence).trimmingCharacters(in: .whitespaces)): \($0.evidence)" } ?? ""
-        lines.append("  MISS \(miss.run.file): \(miss.run.label.rawValue) → \(miss.diagnosis.label.rawValue) — \(first)")
+        let first =
+          miss.diagnosis.verdicts.first.map {
+            "\($0.kind.rawValue) \(percent($0.confidence).trimmingCharacters(in: .whitespaces)): \($0.evidence)"
+          } ?? ""
+        lines.append(
+          "  MISS \(miss.run.file): \(miss.run.label.rawValue) → \(miss.diagnosis.label.rawValue) — \(first)"
+        )
       }
       for alarm in healthyFalseAlarms {
-        let epoch = (alarm.kindsByEpoch.firstIndex { !$0.isDisjoint(with: [.divergence, .overfitting]) } ?? 0) + 1
+        let epoch =
+          (alarm.kindsByEpoch.firstIndex { !$0.isDisjoint(with: [.divergence, .overfitting]) } ?? 0)
+          + 1
         lines.append("  ALARM \(alarm.run.file) after epoch \(epoch)")
       }
     }

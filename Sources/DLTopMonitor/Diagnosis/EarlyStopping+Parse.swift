@@ -25,7 +25,8 @@ extension EarlyStopping.Options {
     var options = Self()
     for part in text.split(separator: ",", omittingEmptySubsequences: true) {
       let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let key = pieces[0].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "-")
+      let key = pieces[0].trimmingCharacters(in: .whitespaces).replacingOccurrences(
+        of: "_", with: "-")
       let value = pieces.count > 1 ? pieces[1].trimmingCharacters(in: .whitespaces) : nil
       switch key {
       case "monitor":
@@ -38,7 +39,8 @@ extension EarlyStopping.Options {
         options.mode = mode
       case "patience":
         guard let value, let count = Int(value), count >= 0 else {
-          throw EarlyStoppingOptionError(key: key, message: "expected a whole number ≥ 0, got '\(value ?? "")'")
+          throw EarlyStoppingOptionError(
+            key: key, message: "expected a whole number ≥ 0, got '\(value ?? "")'")
         }
         options.patience = count
       case "min-delta": options.minDelta = try number(key, value)
@@ -47,13 +49,15 @@ extension EarlyStopping.Options {
       case "diverge-at": options.divergenceThreshold = try number(key, value)
       case "start-from":
         guard let value, let count = Int(value), count >= 0 else {
-          throw EarlyStoppingOptionError(key: key, message: "expected a whole number ≥ 0, got '\(value ?? "")'")
+          throw EarlyStoppingOptionError(
+            key: key, message: "expected a whole number ≥ 0, got '\(value ?? "")'")
         }
         options.startFromEpoch = count
       case "restore-best": options.restoreBestWeights = try flag(key, value)
       case "stop-on-nan": options.stopOnNonFinite = try flag(key, value)
       default:
-        throw EarlyStoppingOptionError(key: key, message: "unknown key (known: \(keys.joined(separator: ", ")))")
+        throw EarlyStoppingOptionError(
+          key: key, message: "unknown key (known: \(keys.joined(separator: ", ")))")
       }
     }
     return options
@@ -63,18 +67,23 @@ extension EarlyStopping.Options {
     EarlyStoppingOptionError(key: key, message: "needs a value")
   }
 
-  private static func number(_ key: String, _ value: String?) throws(EarlyStoppingOptionError) -> Double {
+  private static func number(_ key: String, _ value: String?) throws(EarlyStoppingOptionError)
+    -> Double
+  {
     guard let value, let number = Double(value), number.isFinite else {
       throw EarlyStoppingOptionError(key: key, message: "expected a number, got '\(value ?? "")'")
     }
     return number
   }
 
-  private static func flag(_ key: String, _ value: String?) throws(EarlyStoppingOptionError) -> Bool {
+  private static func flag(_ key: String, _ value: String?) throws(EarlyStoppingOptionError) -> Bool
+  {
     switch value {
     case nil, "true", "yes", "1": return true
     case "false", "no", "0": return false
-    default: throw EarlyStoppingOptionError(key: key, message: "expected true or false, got '\(value ?? "")'")
+    default:
+      throw EarlyStoppingOptionError(
+        key: key, message: "expected true or false, got '\(value ?? "")'")
     }
   }
 }

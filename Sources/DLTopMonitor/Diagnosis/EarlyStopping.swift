@@ -76,14 +76,22 @@ package struct EarlyStopping: Sendable {
   package mutating func observe(_ record: EpochRecord) -> EarlyStoppingDecision {
     let index = observed
     observed += 1
-    guard stoppedEpoch == nil, let current = record.metrics[options.monitor], index >= options.startFromEpoch
+    guard stoppedEpoch == nil, let current = record.metrics[options.monitor],
+      index >= options.startFromEpoch
     else { return EarlyStoppingDecision(improved: false) }
 
     if options.stopOnNonFinite && !current.isFinite {
-      return stop(at: record.epoch, reason: "\(options.monitor) is \(JSONText.number(current)) at epoch \(record.epoch)", improved: false)
+      return stop(
+        at: record.epoch,
+        reason: "\(options.monitor) is \(JSONText.number(current)) at epoch \(record.epoch)",
+        improved: false)
     }
     if let limit = options.divergenceThreshold, current.isNaN || !reaches(current, limit) {
-      return stop(at: record.epoch, reason: "\(options.monitor) \(JSONText.number(current)) is past the divergence threshold \(JSONText.number(limit))", improved: false)
+      return stop(
+        at: record.epoch,
+        reason:
+          "\(options.monitor) \(JSONText.number(current)) is past the divergence threshold \(JSONText.number(limit))",
+        improved: false)
     }
     wait += 1
     if isImprovement(current, over: best) {
@@ -91,17 +99,24 @@ package struct EarlyStopping: Sendable {
       bestEpoch = record.epoch
       if options.baseline == nil || isImprovement(current, over: options.baseline) { wait = 0 }
       if let target = options.stoppingThreshold, reaches(current, target) {
-        return stop(at: record.epoch, reason: "\(options.monitor) reached \(JSONText.number(target))", improved: true)
+        return stop(
+          at: record.epoch, reason: "\(options.monitor) reached \(JSONText.number(target))",
+          improved: true)
       }
       return EarlyStoppingDecision(improved: true)
     }
     if wait >= options.patience && index > 0 {
-      return stop(at: record.epoch, reason: "no improvement of \(options.monitor) for \(wait) epochs (best \(best.map(EvidenceFormat.value) ?? "none") at epoch \(bestEpoch.map(String.init) ?? "?"))", improved: false)
+      return stop(
+        at: record.epoch,
+        reason:
+          "no improvement of \(options.monitor) for \(wait) epochs (best \(best.map(EvidenceFormat.value) ?? "none") at epoch \(bestEpoch.map(String.init) ?? "?"))",
+        improved: false)
     }
     return EarlyStoppingDecision(improved: false)
   }
 
-  private mutating func stop(at epoch: Int, reason: String, improved: Bool) -> EarlyStoppingDecision {
+  private mutating func stop(at epoch: Int, reason: String, improved: Bool) -> EarlyStoppingDecision
+  {
     guard enabled else { return EarlyStoppingDecision(improved: improved) }
     stoppedEpoch = epoch
     return EarlyStoppingDecision(

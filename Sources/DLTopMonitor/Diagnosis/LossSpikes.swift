@@ -13,11 +13,13 @@ package struct LossSpike: Sendable, Equatable {
   /// The event text, e.g. "loss spike at step 812: 4.2, 6.1× its moving average 0.69".
   package var description: String {
     let span = length > 1 ? " (\(length) steps)" : ""
-    return "loss spike at step \(step)\(span): \(EvidenceFormat.value(loss)), \(EvidenceFormat.value(loss / average))× its moving average \(EvidenceFormat.value(average))"
+    return
+      "loss spike at step \(step)\(span): \(EvidenceFormat.value(loss)), \(EvidenceFormat.value(loss / average))× its moving average \(EvidenceFormat.value(average))"
   }
 
   /// What production trainers do about one.
-  package static let advice = "if spikes repeat: lower the learning rate, clip gradients (e.g. max norm 1), or skip the offending batch"
+  package static let advice =
+    "if spikes repeat: lower the learning rate, clip gradients (e.g. max norm 1), or skip the offending batch"
 }
 
 /// Finds loss spikes in a per-step series (fine-tuning logs: few epochs, many logged steps), step
@@ -51,11 +53,14 @@ package struct LossSpikeDetector: Sendable {
       seen = 1
       return nil
     }
-    let isSpike = seen >= limits.spikeWarmUpSteps && mean > 0 && loss >= limits.spikeFactor * mean
+    let isSpike =
+      seen >= limits.spikeWarmUpSteps && mean > 0 && loss >= limits.spikeFactor * mean
       && loss - mean >= limits.spikeDeviations * deviation
     if isSpike {
       defer { lastSpikeStep = step }
-      if let last = lastSpikeStep, step - last <= limits.spikeAftermathSteps, var current = spikes.popLast() {
+      if let last = lastSpikeStep, step - last <= limits.spikeAftermathSteps,
+        var current = spikes.popLast()
+      {
         current.length = step - current.step + 1
         current.loss = max(current.loss, loss)
         spikes.append(current)
@@ -73,10 +78,14 @@ package struct LossSpikeDetector: Sendable {
   }
 
   /// The spikes of a whole per-step series.
-  package static func spikes(in steps: [ParsedLog.Step], metric: String = MetricName.loss.rawValue) -> [LossSpike] {
+  package static func spikes(in steps: [ParsedLog.Step], metric: String = MetricName.loss.rawValue)
+    -> [LossSpike]
+  {
     var detector = LossSpikeDetector()
     for step in steps {
-      if let loss = step.metrics[metric] { _ = detector.observe(step: step.step, epoch: step.epoch, loss: loss) }
+      if let loss = step.metrics[metric] {
+        _ = detector.observe(step: step.step, epoch: step.epoch, loss: loss)
+      }
     }
     return detector.spikes
   }

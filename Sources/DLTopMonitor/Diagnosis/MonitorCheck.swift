@@ -22,7 +22,8 @@ package enum MonitorCheck {
   /// `names` with the canonical metrics first, then the rest alphabetically.
   package static func ordered(_ names: Set<String>) -> [String] {
     let main = [
-      MetricName.loss, MetricName.validationLoss, MetricName.accuracy, MetricName.validationAccuracy,
+      MetricName.loss, MetricName.validationLoss, MetricName.accuracy,
+      MetricName.validationAccuracy,
     ].map(\.rawValue)
     return main.filter(names.contains) + names.subtracting(main).sorted()
   }

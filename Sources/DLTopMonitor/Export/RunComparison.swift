@@ -33,7 +33,9 @@ package struct RunComparison: Sendable, Equatable {
   }
 
   /// Keys that describe where a run came from rather than how it was trained.
-  static let identityKeys: Set<String> = ["name", "source", "blas", "blas threads", "dltop", "started"]
+  static let identityKeys: Set<String> = [
+    "name", "source", "blas", "blas threads", "dltop", "started",
+  ]
 
   package init(snapshot: TrainingSnapshot) {
     var runs: [(String, Bool, [RunDescription.KeyValue], [EpochRecord])] = [
@@ -119,7 +121,8 @@ package struct RunComparison: Sendable, Equatable {
   package var csv: String {
     let keys = varyingKeys + sharedParameters.map(\.key)
     var lines = [(["run"] + keys + Self.metricColumns).map(Self.csvField).joined(separator: ",")]
-    let shared = Dictionary(sharedParameters.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    let shared = Dictionary(
+      sharedParameters.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
     for row in rows {
       var cells = [row.name] + keys.map { row.parameters[$0] ?? shared[$0] ?? "" }
       cells += Array(self.cells(row, format: { "\($0)" }).suffix(Self.metricColumns.count))

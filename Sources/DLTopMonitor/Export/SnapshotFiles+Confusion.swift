@@ -11,16 +11,24 @@ extension SnapshotFiles {
     let names = (0..<k).map { index in
       classNames.flatMap { index < $0.count ? $0[index] : nil } ?? String(index)
     }
-    var lines = ["confusion matrix at epoch \(record.epoch) (rows: true class, columns: predicted)", ""]
+    var lines = [
+      "confusion matrix at epoch \(record.epoch) (rows: true class, columns: predicted)", "",
+    ]
     let nameWidth = max(12, names.map(\.count).max() ?? 0)
-    let cellWidth = max(5, names.map(\.count).max() ?? 0, record.counts.flatMap { $0 }.map { String($0).count }.max() ?? 0)
-    lines.append(pad("", nameWidth) + " " + names.map { padLeft($0, cellWidth) }.joined(separator: " "))
+    let cellWidth = max(
+      5, names.map(\.count).max() ?? 0,
+      record.counts.flatMap { $0 }.map { String($0).count }.max() ?? 0)
+    lines.append(
+      pad("", nameWidth) + " " + names.map { padLeft($0, cellWidth) }.joined(separator: " "))
     for (row, name) in names.enumerated() {
-      lines.append(pad(name, nameWidth) + " " + record.counts[row].map { padLeft(String($0), cellWidth) }.joined(separator: " "))
+      lines.append(
+        pad(name, nameWidth) + " "
+          + record.counts[row].map { padLeft(String($0), cellWidth) }.joined(separator: " "))
     }
     lines.append("")
     let header = ["precision", "recall", "f1", "support"]
-    lines.append(pad("class", nameWidth) + " " + header.map { padLeft($0, 9) }.joined(separator: " "))
+    lines.append(
+      pad("class", nameWidth) + " " + header.map { padLeft($0, 9) }.joined(separator: " "))
     var macro = (precision: 0.0, recall: 0.0, f1: 0.0, counted: 0)
     var weighted = (precision: 0.0, recall: 0.0, f1: 0.0)
     var total = 0
@@ -29,7 +37,10 @@ extension SnapshotFiles {
       let precision = record.precision(ofClass: index) ?? 0
       let recall = record.recall(ofClass: index) ?? 0
       let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
-      lines.append(pad(name, nameWidth) + " " + [fixed(precision), fixed(recall), fixed(f1), String(support)].map { padLeft($0, 9) }.joined(separator: " "))
+      lines.append(
+        pad(name, nameWidth) + " "
+          + [fixed(precision), fixed(recall), fixed(f1), String(support)].map { padLeft($0, 9) }
+          .joined(separator: " "))
       macro.precision += precision
       macro.recall += recall
       macro.f1 += f1
@@ -41,11 +52,23 @@ extension SnapshotFiles {
     }
     lines.append("")
     let count = Double(max(1, macro.counted))
-    lines.append(pad("macro avg", nameWidth) + " " + [fixed(macro.precision / count), fixed(macro.recall / count), fixed(macro.f1 / count), String(total)].map { padLeft($0, 9) }.joined(separator: " "))
+    lines.append(
+      pad("macro avg", nameWidth) + " "
+        + [
+          fixed(macro.precision / count), fixed(macro.recall / count), fixed(macro.f1 / count),
+          String(total),
+        ].map { padLeft($0, 9) }.joined(separator: " "))
     let weight = Double(max(1, total))
-    lines.append(pad("weighted avg", nameWidth) + " " + [fixed(weighted.precision / weight), fixed(weighted.recall / weight), fixed(weighted.f1 / weight), String(total)].map { padLeft($0, 9) }.joined(separator: " "))
+    lines.append(
+      pad("weighted avg", nameWidth) + " "
+        + [
+          fixed(weighted.precision / weight), fixed(weighted.recall / weight),
+          fixed(weighted.f1 / weight), String(total),
+        ].map { padLeft($0, 9) }.joined(separator: " "))
     let correct = (0..<k).reduce(0) { $0 + record.counts[$1][$1] }
-    lines.append(pad("accuracy", nameWidth) + " " + padLeft(fixed(Double(correct) / weight), 9 * 3 + 2) + " " + padLeft(String(total), 9))
+    lines.append(
+      pad("accuracy", nameWidth) + " " + padLeft(fixed(Double(correct) / weight), 9 * 3 + 2) + " "
+        + padLeft(String(total), 9))
     return lines.joined(separator: "\n") + "\n"
   }
 

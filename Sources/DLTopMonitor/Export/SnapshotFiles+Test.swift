@@ -8,7 +8,10 @@ extension SnapshotFiles {
     guard let results else {
       return "no test results: the test split is evaluated once, when training ends\n"
     }
-    var lines = ["test split: \(results.samples.map(String.init) ?? "?") samples", "loss: \(csvNumber(results.loss))"]
+    var lines = [
+      "test split: \(results.samples.map(String.init) ?? "?") samples",
+      "loss: \(csvNumber(results.loss))",
+    ]
     if let accuracy = results.accuracy { lines.append("accuracy: \(csvNumber(accuracy))") }
     if let regression = results.regression {
       lines.append("mse: \(csvNumber(regression.meanSquaredError))")

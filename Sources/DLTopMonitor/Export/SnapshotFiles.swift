@@ -21,7 +21,8 @@ package enum SnapshotFiles {
   package static func batchesCSV(_ series: BatchSeries) -> String {
     var text = "first_step,count,min,mean,max\n"
     for bucket in series.buckets {
-      text += "\(bucket.firstIndex),\(bucket.count),\(csvNumber(bucket.min)),\(csvNumber(bucket.mean)),\(csvNumber(bucket.max))\n"
+      text +=
+        "\(bucket.firstIndex),\(bucket.count),\(csvNumber(bucket.min)),\(csvNumber(bucket.mean)),\(csvNumber(bucket.max))\n"
     }
     return text
   }
@@ -57,13 +58,20 @@ package enum SnapshotFiles {
 
   /// Status, early stopping and every verdict with its evidence and advice.
   package static func diagnosisText(_ snapshot: TrainingSnapshot) -> String {
-    let primary: Set<VerdictKind> = [.overfitting, .underfitting, .divergence, .oscillation, .plateau]
+    let primary: Set<VerdictKind> = [
+      .overfitting, .underfitting, .divergence, .oscillation, .plateau,
+    ]
     let label = snapshot.verdicts.first { primary.contains($0.kind) }?.kind ?? .healthy
     var lines = ["verdict: \(label.rawValue)", "status: \(snapshot.status.label)", ""]
     if let stopping = snapshot.earlyStopping {
-      lines.append("early stopping: \(stopping.enabled ? "on" : "off"), monitor \(stopping.monitor), patience \(stopping.wait)/\(stopping.patience)")
+      lines.append(
+        "early stopping: \(stopping.enabled ? "on" : "off"), monitor \(stopping.monitor), patience \(stopping.wait)/\(stopping.patience)"
+      )
       if let epoch = stopping.bestEpoch {
-        lines.append("  best epoch \(epoch)" + (stopping.bestValue.map { " (\(stopping.monitor) \(EvidenceFormat.value($0)))" } ?? ""))
+        lines.append(
+          "  best epoch \(epoch)"
+            + (stopping.bestValue.map { " (\(stopping.monitor) \(EvidenceFormat.value($0)))" } ?? "")
+        )
       }
       if let stopped = stopping.stoppedEpoch { lines.append("  stopped at epoch \(stopped)") }
     } else {
@@ -73,7 +81,9 @@ package enum SnapshotFiles {
     if snapshot.verdicts.isEmpty { lines.append("no verdicts yet") }
     for verdict in snapshot.verdicts {
       let onset = verdict.onsetEpoch.map { " since epoch \($0)" } ?? ""
-      lines.append("\(verdict.kind.rawValue)\(onset) (confidence \(EvidenceFormat.percent(verdict.confidence)))")
+      lines.append(
+        "\(verdict.kind.rawValue)\(onset) (confidence \(EvidenceFormat.percent(verdict.confidence)))"
+      )
       lines.append("  evidence: \(verdict.evidence)")
       lines.append("  advice: \(verdict.advice)")
     }
@@ -85,12 +95,18 @@ package enum SnapshotFiles {
     let run = snapshot.run
     var pairs: [(String, String?)] = [
       ("name", run.name), ("source", run.source), ("format", run.format), ("dataset", run.dataset),
-      ("model", run.model), ("optimizer", run.optimizer), ("classes", run.classNames?.joined(separator: ", ")),
+      ("model", run.model), ("optimizer", run.optimizer),
+      ("classes", run.classNames?.joined(separator: ", ")),
       ("status", snapshot.status.label),
-      ("epoch", snapshot.progress.totalEpochs.map { "\(snapshot.progress.epoch)/\($0)" } ?? String(snapshot.progress.epoch)),
+      (
+        "epoch",
+        snapshot.progress.totalEpochs.map { "\(snapshot.progress.epoch)/\($0)" }
+          ?? String(snapshot.progress.epoch)
+      ),
       ("global step", String(snapshot.progress.globalStep)),
     ]
     pairs += run.configuration.map { ($0.key, $0.value) }
-    return pairs.compactMap { key, value in value.map { "\(key): \($0)" } }.joined(separator: "\n") + "\n"
+    return pairs.compactMap { key, value in value.map { "\(key): \($0)" } }.joined(separator: "\n")
+      + "\n"
   }
 }

@@ -8,7 +8,9 @@
 /// Either way an issue says what was found and what was kept.
 package enum EpochRestart {
   /// The epochs as one run, and an issue for each restart found.
-  package static func resolve(_ epochs: [EpochRecord], path: String) -> (epochs: [EpochRecord], issues: [LogIssue]) {
+  package static func resolve(_ epochs: [EpochRecord], path: String) -> (
+    epochs: [EpochRecord], issues: [LogIssue]
+  ) {
     guard let first = epochs.first?.epoch else { return (epochs, []) }
     var kept: [EpochRecord] = []
     var issues: [LogIssue] = []
@@ -21,7 +23,8 @@ package enum EpochRestart {
         issues.append(
           LogIssue(
             path: path, field: "epoch",
-            message: "epochs restart at \(record.epoch) after epoch \(last): another run was appended to "
+            message:
+              "epochs restart at \(record.epoch) after epoch \(last): another run was appended to "
               + "this file (Keras CSVLogger(append=True)); reading it as a new run, the earlier run's "
               + "\(kept.count) epoch\(kept.count == 1 ? "" : "s") are left out"))
         kept.removeAll()
@@ -30,8 +33,10 @@ package enum EpochRestart {
         issues.append(
           LogIssue(
             path: path, field: "epoch",
-            message: "epochs go back to \(record.epoch) after epoch \(last): a resumed run; its epochs "
-              + "replace the \(replaced) earlier epoch\(replaced == 1 ? "" : "s") from \(record.epoch) on"))
+            message:
+              "epochs go back to \(record.epoch) after epoch \(last): a resumed run; its epochs "
+              + "replace the \(replaced) earlier epoch\(replaced == 1 ? "" : "s") from \(record.epoch) on"
+          ))
         kept.removeAll { $0.epoch >= record.epoch }
       }
       kept.append(record)

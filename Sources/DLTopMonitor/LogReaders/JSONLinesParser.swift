@@ -45,7 +45,8 @@ package struct JSONLinesParser: IncrementalLogParser {
   }
 
   private static let reservedKeys: Set<String> = [
-    "type", "epoch", "step", "global_step", "seconds", "epoch_time", "timestamp", "wall_time", "time",
+    "type", "epoch", "step", "global_step", "seconds", "epoch_time", "timestamp", "wall_time",
+    "time",
   ]
 
   private mutating func parse(line: String, number: Int) -> [LogItem] {
@@ -55,15 +56,24 @@ package struct JSONLinesParser: IncrementalLogParser {
     do {
       value = try JSONValue.parse(line)
     } catch {
-      return [.issue(LogIssue(path: path, line: number, message: "column \(error.column): \(error.message)"))]
+      return [
+        .issue(
+          LogIssue(path: path, line: number, message: "column \(error.column): \(error.message)"))
+      ]
     }
     guard case .object = value else {
-      return [.issue(LogIssue(path: path, line: number, message: "expected a JSON object on each line"))]
+      return [
+        .issue(LogIssue(path: path, line: number, message: "expected a JSON object on each line"))
+      ]
     }
     objectsRead += 1
     let type = value["type"]?.stringValue
     if format == .dltopRunLog && objectsRead == 1 && type != "header" {
-      return [.issue(LogIssue(path: path, line: number, field: "type", message: "the first line must be the header"))]
+      return [
+        .issue(
+          LogIssue(
+            path: path, line: number, field: "type", message: "the first line must be the header"))
+      ]
     }
     switch type {
     case "header": return header(value, line: number)
@@ -75,7 +85,11 @@ package struct JSONLinesParser: IncrementalLogParser {
     case "batch", "step": return step(value, line: number)
     case "epoch": return epoch(value, line: number)
     case .some(let other) where format == .dltopRunLog:
-      return [.issue(LogIssue(path: path, line: number, field: "type", message: "unknown record type '\(other)'"))]
+      return [
+        .issue(
+          LogIssue(
+            path: path, line: number, field: "type", message: "unknown record type '\(other)'"))
+      ]
     default:
       if value["step"] != nil || value["global_step"] != nil { return step(value, line: number) }
       return epoch(value, line: number)
@@ -83,8 +97,17 @@ package struct JSONLinesParser: IncrementalLogParser {
   }
 
   private mutating func header(_ value: JSONValue, line: Int) -> [LogItem] {
-    if format == .dltopRunLog, let version = value["version"]?.intValue, version != RunLogFormat.version {
-      return [.issue(LogIssue(path: path, line: line, field: "version", message: "run log version \(version) is not supported (this dltop reads version \(RunLogFormat.version))"))]
+    if format == .dltopRunLog, let version = value["version"]?.intValue,
+      version != RunLogFormat.version
+    {
+      return [
+        .issue(
+          LogIssue(
+            path: path, line: line, field: "version",
+            message:
+              "run log version \(version) is not supported (this dltop reads version \(RunLogFormat.version))"
+          ))
+      ]
     }
     started = value["started"]?.stringValue
     var items: [LogItem] = []
@@ -93,13 +116,15 @@ package struct JSONLinesParser: IncrementalLogParser {
       items.append(.run(.classNames(names.map(\.displayText))))
     }
     guard case .object(let members) = value["config"] else { return items }
-    return [.configuration(members.map { RunDescription.KeyValue($0.key, $0.value.displayText) })] + items
+    return [.configuration(members.map { RunDescription.KeyValue($0.key, $0.value.displayText) })]
+      + items
   }
 
   private mutating func event(_ value: JSONValue) -> RunEvent {
     let kind = value["kind"]?.stringValue.flatMap(RunEvent.Kind.init(rawValue:)) ?? .info
     let event = RunEvent(
-      elapsedSeconds: value["elapsed"]?.doubleValue ?? 0, epoch: value["epoch"]?.intValue, kind: kind,
+      elapsedSeconds: value["elapsed"]?.doubleValue ?? 0, epoch: value["epoch"]?.intValue,
+      kind: kind,
       text: value["text"]?.stringValue ?? "")
     events.append(event)
     return event
@@ -107,7 +132,12 @@ package struct JSONLinesParser: IncrementalLogParser {
 
   private func confusion(_ value: JSONValue, line: Int) -> [LogItem] {
     guard let epoch = value["epoch"]?.intValue, let counts = Self.matrix(value["counts"]) else {
-      return [.issue(LogIssue(path: path, line: line, field: "counts", message: "expected an epoch and a square matrix of counts"))]
+      return [
+        .issue(
+          LogIssue(
+            path: path, line: line, field: "counts",
+            message: "expected an epoch and a square matrix of counts"))
+      ]
     }
     return [.run(.confusion(ConfusionRecord(epoch: epoch, counts: counts)))]
   }
@@ -116,11 +146,16 @@ package struct JSONLinesParser: IncrementalLogParser {
     guard let loss = value["loss"]?.doubleValue else {
       return [.issue(LogIssue(path: path, line: line, field: "loss", message: "expected a number"))]
     }
-    var summary = TestSummary(loss: loss, accuracy: value["accuracy"]?.doubleValue, confusion: Self.matrix(value["confusion"]))
+    var summary = TestSummary(
+      loss: loss, accuracy: value["accuracy"]?.doubleValue,
+      confusion: Self.matrix(value["confusion"]))
     summary.positiveClass = value["positive_class"]?.intValue
     summary.sampleCount = value["samples"]?.intValue
-    if let mse = value["mse"]?.doubleValue, let mae = value["mae"]?.doubleValue, let r2 = value["r2"]?.doubleValue {
-      summary.regression = TestSummary.Regression(meanSquaredError: mse, meanAbsoluteError: mae, rSquared: r2)
+    if let mse = value["mse"]?.doubleValue, let mae = value["mae"]?.doubleValue,
+      let r2 = value["r2"]?.doubleValue
+    {
+      summary.regression = TestSummary.Regression(
+        meanSquaredError: mse, meanAbsoluteError: mae, rSquared: r2)
     }
     return [.run(.test(summary))]
   }
@@ -151,7 +186,9 @@ package struct JSONLinesParser: IncrementalLogParser {
 
   private func step(_ value: JSONValue, line: Int) -> [LogItem] {
     guard let step = (value["step"] ?? value["global_step"])?.intValue else {
-      return [.issue(LogIssue(path: path, line: line, field: "step", message: "expected an integer step"))]
+      return [
+        .issue(LogIssue(path: path, line: line, field: "step", message: "expected an integer step"))
+      ]
     }
     return [.step(step: step, epoch: value["epoch"]?.intValue, metrics: Self.metrics(of: value))]
   }
@@ -160,7 +197,12 @@ package struct JSONLinesParser: IncrementalLogParser {
     let number: Int
     if let given = value["epoch"] {
       guard let epoch = given.intValue else {
-        return [.issue(LogIssue(path: path, line: line, field: "epoch", message: "expected an integer epoch, found \(given.displayText)"))]
+        return [
+          .issue(
+            LogIssue(
+              path: path, line: line, field: "epoch",
+              message: "expected an integer epoch, found \(given.displayText)"))
+        ]
       }
       number = epoch
     } else {
@@ -185,11 +227,13 @@ package struct JSONLinesParser: IncrementalLogParser {
     return out
   }
 
-  private static func collect(_ value: JSONValue, prefix: String?, into out: inout [String: Double]) {
+  private static func collect(_ value: JSONValue, prefix: String?, into out: inout [String: Double])
+  {
     switch value {
     case .object(let members):
       for member in members {
-        collect(member.value, prefix: prefix.map { "\($0)/\(member.key)" } ?? member.key, into: &out)
+        collect(
+          member.value, prefix: prefix.map { "\($0)/\(member.key)" } ?? member.key, into: &out)
       }
     case .number, .string:
       guard let prefix, let number = value.doubleValue else { return }

@@ -14,7 +14,9 @@ extension JSONValue {
     reader.skipSpace()
     let value = try reader.value(depth: 0)
     reader.skipSpace()
-    guard reader.index == reader.bytes.count else { throw reader.error("unexpected text after the value") }
+    guard reader.index == reader.bytes.count else {
+      throw reader.error("unexpected text after the value")
+    }
     return value
   }
 }
@@ -44,18 +46,29 @@ private struct JSONReader {
     case UInt8(ascii: "{"): return try object(depth: depth)
     case UInt8(ascii: "["): return try array(depth: depth)
     case UInt8(ascii: "\""): return .string(try string())
-    case UInt8(ascii: "t"): try word("true"); return .bool(true)
-    case UInt8(ascii: "f"): try word("false"); return .bool(false)
-    case UInt8(ascii: "n"): try word("null"); return .null
-    case UInt8(ascii: "N"): try word("NaN"); return .number(.nan)
-    case UInt8(ascii: "I"): try word("Infinity"); return .number(.infinity)
+    case UInt8(ascii: "t"):
+      try word("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try word("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try word("null")
+      return .null
+    case UInt8(ascii: "N"):
+      try word("NaN")
+      return .number(.nan)
+    case UInt8(ascii: "I"):
+      try word("Infinity")
+      return .number(.infinity)
     default: return .number(try number())
     }
   }
 
   mutating func word(_ text: String) throws(JSONSyntaxError) {
     let expected = Array(text.utf8)
-    guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected
+    guard index + expected.count <= bytes.count,
+      Array(bytes[index..<index + expected.count]) == expected
     else { throw error("expected '\(text)'") }
     index += expected.count
   }
@@ -70,10 +83,14 @@ private struct JSONReader {
     }
     while true {
       skipSpace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key string") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw error("expected a key string")
+      }
       let key = try string()
       skipSpace()
-      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw error("expected ':'")
+      }
       index += 1
       skipSpace()
       members.append((key, try value(depth: depth + 1)))
@@ -158,7 +175,8 @@ private struct JSONReader {
 
   mutating func unicodeEscape() throws(JSONSyntaxError) -> [UInt8] {
     var code = try hex4()
-    if (0xD800..<0xDC00).contains(code), index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
+    if (0xD800..<0xDC00).contains(code), index + 6 <= bytes.count,
+      bytes[index] == UInt8(ascii: "\\"),
       bytes[index + 1] == UInt8(ascii: "u")
     {
       index += 2
@@ -180,13 +198,15 @@ private struct JSONReader {
     }
     numberLoop: while index < bytes.count {
       switch bytes[index] {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"),
+        UInt8(ascii: "E"),
         UInt8(ascii: "+"), UInt8(ascii: "-"):
         index += 1
       default: break numberLoop
       }
     }
-    guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
+    guard index > start, let value = Double(String(decoding: bytes[start..<index], as: UTF8.self))
+    else {
       index = start
       throw error("invalid value")
     }

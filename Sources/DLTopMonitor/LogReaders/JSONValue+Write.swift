@@ -4,7 +4,9 @@
 extension JSONValue {
   package static func double(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
   package static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
-  package static func integer(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
+  package static func integer(_ value: Int?) -> JSONValue {
+    value.map { .number(Double($0)) } ?? .null
+  }
   package static func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
   /// Compact JSON text on one line.

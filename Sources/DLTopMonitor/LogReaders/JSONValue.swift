@@ -43,7 +43,8 @@ package enum JSONValue: Sendable, Equatable {
 
   /// An integral number (`3`, `3.0`).
   package var intValue: Int? {
-    guard let value = doubleValue, value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
+    guard let value = doubleValue, value.isFinite, value == value.rounded(), abs(value) < 1e15
+    else {
       return nil
     }
     return Int(value)
@@ -85,7 +86,9 @@ package enum JSONNumberText {
     case "inf", "infinity": return sign * .infinity
     default: break
     }
-    guard body.allSatisfy({ $0.isASCII && ($0.isNumber || "eE.+-".contains($0)) }) else { return nil }
+    guard body.allSatisfy({ $0.isASCII && ($0.isNumber || "eE.+-".contains($0)) }) else {
+      return nil
+    }
     return Double(text)
   }
 }

@@ -53,7 +53,8 @@ package struct KerasCSVParser: IncrementalLogParser {
         guard let value = JSONNumberText.parse(text), value.isFinite, value == value.rounded(),
           abs(value) < 1e15
         else {
-          return .issue(cellIssue(line: number, column: index, text: text, expected: "an epoch number"))
+          return .issue(
+            cellIssue(line: number, column: index, text: text, expected: "an epoch number"))
         }
         epoch = Int(value)
         continue
@@ -74,7 +75,9 @@ package struct KerasCSVParser: IncrementalLogParser {
       separator = candidate
       break
     }
-    columns = CSVRow.split(line, separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+    columns = CSVRow.split(line, separator: separator).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
     epochColumn = columns.firstIndex { $0.lowercased() == "epoch" }
   }
 

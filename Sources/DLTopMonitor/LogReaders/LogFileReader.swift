@@ -22,7 +22,9 @@ package enum LogFileReader {
     if isDirectory.boolValue {
       let runLog = (path as NSString).appendingPathComponent(RunLogFormat.fileName)
       guard FileManager.default.fileExists(atPath: runLog) else {
-        throw ReadError(path: path, message: "a folder without \(RunLogFormat.fileName); give the log file itself")
+        throw ReadError(
+          path: path, message: "a folder without \(RunLogFormat.fileName); give the log file itself"
+        )
       }
       return try read(path: runLog)
     }
@@ -31,13 +33,16 @@ package enum LogFileReader {
     }
     let bytes = [UInt8](data)
     guard let format = detectFormat(path: path, head: bytes.prefix(4096)) else {
-      throw ReadError(path: path, message: "not a log format dltop reads here (dltop run log, Keras CSV, JSON lines)")
+      throw ReadError(
+        path: path,
+        message: "not a log format dltop reads here (dltop run log, Keras CSV, JSON lines)")
     }
     return parse(bytes: bytes[...], path: path, format: format)
   }
 
   /// Parses complete `bytes` in the given format.
-  package static func parse(bytes: ArraySlice<UInt8>, path: String, format: LogFormat) -> ParsedLog {
+  package static func parse(bytes: ArraySlice<UInt8>, path: String, format: LogFormat) -> ParsedLog
+  {
     var log = ParsedLog(path: path, format: format)
     switch format {
     case .dltopRunLog:
@@ -56,9 +61,11 @@ package enum LogFileReader {
       var parser = KerasCSVParser(path: path)
       log.append(parser.feed(bytes))
       log.append(parser.finish())
-    case .lightningCSV, .tensorBoard, .huggingFace, .mlflowFileStore, .mlflowSQLite, .wandb, .trackio,
+    case .lightningCSV, .tensorBoard, .huggingFace, .mlflowFileStore, .mlflowSQLite, .wandb,
+      .trackio,
       .ultralyticsCSV:
-      log.issues.append(LogIssue(path: path, message: "the \(format.rawValue) format is read by the watch readers"))
+      log.issues.append(
+        LogIssue(path: path, message: "the \(format.rawValue) format is read by the watch readers"))
     }
     return log
   }
@@ -67,7 +74,8 @@ package enum LogFileReader {
   /// JSON lines; nil when it is none of them (a Lightning CSV with a `step` column is not Keras's).
   package static func detectFormat(path: String, head: ArraySlice<UInt8>) -> LogFormat? {
     let text = String(decoding: head, as: UTF8.self)
-    let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first
+    let firstLine =
+      text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first
       .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     if firstLine.hasPrefix("{") {
       if firstLine.contains("\"type\":\"header\"") || firstLine.contains("\"type\": \"header\"") {
@@ -77,12 +85,15 @@ package enum LogFileReader {
     }
     let name = (path as NSString).lastPathComponent.lowercased()
     if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return .jsonLines }
-    let separator: Character = firstLine.contains(",") ? "," : (firstLine.contains("\t") ? "\t" : ";")
+    let separator: Character =
+      firstLine.contains(",") ? "," : (firstLine.contains("\t") ? "\t" : ";")
     let columns = CSVRow.split(firstLine, separator: separator).map {
       $0.trimmingCharacters(in: .whitespaces).lowercased()
     }
     if columns.contains("step") { return nil }
-    if columns.contains("epoch") || (name.hasSuffix(".csv") && columns.count > 1) { return .kerasCSV }
+    if columns.contains("epoch") || (name.hasSuffix(".csv") && columns.count > 1) {
+      return .kerasCSV
+    }
     return nil
   }
 }

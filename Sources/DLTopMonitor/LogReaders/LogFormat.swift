@@ -71,7 +71,9 @@ package struct LogIssue: Error, Sendable, Equatable, CustomStringConvertible {
   package var field: String?
   package var message: String
 
-  package init(path: String, line: Int? = nil, offset: Int? = nil, field: String? = nil, message: String) {
+  package init(
+    path: String, line: Int? = nil, offset: Int? = nil, field: String? = nil, message: String
+  ) {
     self.path = path
     self.line = line
     self.offset = offset

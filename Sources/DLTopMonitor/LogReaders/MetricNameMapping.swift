@@ -54,12 +54,15 @@ package enum MetricNameMapping {
     let base: String?
     switch name {
     case "loss": base = MetricName.loss.rawValue
-    case "acc", "accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "binary_accuracy":
+    case "acc", "accuracy", "categorical_accuracy", "sparse_categorical_accuracy",
+      "binary_accuracy":
       base = MetricName.accuracy.rawValue
     default: base = nil
     }
     guard let base else {
-      if context == .validation && !trimmed.lowercased().hasPrefix("val") { return "val_" + trimmed }
+      if context == .validation && !trimmed.lowercased().hasPrefix("val") {
+        return "val_" + trimmed
+      }
       return trimmed
     }
     return split == .validation ? "val_" + base : base
@@ -68,7 +71,8 @@ package enum MetricNameMapping {
   /// Whether `name` is one of the spellings of the learning rate (`lr`, `learning_rate`, `lr-Adam`…).
   private static func isLearningRate(_ name: String) -> Bool {
     if name.contains("momentum") || name.contains("beta") { return false }
-    return name == "lr" || name == "learning_rate" || name == "learning-rate" || name == "learningrate"
+    return name == "lr" || name == "learning_rate" || name == "learning-rate"
+      || name == "learningrate"
       || name.hasPrefix("lr-") || name.hasPrefix("lr/") || name.hasPrefix("lr_")
       || name.hasSuffix("/lr") || name.hasSuffix("/learning_rate")
   }

@@ -42,7 +42,8 @@ package struct ParsedLog: Sendable, Equatable {
     for item in items {
       switch item {
       case .epoch(let record): epochs.append(record)
-      case .step(let step, let epoch, let metrics): steps.append(Step(step: step, epoch: epoch, metrics: metrics))
+      case .step(let step, let epoch, let metrics):
+        steps.append(Step(step: step, epoch: epoch, metrics: metrics))
       case .configuration(let pairs): configuration.append(contentsOf: pairs)
       case .issue(let issue): issues.append(issue)
       case .run(.classNames(let names)): classNames = names

@@ -13,7 +13,10 @@ package struct BatchRecord: Sendable, Equatable {
   /// Samples in the batch.
   package var samples: Int
 
-  package init(step: Int, epoch: Int, batch: Int, loss: Double, accuracy: Double? = nil, learningRate: Double? = nil, samples: Int) {
+  package init(
+    step: Int, epoch: Int, batch: Int, loss: Double, accuracy: Double? = nil,
+    learningRate: Double? = nil, samples: Int
+  ) {
     self.step = step
     self.epoch = epoch
     self.batch = batch

@@ -43,14 +43,18 @@ package struct EpochHistory: Sendable, Equatable {
         stride *= 2
       }
     }
-    if let keep, pinned?.epoch != keep, let kept = recent.first(where: { $0.epoch == keep }) ?? older.first(where: { $0.epoch == keep }) {
+    if let keep, pinned?.epoch != keep,
+      let kept = recent.first(where: { $0.epoch == keep })
+        ?? older.first(where: { $0.epoch == keep })
+    {
       pinned = kept
     }
     rebuild()
   }
 
   private mutating func rebuild() {
-    guard let pinned, !older.contains(where: { $0.epoch == pinned.epoch }), !recent.contains(where: { $0.epoch == pinned.epoch })
+    guard let pinned, !older.contains(where: { $0.epoch == pinned.epoch }),
+      !recent.contains(where: { $0.epoch == pinned.epoch })
     else {
       records = older + recent
       return

@@ -12,7 +12,9 @@ package enum LogReplay {
 
   /// Diagnoses the single run at `path`.
   /// - Throws: `LogFileReader.ReadError` when nothing readable is there, or several runs are.
-  package static func diagnose(path: String, options: DiagnoseReport.Options) throws(LogFileReader.ReadError) -> DiagnoseReport {
+  package static func diagnose(path: String, options: DiagnoseReport.Options) throws(LogFileReader
+    .ReadError) -> DiagnoseReport
+  {
     guard FileManager.default.fileExists(atPath: path) else {
       throw LogFileReader.ReadError(path: path, message: "no such file or folder")
     }
@@ -54,6 +56,7 @@ package enum LogReplay {
       return DiagnoseReport(log: try WatchRunReader.read(path: path), options: options)
     }
     replay.finish()
-    return DiagnoseReport(recorder: recorder, source: run.root, format: file.format, options: options, issues: issues)
+    return DiagnoseReport(
+      recorder: recorder, source: run.root, format: file.format, options: options, issues: issues)
   }
 }

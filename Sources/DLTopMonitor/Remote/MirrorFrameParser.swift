@@ -52,7 +52,9 @@ package struct MirrorFrameParser: Sendable {
         position += current.count
         header = nil
         frames.append(
-          .data(path: current.path, offset: current.offset, modified: current.modified, whole: current.whole, bytes: data))
+          .data(
+            path: current.path, offset: current.offset, modified: current.modified,
+            whole: current.whole, bytes: data))
         continue
       }
       guard let newline = pending[position...].firstIndex(of: 0x0A) else { break }

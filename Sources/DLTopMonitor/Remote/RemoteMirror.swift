@@ -61,7 +61,9 @@ package final class RemoteMirror: Sendable {
   }
 
   /// `DLTOP_SSH_COMMAND` split at spaces, or `ssh`.
-  package static func sshCommand(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+  package static func sshCommand(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> [String] {
     let words = (environment["DLTOP_SSH_COMMAND"] ?? "").split(separator: " ").map(String.init)
     return words.isEmpty ? ["ssh"] : words
   }
@@ -147,10 +149,11 @@ package final class RemoteMirror: Sendable {
     var result = ConnectionResult()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = sshCommand + [
-      "-T", "-o", "BatchMode=yes", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3",
-      remote.destination, remoteCommand(once: once),
-    ]
+    process.arguments =
+      sshCommand + [
+        "-T", "-o", "BatchMode=yes", "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3",
+        remote.destination, remoteCommand(once: once),
+      ]
     process.standardInput = FileHandle.nullDevice
     let output = Pipe()
     let errors = Pipe()
@@ -232,7 +235,9 @@ package final class RemoteMirror: Sendable {
       $0.trimmingCharacters(in: .whitespaces)
     }.filter { !$0.isEmpty }
     let said = lines.last.map { ": \($0)" } ?? ""
-    let how = result.killedBySignal ? "was killed (signal \(result.status))" : "failed (exit status \(result.status))"
+    let how =
+      result.killedBySignal
+      ? "was killed (signal \(result.status))" : "failed (exit status \(result.status))"
     return Failure(message: "ssh \(remote.destination) \(how)\(said)")
   }
 

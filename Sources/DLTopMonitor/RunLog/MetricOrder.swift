@@ -2,7 +2,8 @@
 /// five first, then every other name sorted.
 package enum MetricOrder {
   package static let leading = [
-    MetricName.loss.rawValue, MetricName.accuracy.rawValue, MetricName.validationLoss.rawValue, MetricName.validationAccuracy.rawValue,
+    MetricName.loss.rawValue, MetricName.accuracy.rawValue, MetricName.validationLoss.rawValue,
+    MetricName.validationAccuracy.rawValue,
     MetricName.learningRate.rawValue,
   ]
 

@@ -43,14 +43,18 @@ package final class RunLogWriter {
   ///   - started: the start time, written as ISO 8601 and used for the default folder name.
   /// - Throws: `RunLogError` when the folder cannot be made or already holds a run log.
   package init(
-    directory: String? = nil, parent: String = "dltop-runs", run: RunDescription, started: Date = Date(),
+    directory: String? = nil, parent: String = "dltop-runs", run: RunDescription,
+    started: Date = Date(),
     batchStride: Int = 10, maxBatchLinesPerEpoch: Int = 1000
   ) throws(RunLogError) {
-    let folder = directory ?? Self.defaultDirectory(parent: parent, dataset: run.dataset ?? run.name, date: started)
+    let folder =
+      directory
+      ?? Self.defaultDirectory(parent: parent, dataset: run.dataset ?? run.name, date: started)
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
-      throw RunLogError(path: folder, message: "cannot create the run folder: \(Self.reason(of: error))")
+      throw RunLogError(
+        path: folder, message: "cannot create the run folder: \(Self.reason(of: error))")
     }
     self.directory = folder
     logPath = (folder as NSString).appendingPathComponent(RunLogFormat.fileName)
@@ -58,7 +62,9 @@ package final class RunLogWriter {
     self.maxBatchLinesPerEpoch = max(1, maxBatchLinesPerEpoch)
     descriptor = open(logPath, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      let message = errno == EEXIST ? "already holds a run log; choose another --run-dir" : String(cString: strerror(errno))
+      let message =
+        errno == EEXIST
+        ? "already holds a run log; choose another --run-dir" : String(cString: strerror(errno))
       throw RunLogError(path: logPath, message: message)
     }
     pending += Array(Self.headerLine(run: run, started: started).utf8)
@@ -74,8 +80,10 @@ package final class RunLogWriter {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyyMMdd-HHmmss"
-    let safe = String(dataset.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "-" })
-    let base = (parent as NSString).appendingPathComponent("\(formatter.string(from: date))-\(safe.isEmpty ? "run" : safe)")
+    let safe = String(
+      dataset.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "-" })
+    let base = (parent as NSString).appendingPathComponent(
+      "\(formatter.string(from: date))-\(safe.isEmpty ? "run" : safe)")
     var candidate = base
     var suffix = 2
     while FileManager.default.fileExists(atPath: candidate) {
@@ -98,7 +106,8 @@ package final class RunLogWriter {
     config += run.configuration.map { ($0.key, JSONText.string($0.value)) }
     var members: [(String, String)] = [
       ("type", JSONText.string("header")), ("version", String(RunLogFormat.version)),
-      ("config", JSONText.object(config)), ("started", JSONText.string(ISO8601DateFormatter().string(from: started))),
+      ("config", JSONText.object(config)),
+      ("started", JSONText.string(ISO8601DateFormatter().string(from: started))),
     ]
     if let classes = run.classNames {
       members.append(("classes", "[" + classes.map(JSONText.string).joined(separator: ",") + "]"))
@@ -109,8 +118,12 @@ package final class RunLogWriter {
   /// Appends the epoch line after the batch lines kept during the epoch and hands them to the file.
   /// - Throws: `RunLogError` when the write fails (disk full…); the lines stay pending for the next try.
   package func writeEpoch(_ record: EpochRecord) throws(RunLogError) {
-    var members: [(String, String)] = [("type", JSONText.string("epoch")), ("epoch", String(record.epoch))]
-    let metrics = MetricOrder.sorted(record.metrics.keys).map { ($0, JSONText.number(record.metrics[$0] ?? .nan)) }
+    var members: [(String, String)] = [
+      ("type", JSONText.string("epoch")), ("epoch", String(record.epoch)),
+    ]
+    let metrics = MetricOrder.sorted(record.metrics.keys).map {
+      ($0, JSONText.number(record.metrics[$0] ?? .nan))
+    }
     members.append(("metrics", JSONText.object(metrics)))
     if let seconds = record.seconds { members.append(("seconds", JSONText.number(seconds))) }
     pending += Array((JSONText.object(members) + "\n").utf8)
@@ -131,7 +144,9 @@ package final class RunLogWriter {
 
   /// Appends the test split's result and writes it at once.
   package func writeTest(_ test: TestSummary) throws(RunLogError) {
-    var members: [(String, String)] = [("type", JSONText.string("test")), ("loss", JSONText.number(test.loss))]
+    var members: [(String, String)] = [
+      ("type", JSONText.string("test")), ("loss", JSONText.number(test.loss)),
+    ]
     if let accuracy = test.accuracy { members.append(("accuracy", JSONText.number(accuracy))) }
     if let confusion = test.confusion {
       let rows = confusion.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
@@ -150,21 +165,28 @@ package final class RunLogWriter {
 
   /// Appends the run's end: `{"type":"end","status":"finished","reason":"…","epoch":N}`.
   package func writeEnd(_ status: RunStatus, lastEpoch: Int?) throws(RunLogError) {
-    var members: [(String, String)] = [("type", JSONText.string("end")), ("status", JSONText.string(status.label.lowercased()))]
+    var members: [(String, String)] = [
+      ("type", JSONText.string("end")), ("status", JSONText.string(status.label.lowercased())),
+    ]
     switch status {
     case .finished(let reason), .stopped(let reason), .failed(let reason):
       members.append(("reason", JSONText.string(reason)))
     default:
       break
     }
-    if case .diverged(let epoch) = status { members.append(("epoch", String(epoch))) }
-    else if let lastEpoch { members.append(("epoch", String(lastEpoch))) }
+    if case .diverged(let epoch) = status {
+      members.append(("epoch", String(epoch)))
+    } else if let lastEpoch {
+      members.append(("epoch", String(lastEpoch)))
+    }
     pending += Array((JSONText.object(members) + "\n").utf8)
     try flush()
   }
 
   /// Keeps a batch line when `step` falls on the sampling stride; written at the next epoch end.
-  package func writeBatch(step: Int, epoch: Int, loss: Double, learningRate: Double?, accuracy: Double? = nil) {
+  package func writeBatch(
+    step: Int, epoch: Int, loss: Double, learningRate: Double?, accuracy: Double? = nil
+  ) {
     guard step % batchStride == 0 else { return }
     var members: [(String, String)] = [
       ("type", JSONText.string("batch")), ("step", String(step)), ("epoch", String(epoch)),
@@ -182,7 +204,9 @@ package final class RunLogWriter {
 
   /// Appends an event line and writes it at once (events are rare and worth keeping).
   package func writeEvent(_ event: RunEvent) throws(RunLogError) {
-    var members: [(String, String)] = [("type", JSONText.string("event")), ("kind", JSONText.string(event.kind.rawValue))]
+    var members: [(String, String)] = [
+      ("type", JSONText.string("event")), ("kind", JSONText.string(event.kind.rawValue)),
+    ]
     if let epoch = event.epoch { members.append(("epoch", String(epoch))) }
     members.append(("elapsed", JSONText.number(event.elapsedSeconds)))
     members.append(("text", JSONText.string(event.text)))
@@ -210,7 +234,9 @@ package final class RunLogWriter {
     guard !closed else { throw RunLogError(path: logPath, message: "the run log is closed") }
     var written = 0
     while written < pending.count {
-      let count = pending[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+      let count = pending[written...].withUnsafeBytes {
+        Foundation.write(descriptor, $0.baseAddress, $0.count)
+      }
       if count < 0 && errno == EINTR { continue }
       if count <= 0 {
         let reason = count < 0 ? String(cString: strerror(errno)) : "no bytes written"

@@ -23,7 +23,8 @@ package enum OptunaStudyReader {
     guard let header = FileManager.default.contents(atPath: path)?.prefix(16),
       String(decoding: header, as: UTF8.self).hasPrefix("SQLite format 3")
     else { return false }
-    guard let database = try? SQLiteDatabase(path: path), let tables = try? database.tableNames() else { return false }
+    guard let database = try? SQLiteDatabase(path: path), let tables = try? database.tableNames()
+    else { return false }
     return ["studies", "trials", "trial_params", "trial_values"].allSatisfy(tables.contains)
   }
 
@@ -44,13 +45,19 @@ package enum OptunaStudyReader {
     }
   }
 
-  private static func read(_ database: SQLiteDatabase, path: String, study name: String?) throws -> SearchSnapshot {
+  private static func read(_ database: SQLiteDatabase, path: String, study name: String?) throws
+    -> SearchSnapshot
+  {
     let studies = try database.rows("SELECT study_id, study_name FROM studies ORDER BY study_id")
-    guard let study = studies.first(where: { name == nil || $0[1].text == name }), let studyID = study[0].integer else {
-      throw Failure(path: path, message: name.map { "no study named '\($0)'" } ?? "the storage holds no study")
+    guard let study = studies.first(where: { name == nil || $0[1].text == name }),
+      let studyID = study[0].integer
+    else {
+      throw Failure(
+        path: path, message: name.map { "no study named '\($0)'" } ?? "the storage holds no study")
     }
     let directions = try database.rows(
-      "SELECT direction FROM study_directions WHERE study_id = ?1 ORDER BY objective", [.integer(studyID)])
+      "SELECT direction FROM study_directions WHERE study_id = ?1 ORDER BY objective",
+      [.integer(studyID)])
     let maximize = directions.first?[0].text == "MAXIMIZE"
     let sign = maximize ? -1.0 : 1.0
 
@@ -64,7 +71,9 @@ package enum OptunaStudyReader {
       JOIN trials t ON t.trial_id = p.trial_id WHERE t.study_id = ?1 ORDER BY p.trial_id, p.param_id
       """, [.integer(studyID)])
     for row in paramRows {
-      guard let trialID = row[0].integer, let name = row[1].text, let raw = row[2].number else { continue }
+      guard let trialID = row[0].integer, let name = row[1].text, let raw = row[2].number else {
+        continue
+      }
       let distribution = row[3].text.flatMap { try? JSONValue.parse($0) }
       if !parameters.contains(where: { $0.name == name }) {
         let (domain, choices) = domain(of: distribution)
@@ -101,25 +110,33 @@ package enum OptunaStudyReader {
       JOIN trials t ON t.trial_id = v.trial_id WHERE t.study_id = ?1 AND v.objective = 0
       """, [.integer(studyID)])
     for row in valueRows {
-      if let trialID = row[0].integer, let value = number(row[1], type: row[2].text) { objectives[trialID] = value * sign }
+      if let trialID = row[0].integer, let value = number(row[1], type: row[2].text) {
+        objectives[trialID] = value * sign
+      }
     }
 
-    let title = "optuna study \(study[1].text ?? "?")" + (maximize ? " (maximize: objective shown negated)" : "")
-    var snapshot = SearchSnapshot(title: title, space: space, totalRounds: 1, pruner: "optuna", parallelTrials: 0)
+    let title =
+      "optuna study \(study[1].text ?? "?")"
+      + (maximize ? " (maximize: objective shown negated)" : "")
+    var snapshot = SearchSnapshot(
+      title: title, space: space, totalRounds: 1, pruner: "optuna", parallelTrials: 0)
     let trialRows = try database.rows(
-      "SELECT trial_id, number, state FROM trials WHERE study_id = ?1 ORDER BY number", [.integer(studyID)])
+      "SELECT trial_id, number, state FROM trials WHERE study_id = ?1 ORDER BY number",
+      [.integer(studyID)])
     for row in trialRows {
       guard let trialID = row[0].integer, let number = row[1].integer else { continue }
       let given = values[trialID] ?? [:]
       let ordered = space.parameters.map { given[$0.name] ?? .choice("-") }
-      var trial = TrialSummary(id: Int(number), round: 1, values: ordered, plannedEpochs: 0, command: "")
+      var trial = TrialSummary(
+        id: Int(number), round: 1, values: ordered, plannedEpochs: 0, command: "")
       trial.status = status(row[2].text)
       trial.epochs = intermediate[trialID] ?? []
       trial.objective = objectives[trialID]
       trial.note = "optuna \(row[2].text?.lowercased() ?? "?")"
       snapshot.trials.append(trial)
     }
-    snapshot.status = snapshot.trials.contains { $0.status == .running } ? .running : .finished("optuna study")
+    snapshot.status =
+      snapshot.trials.contains { $0.status == .running } ? .running : .finished("optuna study")
     return snapshot
   }
 
@@ -149,7 +166,9 @@ package enum OptunaStudyReader {
     let attributes = distribution?["attributes"]
     if let choices = attributes?["choices"], case .array(let items) = choices {
       let texts = items.map { item -> String in
-        if case .number(let x) = item { return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+        if case .number(let x) = item {
+          return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        }
         return item.displayText
       }
       return (.choices(texts), texts)

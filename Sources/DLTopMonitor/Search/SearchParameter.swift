@@ -40,9 +40,12 @@ package enum ParameterDomain: Sendable, Equatable {
     case .logUniform(let range):
       let low = log(range.lowerBound)
       let high = log(range.upperBound)
-      return .number(low == high ? range.lowerBound : exp(Double.random(in: low...high, using: &generator)))
+      return .number(
+        low == high ? range.lowerBound : exp(Double.random(in: low...high, using: &generator)))
     case .uniform(let range):
-      return .number(range.lowerBound == range.upperBound ? range.lowerBound : Double.random(in: range, using: &generator))
+      return .number(
+        range.lowerBound == range.upperBound
+          ? range.lowerBound : Double.random(in: range, using: &generator))
     case .choices(let values):
       return .choice(values[Int.random(in: 0..<values.count, using: &generator)])
     }

@@ -29,7 +29,9 @@ package struct SearchSnapshot: Sendable, Equatable {
   package var testSummary: String?
   package var generation: UInt64 = 0
 
-  package init(title: String, space: SearchSpace, totalRounds: Int, pruner: String, parallelTrials: Int) {
+  package init(
+    title: String, space: SearchSpace, totalRounds: Int, pruner: String, parallelTrials: Int
+  ) {
     self.title = title
     self.space = space
     self.roundSpaces = [space]
@@ -50,7 +52,9 @@ package struct SearchSnapshot: Sendable, Equatable {
 
   /// Epochs that pruned trials did not have to run.
   package var prunedEpochsSaved: Int {
-    trials.filter { $0.status == .pruned }.reduce(0) { $0 + max(0, $1.plannedEpochs - $1.epochs.count) }
+    trials.filter { $0.status == .pruned }.reduce(0) {
+      $0 + max(0, $1.plannedEpochs - $1.epochs.count)
+    }
   }
 
   /// Epochs all trials ran.

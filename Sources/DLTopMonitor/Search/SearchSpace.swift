@@ -38,17 +38,21 @@ package struct SearchSpace: Sendable, Equatable {
         // Clamp so that rounding of pow(10, log10(x)) never leaves a best value outside.
         let lower = min(pow(10, newLow), values.compactMap(\.number).min() ?? range.lowerBound)
         let upper = max(pow(10, newHigh), values.compactMap(\.number).max() ?? range.upperBound)
-        result[index].domain = .logUniform(max(range.lowerBound, lower)...min(range.upperBound, upper))
+        result[index].domain = .logUniform(
+          max(range.lowerBound, lower)...min(range.upperBound, upper))
       case .uniform(let range):
         let numbers = values.compactMap(\.number)
         guard let low = numbers.min(), let high = numbers.max() else { continue }
         let width = range.upperBound - range.lowerBound
-        result[index].domain = .uniform(max(range.lowerBound, low - margin * width)...min(range.upperBound, high + margin * width))
+        result[index].domain = .uniform(
+          max(range.lowerBound, low - margin * width)...min(range.upperBound, high + margin * width)
+        )
       case .choices(let choices):
-        let used = Set(values.compactMap { value -> String? in
-          if case .choice(let text) = value { return text }
-          return nil
-        })
+        let used = Set(
+          values.compactMap { value -> String? in
+            if case .choice(let text) = value { return text }
+            return nil
+          })
         let kept = choices.filter(used.contains)
         if !kept.isEmpty { result[index].domain = .choices(kept) }
       }

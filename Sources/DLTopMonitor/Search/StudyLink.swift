@@ -60,7 +60,9 @@ package final class StudyLink: Sendable {
 
   package var isPaused: Bool { control.withLock { $0.paused } }
   package var isSearchStopped: Bool { control.withLock { $0.stopSearch } }
-  package func isTrialStopped(_ id: Int) -> Bool { control.withLock { $0.stoppedTrials.contains(id) } }
+  package func isTrialStopped(_ id: Int) -> Bool {
+    control.withLock { $0.stoppedTrials.contains(id) }
+  }
 
   /// Blocks while paused (checking every 100 ms), unless the search is stopped.
   package func waitWhilePaused() {

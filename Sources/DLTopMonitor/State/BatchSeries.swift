@@ -48,7 +48,8 @@ package struct BatchSeries: Sendable, Equatable {
     last = value
     let point = Bucket(firstIndex: count, count: 1, min: value, max: value, sum: value, last: value)
     let smooth = smoothing.next(value)
-    let smoothPoint = Bucket(firstIndex: count, count: 1, min: smooth, max: smooth, sum: smooth, last: smooth)
+    let smoothPoint = Bucket(
+      firstIndex: count, count: 1, min: smooth, max: smooth, sum: smooth, last: smooth)
     count += 1
     if var tail = buckets.last, tail.count < pointsPerBucket {
       tail.fold(point)

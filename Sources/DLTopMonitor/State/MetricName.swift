@@ -46,7 +46,9 @@ package struct MetricName: Hashable, Sendable, CustomStringConvertible, Expressi
   package static let weightNorm = MetricName("weight_norm")
   package static let samplesPerSecond = MetricName("samples_per_s")
   /// The per-layer gradient norm `grad_norm/<layer>`.
-  package static func gradientNorm(of layer: String) -> MetricName { MetricName(layerPrefix + layer) }
+  package static func gradientNorm(of layer: String) -> MetricName {
+    MetricName(layerPrefix + layer)
+  }
 
   private static let layerPrefix = "grad_norm/"
 
@@ -63,7 +65,8 @@ package struct MetricName: Hashable, Sendable, CustomStringConvertible, Expressi
     case "weight_norm": .weightNorm
     case "samples_per_s": .samplesPerSecond
     default:
-      name.hasPrefix(layerPrefix) ? .layerGradientNorm(layer: String(name.dropFirst(layerPrefix.count))) : .foreign
+      name.hasPrefix(layerPrefix)
+        ? .layerGradientNorm(layer: String(name.dropFirst(layerPrefix.count))) : .foreign
     }
   }
 
@@ -72,7 +75,8 @@ package struct MetricName: Hashable, Sendable, CustomStringConvertible, Expressi
   package static func isMaximized(_ name: String) -> Bool {
     let lower = name.lowercased()
     let bare = lower.hasPrefix("val_") ? String(lower.dropFirst(4)) : lower
-    return bare.hasPrefix("acc") || bare.contains("accuracy") || bare == "auc" || bare.hasSuffix("f1")
+    return bare.hasPrefix("acc") || bare.contains("accuracy") || bare == "auc"
+      || bare.hasSuffix("f1")
       || bare.contains("precision") || bare.contains("recall") || bare == "r2"
   }
 

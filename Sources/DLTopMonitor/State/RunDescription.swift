@@ -26,7 +26,8 @@ package struct RunDescription: Sendable, Equatable {
   }
 
   package init(
-    name: String, source: String, format: String? = nil, dataset: String? = nil, model: String? = nil,
+    name: String, source: String, format: String? = nil, dataset: String? = nil,
+    model: String? = nil,
     optimizer: String? = nil, classNames: [String]? = nil, configuration: [KeyValue] = [],
     controllable: Bool
   ) {

@@ -1,7 +1,9 @@
 /// One line of the event log: schedule steps, key actions, early stop, snapshots written.
 package struct RunEvent: Sendable, Equatable {
   package enum Kind: String, Sendable, Equatable {
-    case info, schedule, key, earlyStop = "early_stop", snapshot, warning, error, verdict
+    case info, schedule, key
+    case earlyStop = "early_stop"
+    case snapshot, warning, error, verdict
   }
   /// Seconds since the run started.
   package var elapsedSeconds: Double

@@ -24,8 +24,11 @@ extension TestSummary {
     let precision = confusion.precision(ofClass: k)
     let recall = confusion.recall(ofClass: k)
     var f1: Double?
-    if let precision, let recall { f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-    return ClassScores(precision: precision, recall: recall, f1: f1, support: confusion.counts[k].reduce(0, +))
+    if let precision, let recall {
+      f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+    }
+    return ClassScores(
+      precision: precision, recall: recall, f1: f1, support: confusion.counts[k].reduce(0, +))
   }
 
   /// Macro averages over the classes (a class with no prediction counts as precision 0, as

@@ -25,7 +25,9 @@ package struct Verdict: Sendable, Equatable, Codable {
   /// What to do about it, e.g. "raise dropout toward 0.5, raise L2 λ, augment the data".
   package var advice: String
 
-  package init(kind: VerdictKind, onsetEpoch: Int?, confidence: Double, evidence: String, advice: String) {
+  package init(
+    kind: VerdictKind, onsetEpoch: Int?, confidence: Double, evidence: String, advice: String
+  ) {
     self.kind = kind
     self.onsetEpoch = onsetEpoch
     self.confidence = confidence

@@ -7,12 +7,18 @@ package enum ExternalRunFiles {
   /// The run files that the file `name` at `path` stands for; nil when it is not such a file.
   /// - Parameter named: the user named the file itself, so any SQLite database is looked into,
   ///   whatever its extension.
-  package static func files(named name: String, at path: String, named: Bool = false) -> [LogDiscovery.File]? {
+  package static func files(named name: String, at path: String, named: Bool = false)
+    -> [LogDiscovery.File]?
+  {
     if name == HuggingFaceTrainerStateSource.fileName {
-      return [LogDiscovery.File(path: HuggingFaceTrainerStateSource.outputFolder(of: path), format: .huggingFace)]
+      return [
+        LogDiscovery.File(
+          path: HuggingFaceTrainerStateSource.outputFolder(of: path), format: .huggingFace)
+      ]
     }
     let lower = name.lowercased()
-    let databaseName = lower.hasSuffix(".db") || lower.hasSuffix(".sqlite") || lower.hasSuffix(".sqlite3")
+    let databaseName =
+      lower.hasSuffix(".db") || lower.hasSuffix(".sqlite") || lower.hasSuffix(".sqlite3")
     guard databaseName || (named && hasSQLiteHeader(path)) else { return nil }
     return databaseRuns(at: path)
   }
@@ -20,7 +26,8 @@ package enum ExternalRunFiles {
   /// The runs inside the SQLite database at `path`: MLflow's (by run id) or trackio's (by run name);
   /// none for another database.
   package static func databaseRuns(at path: String) -> [LogDiscovery.File] {
-    guard let database = try? SQLiteDatabase(path: path), let tables = try? database.tableNames() else {
+    guard let database = try? SQLiteDatabase(path: path), let tables = try? database.tableNames()
+    else {
       return []
     }
     if MLflowSQLiteSource.isMLflow(tables: tables) {

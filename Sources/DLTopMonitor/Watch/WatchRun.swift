@@ -132,7 +132,8 @@ final class WatchRun {
     adjusted.steersRun = false
     if run.files.first?.format == .dltopRunLog { adjusted.advisesEarlyStop = false }
     recorderOptions = adjusted
-    recorder = RunRecorder(run: RunDescription(name: run.name, source: run.root, controllable: false), options: adjusted)
+    recorder = RunRecorder(
+      run: RunDescription(name: run.name, source: run.root, controllable: false), options: adjusted)
   }
 
   /// Whether `record` is past what the recorder has recorded.
@@ -169,7 +170,9 @@ final class WatchRun {
   private func recordEpoch(_ record: EpochRecord) -> EpochDecision {
     if recordedThrough == nil {
       recorder.setConfiguration(files.flatMap(\.configuration))
-      if let names = files.lazy.compactMap(\.classNames).first { recorder.setClassCount(names.count) }
+      if let names = files.lazy.compactMap(\.classNames).first {
+        recorder.setClassCount(names.count)
+      }
     }
     let confusion = files.lazy.compactMap { $0.confusions[record.epoch] }.first
     let decision = recorder.record(epoch: record, confusion: confusion)
@@ -184,7 +187,9 @@ final class WatchRun {
     for state in files {
       var kept: [(afterEpoch: Int?, record: RunLogRecord)] = []
       for entry in state.pendingRecords {
-        let due = all || entry.afterEpoch.map { epoch in recordedThrough.map { epoch <= $0 } ?? false } ?? true
+        let due =
+          all
+          || entry.afterEpoch.map { epoch in recordedThrough.map { epoch <= $0 } ?? false } ?? true
         guard due, kept.isEmpty else {
           kept.append(entry)
           continue

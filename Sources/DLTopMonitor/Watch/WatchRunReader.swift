@@ -69,7 +69,8 @@ package enum WatchRunReader {
   /// Adds one file's records; a later record of an epoch overrides the values it repeats
   /// (an Ultralytics run resumed over its own epochs, Keras's train/ and validation/ halves).
   private static func merge(
-    _ part: ParsedLog, into log: inout ParsedLog, merged: inout [Int: EpochRecord], order: inout [Int]
+    _ part: ParsedLog, into log: inout ParsedLog, merged: inout [Int: EpochRecord],
+    order: inout [Int]
   ) {
     for record in part.epochs {
       if let previous = merged[record.epoch] {

@@ -69,7 +69,8 @@ package final class WatchSession: @unchecked Sendable {
   ///   - link: where snapshots are published; `makeLink(path:)` gives a suitable one.
   package init(
     path: String, link: EngineLink, configuration: Configuration = Configuration(),
-    onNewEpoch: EpochHandler? = nil, onIssue: IssueHandler? = nil, onDecision: DecisionHandler? = nil,
+    onNewEpoch: EpochHandler? = nil, onIssue: IssueHandler? = nil,
+    onDecision: DecisionHandler? = nil,
     onRunEnded: EndHandler? = nil
   ) {
     self.path = path
@@ -204,7 +205,8 @@ package final class WatchSession: @unchecked Sendable {
         added = added || known.files.count != before
       } else {
         let run = WatchRun(found, now: now, options: configuration.recorder)
-        run.recorder.note(.info, "found run \(found.name) (\(found.files.first?.format.rawValue ?? "?"))")
+        run.recorder.note(
+          .info, "found run \(found.name) (\(found.files.first?.format.rawValue ?? "?"))")
         runs.append(run)
         added = true
       }
@@ -257,7 +259,8 @@ package final class WatchSession: @unchecked Sendable {
     recorder.describe(view.run)
     recorder.setContext(comparisons: view.comparisons, unmappedScalars: view.unmapped)
     recorder.adopt(
-      batchLoss: view.batchLoss, batchAccuracy: view.batchAccuracy, batchLearningRate: view.batchLearningRate,
+      batchLoss: view.batchLoss, batchAccuracy: view.batchAccuracy,
+      batchLearningRate: view.batchLearningRate,
       learningRate: view.learningRate, globalStep: view.globalStep)
     recorder.publish(to: link)
   }

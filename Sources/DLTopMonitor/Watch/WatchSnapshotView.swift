@@ -15,7 +15,9 @@ struct WatchSnapshotView {
     batchLoss = source?.batchLoss ?? BatchSeries()
     batchAccuracy = source?.batchAccuracy ?? BatchSeries()
     batchLearningRate = source?.batchLearningRate ?? BatchSeries()
-    learningRate = source?.learningRate ?? (selected.unrecordedEpochs().last ?? selected.recorder.epochs.last)?.learningRate
+    learningRate =
+      source?.learningRate
+      ?? (selected.unrecordedEpochs().last ?? selected.recorder.epochs.last)?.learningRate
     globalStep = selected.files.compactMap(\.lastStep).max() ?? 0
     run = RunDescription(
       name: selected.name, source: selected.root, format: selected.format?.rawValue,

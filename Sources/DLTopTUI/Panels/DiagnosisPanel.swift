@@ -1,5 +1,5 @@
-import Foundation
 import DLTopMonitor
+import Foundation
 
 /// The current verdicts in words, with their evidence and advice; before diagnosis has spoken,
 /// the train/validation gap and the validation trend.

@@ -166,7 +166,8 @@ package struct MetricPanel: Sendable {
     let readable = 7
     let more = { (hidden: Int) in hidden > 0 ? "+\(hidden) more" : "" }
     while runs.count > 1,
-      names.reduce(0, { $0 + min($1.count, readable) + 4 }) + more(list.overlaid.count - runs.count).count
+      names.reduce(0, { $0 + min($1.count, readable) + 4 })
+        + more(list.overlaid.count - runs.count).count
         > row.width - 1
     {
       runs.removeLast()

@@ -58,9 +58,11 @@ package struct PanelContext: Sendable {
   /// the series smoothed at full resolution (TensorBoard's EMA on every step, then downsampled).
   package func batchMeans(_ series: BatchSeries, columns: Int) -> [ChartPoint] {
     guard let perEpoch = batchesPerEpoch, columns > 0 else { return [] }
-    let buckets = state.smoothing ? series.smoothedDownsampled(to: columns) : series.downsampled(to: columns)
+    let buckets =
+      state.smoothing ? series.smoothedDownsampled(to: columns) : series.downsampled(to: columns)
     return buckets.map { bucket in
-      ChartPoint(x: (Double(bucket.firstIndex) + Double(bucket.count) / 2) / perEpoch, y: bucket.mean)
+      ChartPoint(
+        x: (Double(bucket.firstIndex) + Double(bucket.count) / 2) / perEpoch, y: bucket.mean)
     }
   }
 

@@ -122,7 +122,10 @@ package struct RunList: Sendable {
       positions = zip(positions, best).sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
         .map(\.0)
     case .progress:
-      positions.sort { entries[$0].epochs.count > entries[$1].epochs.count || (entries[$0].epochs.count == entries[$1].epochs.count && $0 < $1) }
+      positions.sort {
+        entries[$0].epochs.count > entries[$1].epochs.count
+          || (entries[$0].epochs.count == entries[$1].epochs.count && $0 < $1)
+      }
     }
     return positions
   }

@@ -7,7 +7,9 @@ package struct RangeTestPlot: Sendable {
   package var suggestions: [(method: String, rate: Double)]
   package var title: String
 
-  package init(rates: [Double], losses: [Double], suggestions: [(method: String, rate: Double)], title: String) {
+  package init(
+    rates: [Double], losses: [Double], suggestions: [(method: String, rate: Double)], title: String
+  ) {
     self.rates = rates
     self.losses = losses
     self.suggestions = suggestions
@@ -21,13 +23,15 @@ package struct RangeTestPlot: Sendable {
     }
     var legend: [Span] = [Span("── loss", theme.style(.train, bold: true))]
     for mark in marks {
-      legend.append(Span(" " + String(theme.symbols.markLine) + mark.label, theme.style(mark.color)))
+      legend.append(
+        Span(" " + String(theme.symbols.markLine) + mark.label, theme.style(mark.color)))
     }
     legend.append(Span(" η log", theme.style(.inactive)))
     Box(title: title, legend: legend).render(into: &grid, area: area, theme: theme)
     let points = zip(rates, losses).map { ChartPoint(x: $0, y: $1) }
     var chart = XYChart(
-      layers: [XYChart.Layer(points: points, color: .train, joined: true)], marks: marks, logX: true)
+      layers: [XYChart.Layer(points: points, color: .train, joined: true)], marks: marks, logX: true
+    )
     chart.emptyText = "no batches ran"
     chart.render(into: &grid, area: Box.inner(area), theme: theme)
   }

@@ -15,7 +15,9 @@ extension SearchView {
     let (minWidth, minHeight) = Self.minimumSize
     guard width >= minWidth, height >= minHeight else {
       let text = "terminal too small (need \(minWidth)×\(minHeight))"
-      grid.write(text, x: max(0, (width - text.count) / 2), y: height / 2, style: theme.style(.warning), clip: grid.bounds)
+      grid.write(
+        text, x: max(0, (width - text.count) / 2), y: height / 2, style: theme.style(.warning),
+        clip: grid.bounds)
       return grid
     }
     renderHeader(snapshot, into: &grid, width: width)
@@ -23,10 +25,16 @@ extension SearchView {
     let topHeight = max(7, body * 11 / 20)
     let tableWidth = width * 3 / 5
     renderTable(snapshot, into: &grid, area: Rect(x: 0, y: 2, width: tableWidth, height: topHeight))
-    renderCurves(snapshot, into: &grid, area: Rect(x: tableWidth, y: 2, width: width - tableWidth, height: topHeight))
-    renderScatters(snapshot, into: &grid, area: Rect(x: 0, y: 2 + topHeight, width: width, height: body - topHeight))
+    renderCurves(
+      snapshot, into: &grid,
+      area: Rect(x: tableWidth, y: 2, width: width - tableWidth, height: topHeight))
+    renderScatters(
+      snapshot, into: &grid,
+      area: Rect(x: 0, y: 2 + topHeight, width: width, height: body - topHeight))
     let footer = message ?? Self.footer
-    grid.write(footer, x: 0, y: height - 1, style: theme.style(message == nil ? .inactive : .message), maxWidth: width)
+    grid.write(
+      footer, x: 0, y: height - 1, style: theme.style(message == nil ? .inactive : .message),
+      maxWidth: width)
     return grid
   }
 
@@ -43,18 +51,29 @@ extension SearchView {
     }
     var spans: [Span] = [
       Span(state.0, theme.style(state.1, bold: true)), Span("  "),
-      Span("round \(snapshot.currentRound)/\(snapshot.totalRounds)  ", theme.style(.mainForeground)),
-      Span("trials \(snapshot.trials.count) (\(counts.joined(separator: ", ")))  ", theme.style(.mainForeground)),
+      Span(
+        "round \(snapshot.currentRound)/\(snapshot.totalRounds)  ", theme.style(.mainForeground)),
+      Span(
+        "trials \(snapshot.trials.count) (\(counts.joined(separator: ", ")))  ",
+        theme.style(.mainForeground)),
     ]
     let budget = snapshot.budgetSeconds.map { " / " + NumberFormat.duration($0) } ?? ""
-    spans.append(Span("elapsed \(NumberFormat.duration(snapshot.elapsedSeconds))\(budget)  ", theme.style(.inactive)))
+    spans.append(
+      Span(
+        "elapsed \(NumberFormat.duration(snapshot.elapsedSeconds))\(budget)  ",
+        theme.style(.inactive)))
     if let best = snapshot.best, let loss = best.validationLoss {
-      spans.append(Span(String(format: "best #%d val_loss %.4g", best.id, loss), theme.style(.bestMark, bold: true)))
+      spans.append(
+        Span(
+          String(format: "best #%d val_loss %.4g", best.id, loss),
+          theme.style(.bestMark, bold: true)))
     }
     grid.write(spans, x: 0, y: 0, maxWidth: width)
     // Row 2: the current round's bounds, the pruner, the test result once known.
     let space = snapshot.roundSpaces.last ?? snapshot.space
-    var bounds = "bounds: " + space.parameters.map { "\($0.name) \($0.domain.summary)" }.joined(separator: " · ")
+    var bounds =
+      "bounds: "
+      + space.parameters.map { "\($0.name) \($0.domain.summary)" }.joined(separator: " · ")
     bounds += "  pruner: \(snapshot.pruner) (saved \(snapshot.prunedEpochsSaved) epochs)"
     if let test = snapshot.testSummary { bounds = test + "  " + bounds }
     grid.write(bounds, x: 0, y: 1, style: theme.style(.axis), maxWidth: width)
@@ -67,26 +86,38 @@ extension SearchView {
     let names = snapshot.space.parameters.map(\.name)
     let widths = snapshot.space.parameters.map { parameter -> Int in
       switch parameter.domain {
-      case .choices(let values): min(12, max(parameter.name.count, values.map(\.count).max() ?? 0)) + 1
+      case .choices(let values):
+        min(12, max(parameter.name.count, values.map(\.count).max() ?? 0)) + 1
       default: max(9, parameter.name.count + 1)
       }
     }
-    var header = pad("#", 3, right: true) + " " + pad("rd", 2, right: true) + " " + pad("status", 7) + " "
-    header += pad("ep", 2, right: true) + " " + pad("val_loss", 8, right: true) + " " + pad("val_acc", 7, right: true) + " "
+    var header =
+      pad("#", 3, right: true) + " " + pad("rd", 2, right: true) + " " + pad("status", 7) + " "
+    header +=
+      pad("ep", 2, right: true) + " " + pad("val_loss", 8, right: true) + " "
+      + pad("val_acc", 7, right: true) + " "
     for (name, width) in zip(names, widths) { header += pad(String(name.prefix(width - 1)), width) }
     header += "diagnosis"
-    grid.write(header, x: inner.x, y: inner.y, style: theme.style(.title, bold: true), maxWidth: inner.width)
+    grid.write(
+      header, x: inner.x, y: inner.y, style: theme.style(.title, bold: true), maxWidth: inner.width)
     let rows = rows(snapshot)
     let visibleRows = max(0, inner.height - 2)
     let selectedIndex = rows.firstIndex { $0.id == selectedID } ?? 0
     let first = max(0, min(selectedIndex - visibleRows + 1, rows.count - visibleRows))
     let bestID = snapshot.best?.id
     for (offset, trial) in rows.dropFirst(max(0, first)).prefix(visibleRows).enumerated() {
-      var line = pad("\(trial.id)", 3, right: true) + " " + pad("\(trial.round)", 2, right: true) + " "
-      line += pad(trial.status.rawValue, 7) + " " + pad("\(trial.epochs.count)", 2, right: true) + " "
-      line += pad(trial.validationLoss.map { String(format: "%.4f", $0) } ?? "-", 8, right: true) + " "
-      line += pad(trial.validationAccuracy.map { String(format: "%.3f", $0) } ?? "-", 7, right: true) + " "
-      for (value, width) in zip(trial.values, widths) { line += pad(String(value.description.prefix(width - 1)), width) }
+      var line =
+        pad("\(trial.id)", 3, right: true) + " " + pad("\(trial.round)", 2, right: true) + " "
+      line +=
+        pad(trial.status.rawValue, 7) + " " + pad("\(trial.epochs.count)", 2, right: true) + " "
+      line +=
+        pad(trial.validationLoss.map { String(format: "%.4f", $0) } ?? "-", 8, right: true) + " "
+      line +=
+        pad(trial.validationAccuracy.map { String(format: "%.3f", $0) } ?? "-", 7, right: true)
+        + " "
+      for (value, width) in zip(trial.values, widths) {
+        line += pad(String(value.description.prefix(width - 1)), width)
+      }
       line += trial.verdict ?? trial.note ?? ""
       var style = theme.style(statusRole(trial.status))
       if trial.id == bestID { style = theme.style(.bestMark, bold: true) }
@@ -97,8 +128,10 @@ extension SearchView {
     // The selected trial's verdict or note on the last row.
     if let trial = rows.first(where: { $0.id == selectedID }) ?? snapshot.best, inner.height >= 3 {
       let detail = "#\(trial.id): " + (trial.verdict ?? trial.note ?? trial.status.rawValue)
-      let role: ThemeRole = trial.verdict?.hasPrefix("diverg") == true || trial.status == .failed ? .bad : .inactive
-      grid.write(detail, x: inner.x, y: inner.maxY - 1, style: theme.style(role), maxWidth: inner.width)
+      let role: ThemeRole =
+        trial.verdict?.hasPrefix("diverg") == true || trial.status == .failed ? .bad : .inactive
+      grid.write(
+        detail, x: inner.x, y: inner.maxY - 1, style: theme.style(role), maxWidth: inner.width)
     }
   }
 
@@ -116,17 +149,24 @@ extension SearchView {
     var series: [ChartSeries] = []
     let best = snapshot.best
     if let best {
-      series.append(ChartSeries(
-        name: "best #\(best.id)", points: points(best), color: .bestMark, stroke: .solid, marked: true))
+      series.append(
+        ChartSeries(
+          name: "best #\(best.id)", points: points(best), color: .bestMark, stroke: .solid,
+          marked: true))
     }
     let running = snapshot.trials.filter { $0.status == .running && $0.id != best?.id }
     for (index, trial) in running.prefix(4).enumerated() {
-      series.append(ChartSeries(name: "#\(trial.id)", points: points(trial), color: colors[index % colors.count]))
+      series.append(
+        ChartSeries(
+          name: "#\(trial.id)", points: points(trial), color: colors[index % colors.count]))
     }
-    if let selected = snapshot.trials.first(where: { $0.id == selectedID }), selected.id != best?.id,
+    if let selected = snapshot.trials.first(where: { $0.id == selectedID }),
+      selected.id != best?.id,
       !running.contains(where: { $0.id == selected.id })
     {
-      series.append(ChartSeries(name: "#\(selected.id)", points: points(selected), color: .validation, stroke: .dotted))
+      series.append(
+        ChartSeries(
+          name: "#\(selected.id)", points: points(selected), color: .validation, stroke: .dotted))
     }
     var chart = LineChart(series: series, logScale: true)
     chart.emptyText = "waiting for the first epoch"
@@ -136,7 +176,9 @@ extension SearchView {
   }
 
   private func points(_ trial: TrialSummary) -> [ChartPoint] {
-    trial.epochs.compactMap { record in record.validationLoss.map { ChartPoint(x: Double(record.epoch), y: $0) } }
+    trial.epochs.compactMap { record in
+      record.validationLoss.map { ChartPoint(x: Double(record.epoch), y: $0) }
+    }
   }
 
   private func renderScatters(_ snapshot: SearchSnapshot, into grid: inout CellGrid, area: Rect) {
@@ -148,7 +190,8 @@ extension SearchView {
     for (index, parameter) in parameters.enumerated() {
       let box = Rect(
         x: area.x + index * width, y: area.y,
-        width: index == parameters.count - 1 ? area.width - index * width : width, height: area.height)
+        width: index == parameters.count - 1 ? area.width - index * width : width,
+        height: area.height)
       var choices: [String] = []
       if case .choices(let values) = parameter.domain { choices = values }
       func x(_ value: ParameterValue) -> Double? {
@@ -179,8 +222,11 @@ extension SearchView {
         ],
         logX: parameter.domain.isLogarithmic, logY: true)
       let title = "val_loss vs \(parameter.name)"
-      switch (parameter.domain, current.parameters.first(where: { $0.name == parameter.name })?.domain) {
-      case (.logUniform(let range), .logUniform(let now)?), (.uniform(let range), .uniform(let now)?):
+      switch (
+        parameter.domain, current.parameters.first(where: { $0.name == parameter.name })?.domain
+      ) {
+      case (.logUniform(let range), .logUniform(let now)?),
+        (.uniform(let range), .uniform(let now)?):
         chart.xRange = range
         if now != range {
           chart.marks = [

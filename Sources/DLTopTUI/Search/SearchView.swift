@@ -48,14 +48,25 @@ package struct SearchView: Sendable {
       message = "the search has finished"
       return nil
     case .up, .char("k"):
-      if let index, index > 0 { selectedID = rows[index - 1].id } else { selectedID = rows.first?.id }
+      if let index, index > 0 {
+        selectedID = rows[index - 1].id
+      } else {
+        selectedID = rows.first?.id
+      }
     case .down, .char("j"):
-      if let index { selectedID = rows[min(rows.count - 1, index + 1)].id } else { selectedID = rows.first?.id }
+      if let index {
+        selectedID = rows[min(rows.count - 1, index + 1)].id
+      } else {
+        selectedID = rows.first?.id
+      }
     case .char("o"):
       sortByLoss.toggle()
       message = sortByLoss ? "sorted by validation loss" : "sorted by trial id"
     case .char("x"):
-      guard let trial = rows.first(where: { $0.id == selectedID }) ?? rows.first(where: { $0.status == .running }) else {
+      guard
+        let trial = rows.first(where: { $0.id == selectedID })
+          ?? rows.first(where: { $0.status == .running })
+      else {
         message = "no trial selected (↑ ↓)"
         return nil
       }

@@ -49,15 +49,22 @@ package struct XYChart: Sendable {
     self.logY = logY
   }
 
-  private func tx(_ x: Double) -> Double? { logX ? (x > 0 && x.isFinite ? log10(x) : nil) : (x.isFinite ? x : nil) }
-  private func ty(_ y: Double) -> Double? { logY ? (y > 0 && y.isFinite ? log10(y) : nil) : (y.isFinite ? y : nil) }
+  private func tx(_ x: Double) -> Double? {
+    logX ? (x > 0 && x.isFinite ? log10(x) : nil) : (x.isFinite ? x : nil)
+  }
+  private func ty(_ y: Double) -> Double? {
+    logY ? (y > 0 && y.isFinite ? log10(y) : nil) : (y.isFinite ? y : nil)
+  }
 
   package func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
     guard area.width >= 10, area.height >= 3 else { return }
     var xs = layers.flatMap { $0.points.compactMap { tx($0.x) } }
-    if let xRange, let low = tx(xRange.lowerBound), let high = tx(xRange.upperBound) { xs += [low, high] }
+    if let xRange, let low = tx(xRange.lowerBound), let high = tx(xRange.upperBound) {
+      xs += [low, high]
+    }
     let ys = layers.flatMap { $0.points.compactMap { p in tx(p.x) == nil ? nil : ty(p.y) } }
-    guard var xLow = xs.min(), var xHigh = xs.max(), var yLow = ys.min(), var yHigh = ys.max() else {
+    guard var xLow = xs.min(), var xHigh = xs.max(), var yLow = ys.min(), var yHigh = ys.max()
+    else {
       let text = String(emptyText.prefix(area.width))
       grid.write(
         text, x: area.x + (area.width - text.count) / 2, y: area.y + area.height / 2,
@@ -84,7 +91,8 @@ package struct XYChart: Sendable {
     let yStep = yTicks.count >= 2 ? yTicks[1] - yTicks[0] : 1
     let yLabels = yTicks.map { logY ? Self.logLabel($0) : AxisTicks.label($0, step: yStep) }
     let labelWidth = min(7, yLabels.map(\.count).max() ?? 1)
-    let plot = Rect(x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: plotRows)
+    let plot = Rect(
+      x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: plotRows)
     guard plot.width >= 2 else { return }
     var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
     let xScale = Double(canvas.dotWidth - 1) / (xHigh - xLow)
@@ -93,20 +101,25 @@ package struct XYChart: Sendable {
     func dotY(_ y: Double) -> Int { Int(((yHigh - y) * yScale).rounded()) }
 
     let border = theme.style(.border)
-    for row in 0..<plot.height { grid.put(theme.symbols.vertical, x: plot.x - 1, y: plot.y + row, style: border) }
+    for row in 0..<plot.height {
+      grid.put(theme.symbols.vertical, x: plot.x - 1, y: plot.y + row, style: border)
+    }
     var usedRows = Set<Int>()
     for (tick, text) in zip(yTicks, yLabels) {
       let row = dotY(tick) / 4
       guard row >= 0, row < plot.height, usedRows.insert(row).inserted else { continue }
       let padded = String(repeating: " ", count: max(0, labelWidth - text.count)) + text
-      grid.write(padded, x: area.x, y: plot.y + row, style: theme.style(.axis), maxWidth: labelWidth)
+      grid.write(
+        padded, x: area.x, y: plot.y + row, style: theme.style(.axis), maxWidth: labelWidth)
       grid.put(theme.symbols.unicode ? "┤" : "+", x: plot.x - 1, y: plot.y + row, style: border)
     }
     for mark in marks {
       guard let x = tx(mark.x), x >= xLow, x <= xHigh else { continue }
       let column = dotX(x) / 2
       for row in 0..<plot.height {
-        grid.put(theme.symbols.markLine, x: plot.x + column, y: plot.y + row, style: theme.style(mark.color), clip: plot)
+        grid.put(
+          theme.symbols.markLine, x: plot.x + column, y: plot.y + row,
+          style: theme.style(mark.color), clip: plot)
       }
     }
     for layer in layers {
@@ -128,12 +141,15 @@ package struct XYChart: Sendable {
         previous = dot
       }
     }
-    canvas.render(into: &grid, origin: (plot.x, plot.y), theme: theme, base: theme.style(.mainForeground))
+    canvas.render(
+      into: &grid, origin: (plot.x, plot.y), theme: theme, base: theme.style(.mainForeground))
     for layer in layers {
       guard let marker = layer.marker else { continue }
       for p in layer.points {
         guard let x = tx(p.x), let y = ty(p.y), x >= xLow, x <= xHigh else { continue }
-        grid.put(marker, x: plot.x + dotX(x) / 2, y: plot.y + dotY(y) / 4, style: theme.style(layer.color, bold: true), clip: plot)
+        grid.put(
+          marker, x: plot.x + dotX(x) / 2, y: plot.y + dotY(y) / 4,
+          style: theme.style(layer.color, bold: true), clip: plot)
       }
     }
     // Mark labels from the top row down (one row each, so close marks do not collide), right of
@@ -142,7 +158,9 @@ package struct XYChart: Sendable {
       guard let x = tx(mark.x), x >= xLow, x <= xHigh else { continue }
       let column = plot.x + dotX(x) / 2
       let start = min(column + 1, plot.maxX - mark.label.count)
-      grid.write(mark.label, x: max(plot.x, start), y: plot.y + row, style: theme.style(mark.color, bold: true), clip: plot)
+      grid.write(
+        mark.label, x: max(plot.x, start), y: plot.y + row,
+        style: theme.style(mark.color, bold: true), clip: plot)
     }
     // X labels on the bottom row.
     let labelRow = area.y + plotRows

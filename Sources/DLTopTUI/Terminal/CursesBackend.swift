@@ -102,7 +102,7 @@ package final class CursesBackend: TerminalBackend {
   package func adapt(_ theme: Theme) -> Theme {
     var adapted: Theme
     switch colorMode {
-    case .monochrome: adapted = .monochromeTheme
+    case .monochrome: adapted = .noColors
     case .ansi8, .ansi16: adapted = theme.monochrome ? theme : .tty
     case .direct, .palette256: adapted = theme
     }

@@ -36,7 +36,7 @@ package struct Theme: Sendable {
       uniqueKeysWithValues: GradientRole.allCases.map { ($0, $0.defaultStops) }))
 
   /// No colours: attributes only (used for NO_COLOR and terminals without colour).
-  package static let monochromeTheme = Theme(
+  package static let noColors = Theme(
     name: "monochrome", colors: [:], gradientStops: [:], monochrome: true)
 
   /// The 8/16-colour theme for terminals under 256 colours (btop's `TTY_theme`): every colour is

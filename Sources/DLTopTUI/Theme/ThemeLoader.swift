@@ -99,7 +99,7 @@ package enum ThemeLoader {
       return Result(theme: .standard, warnings: [], path: nil)
     }
     if !isPath && nameOrPath == "monochrome" {
-      return Result(theme: .monochromeTheme, warnings: [], path: nil)
+      return Result(theme: .noColors, warnings: [], path: nil)
     }
     throw ThemeFileError.notFound(name: nameOrPath, searched: isPath ? candidates : directories)
   }

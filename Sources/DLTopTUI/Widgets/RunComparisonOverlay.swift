@@ -31,7 +31,8 @@ package struct RunComparisonOverlay: Sendable {
   }
 
   /// The hint on the last row.
-  package static let hint = "← → sort column · i invert · ↑↓ scroll · s snapshot (runs.csv) · Esc close"
+  package static let hint =
+    "← → sort column · i invert · ↑↓ scroll · s snapshot (runs.csv) · Esc close"
 
   /// The table as text lines: the header, then one line per run in sort order.
   package func tableLines() -> [String] {
@@ -81,7 +82,8 @@ package struct RunComparisonOverlay: Sendable {
     let visible = lines.dropFirst().dropFirst(min(scroll, max(0, lines.count - 1 - (bodyRows - 1))))
     var y = inner.y + 1
     for line in visible.prefix(bodyRows - 1) {
-      let style = line.hasPrefix("* ") ? theme.style(.train, bold: true) : theme.style(.mainForeground)
+      let style =
+        line.hasPrefix("* ") ? theme.style(.train, bold: true) : theme.style(.mainForeground)
       grid.write(line, x: inner.x, y: y, style: style, maxWidth: inner.width, clip: inner)
       y += 1
     }

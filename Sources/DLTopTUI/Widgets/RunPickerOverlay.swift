@@ -96,7 +96,9 @@ package struct RunPickerOverlay: Sendable {
     let count = list.entries.count
     var text = order.count == count ? "runs (\(count))" : "runs \(order.count) of \(count)"
     if sort != .name { text += " · sort " + Dashboard.sortLabel(sort) }
-    if !filter.isEmpty || editingFilter { text += " · filter " + filter + (editingFilter ? "_" : "") }
+    if !filter.isEmpty || editingFilter {
+      text += " · filter " + filter + (editingFilter ? "_" : "")
+    }
     return text
   }
 

@@ -27,9 +27,11 @@ package struct TestResultsOverlay: Sendable {
 
   /// `loss 0.1121   accuracy 0.9639 (96.39%)`: four decimals, as the headless summary prints them.
   package static func headline(_ results: TestSummary) -> String {
-    var text = "test split  \(results.samples.map(String.init) ?? "?") samples   loss \(Self.fixed4(results.loss))"
+    var text =
+      "test split  \(results.samples.map(String.init) ?? "?") samples   loss \(Self.fixed4(results.loss))"
     if let accuracy = results.accuracy {
-      text += "   accuracy \(Self.fixed4(accuracy)) (\(NumberFormat.percent(accuracy, decimals: 2)))"
+      text +=
+        "   accuracy \(Self.fixed4(accuracy)) (\(NumberFormat.percent(accuracy, decimals: 2)))"
     }
     return text
   }
@@ -112,14 +114,16 @@ package struct TestResultsOverlay: Sendable {
     // fit, else below it.
     let matrixWidth = min(inner.width, max(20, min(8, names.map(\.count).max() ?? 1) + 6 + 5 * k))
     let beside = matrixWidth + 2 + tableWidth <= inner.width
-    let matrixArea = Rect(x: inner.x, y: y, width: beside ? matrixWidth : inner.width, height: matrixHeight)
+    let matrixArea = Rect(
+      x: inner.x, y: y, width: beside ? matrixWidth : inner.width, height: matrixHeight)
     Heatmap(counts: confusion.counts, classNames: names, values: values)
       .render(into: &grid, area: matrixArea, theme: theme)
     var tableY = beside ? y : y + matrixHeight + 1
     let tableX = beside ? inner.x + matrixWidth + 2 : inner.x
     for (index, line) in table.enumerated() where tableY < inner.maxY {
       let style = index == 0 ? theme.style(.axis) : theme.style(.mainForeground)
-      grid.write(line, x: tableX, y: tableY, style: style, maxWidth: inner.maxX - tableX, clip: inner)
+      grid.write(
+        line, x: tableX, y: tableY, style: style, maxWidth: inner.maxX - tableX, clip: inner)
       tableY += 1
     }
   }

@@ -9,7 +9,8 @@ import Foundation
 struct LRFindCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lr-find",
-    abstract: "Learning-rate range test: ramp η exponentially over a few hundred batches and suggest a rate.",
+    abstract:
+      "Learning-rate range test: ramp η exponentially over a few hundred batches and suggest a rate.",
     discussion: """
       The rate grows from --start to --end over --iterations batches; the test stops when the \
       smoothed loss exceeds 4× its minimum. The model's weights are put back afterwards. Takes \
@@ -35,7 +36,9 @@ struct LRFindCommand: ParsableCommand {
     guard start > 0, end > start else {
       throw CommandFailure("--start/--end: need 0 < start < end, got \(start) and \(end)")
     }
-    guard iterations >= 10 else { throw CommandFailure("--iterations: needs at least 10, got \(iterations)") }
+    guard iterations >= 10 else {
+      throw CommandFailure("--iterations: needs at least 10, got \(iterations)")
+    }
     guard let chosen = LearningRateRangeResult.Method(rawValue: method) else {
       throw CommandFailure("--method: '\(method)' is not accepted; give valley or steep")
     }
@@ -81,15 +84,22 @@ struct LRFindCommand: ParsableCommand {
       title: "lr-find \(data) \(setup.model) \(setup.optimizer) batch \(setup.batchSize)")
     var width = 80
     var size = winsize()
-    if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
+    if isatty(STDOUT_FILENO) != 0, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0,
+      size.ws_col >= 40
+    {
       width = min(Int(size.ws_col), 160)
     }
-    let theme = Theme.monochromeTheme
+    let theme = Theme.noColors
     var grid = CellGrid(width: width, height: 20)
     plot.render(into: &grid, area: grid.bounds, theme: theme)
     for row in 0..<grid.height { print(grid.text(row: row)) }
-    let stop = result.stopReason == .completed ? "all \(result.iterations) batches" : "stopped (\(result.stopReason.rawValue)) after \(result.rates.count) of \(result.iterations) batches"
-    print("range test: η \(TrainCommandLine.number(start)) → \(TrainCommandLine.number(end)), \(stop); weights restored")
+    let stop =
+      result.stopReason == .completed
+      ? "all \(result.iterations) batches"
+      : "stopped (\(result.stopReason.rawValue)) after \(result.rates.count) of \(result.iterations) batches"
+    print(
+      "range test: η \(TrainCommandLine.number(start)) → \(TrainCommandLine.number(end)), \(stop); weights restored"
+    )
     for (name, rate) in suggestions {
       print("  \(name == method.rawValue ? "*" : " ") \(name): η = \(HeadlessPrinter.format(rate))")
     }
@@ -100,7 +110,9 @@ struct LRFindCommand: ParsableCommand {
         .setting("--lr", to: TrainCommandLine.number(suggested))
       print("train with: \(line.text)")
     } else {
-      print("no suggestion: the curve is too short (fewer than 2 batches); try more --iterations or a smaller --start")
+      print(
+        "no suggestion: the curve is too short (fewer than 2 batches); try more --iterations or a smaller --start"
+      )
     }
   }
 }

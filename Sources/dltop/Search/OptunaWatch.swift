@@ -33,7 +33,9 @@ enum OptunaWatch {
     let trap = SignalTrap()
     var printed: [Int: String] = [:]
     let first = link.latest()
-    printer.line("\(first.title): \(first.space.parameters.map { "\($0.name) \($0.domain.summary)" }.joined(separator: ", "))")
+    printer.line(
+      "\(first.title): \(first.space.parameters.map { "\($0.name) \($0.domain.summary)" }.joined(separator: ", "))"
+    )
     while trap.signal == nil {
       let snapshot = link.latest()
       for trial in snapshot.trials.sorted(by: { $0.id < $1.id }) {
@@ -48,8 +50,10 @@ enum OptunaWatch {
   }
 
   static func text(_ trial: TrialSummary, snapshot: SearchSnapshot) -> String {
-    let values = zip(snapshot.space.parameters, trial.values).map { "\($0.name)=\($1)" }.joined(separator: " ")
+    let values = zip(snapshot.space.parameters, trial.values).map { "\($0.name)=\($1)" }.joined(
+      separator: " ")
     let value = trial.validationLoss.map { String(format: "%.6g", $0) } ?? "-"
-    return "trial \(trial.id) \(trial.status.rawValue) value \(value) steps \(trial.epochs.count)  \(values)"
+    return
+      "trial \(trial.id) \(trial.status.rawValue) value \(value) steps \(trial.epochs.count)  \(values)"
   }
 }

@@ -9,7 +9,8 @@ import Foundation
 struct SearchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "search",
-    abstract: "Hyper-parameter search: random trials judged on validation data, narrowed round by round.",
+    abstract:
+      "Hyper-parameter search: random trials judged on validation data, narrowed round by round.",
     discussion: """
       Every flag of `dltop train` is accepted and passed to each trial. Searched flags take a \
       range or choices: --lr 1e-6..1e-2 and --l2 1e-8..1e-4 (log-uniform), --dropout 0..0.5 \
@@ -51,7 +52,8 @@ struct SearchCommand: ParsableCommand {
   var seed: UInt64 = 42
   @Option(help: "Folder for the search (default ./dltop-searches/<date>-<time>-<dataset>/).")
   var searchDir: String?
-  @Flag(help: "No dashboard: one line per finished trial (automatic when stdout is not a terminal).")
+  @Flag(
+    help: "No dashboard: one line per finished trial (automatic when stdout is not a terminal).")
   var headless = false
   @Flag(help: "Print exactly one JSON document on stdout at the end; progress goes to stderr.")
   var json = false
@@ -68,13 +70,16 @@ struct SearchCommand: ParsableCommand {
     let loaded = try plan.baseOptions.loadData()
     guard loaded.validation != nil else {
       throw CommandFailure(
-        "search: \(loaded.name) has no validation split with --split \(plan.baseOptions.split ?? "(default)"); trials are judged on validation data, so give three parts, e.g. --split 70:15:15")
+        "search: \(loaded.name) has no validation split with --split \(plan.baseOptions.split ?? "(default)"); trials are judged on validation data, so give three parts, e.g. --split 70:15:15"
+      )
     }
     let sealedTest = loaded.test
     var trialData = loaded
     trialData.test = nil
     BLAS.setThreadCount(plan.threadsPerTrial)
-    let folder = searchDir ?? RunLogWriter.defaultDirectory(parent: "dltop-searches", dataset: loaded.name, date: Date())
+    let folder =
+      searchDir
+      ?? RunLogWriter.defaultDirectory(parent: "dltop-searches", dataset: loaded.name, date: Date())
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     var initial = SearchSnapshot(
       title: "search \(loaded.name)", space: plan.space, totalRounds: rounds,
@@ -83,10 +88,14 @@ struct SearchCommand: ParsableCommand {
     let link = StudyLink(initial)
     let runner = SearchRunner(
       settings: .init(
-        space: plan.space, fixed: plan.fixed, trials: trials, rounds: rounds, parallel: plan.parallel, seed: seed,
-        budgetSeconds: plan.budgetSeconds, rule: prune == "median" ? MedianStoppingRule() : nil, folder: folder),
+        space: plan.space, fixed: plan.fixed, trials: trials, rounds: rounds,
+        parallel: plan.parallel, seed: seed,
+        budgetSeconds: plan.budgetSeconds, rule: prune == "median" ? MedianStoppingRule() : nil,
+        folder: folder),
       data: trialData, test: sealedTest, link: link)
-    printer.line("search: \(trials) trials in \(rounds) round(s), \(epochs) epochs each, \(plan.parallel) at a time × \(plan.threadsPerTrial) OpenBLAS thread(s); folder \(folder)")
+    printer.line(
+      "search: \(trials) trials in \(rounds) round(s), \(epochs) epochs each, \(plan.parallel) at a time × \(plan.threadsPerTrial) OpenBLAS thread(s); folder \(folder)"
+    )
     let started = ContinuousClock.now
     runner.start()
     if headless {
@@ -95,7 +104,8 @@ struct SearchCommand: ParsableCommand {
       let themeValue = try ThemeChoice.load(theme)
       try MainActor.assumeIsolated {
         try SearchDashboardRunner.run(
-          link: link, isRunning: { runner.outcome == nil }, theme: themeValue, folder: folder, started: started)
+          link: link, isRunning: { runner.outcome == nil }, theme: themeValue, folder: folder,
+          started: started)
       }
     }
     let outcome = runner.wait()
@@ -105,13 +115,20 @@ struct SearchCommand: ParsableCommand {
     let files = SearchFiles(folder: folder)
     try files.write(snapshot, best: outcome.best, test: test)
     if json {
-      print(SearchReport.document(snapshot, best: outcome.best, test: test, folder: folder).serialized())
+      print(
+        SearchReport.document(snapshot, best: outcome.best, test: test, folder: folder).serialized()
+      )
     } else {
-      SearchReport.printSummary(snapshot, best: outcome.best, test: test, folder: folder, printer: HeadlessPrinter(toStandardError: false))
+      SearchReport.printSummary(
+        snapshot, best: outcome.best, test: test, folder: folder,
+        printer: HeadlessPrinter(toStandardError: false))
     }
   }
 
-  private func followHeadless(link: StudyLink, runner: SearchRunner, printer: HeadlessPrinter, started: ContinuousClock.Instant) {
+  private func followHeadless(
+    link: StudyLink, runner: SearchRunner, printer: HeadlessPrinter,
+    started: ContinuousClock.Instant
+  ) {
     let trap = SignalTrap()
     var shown = 0
     var stopSent = false

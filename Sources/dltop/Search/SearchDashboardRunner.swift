@@ -11,7 +11,8 @@ enum SearchDashboardRunner {
   ///   - isRunning: whether the search still runs (the clock ticks until it ends).
   ///   - controllable: false for a study dltop only reads (Optuna): the steering keys say so.
   static func run(
-    link: StudyLink, isRunning: @escaping () -> Bool, controllable: Bool = true, theme: Theme, folder: String,
+    link: StudyLink, isRunning: @escaping () -> Bool, controllable: Bool = true, theme: Theme,
+    folder: String,
     started: ContinuousClock.Instant
   ) throws {
     let trap = SignalTrap()
@@ -48,7 +49,8 @@ enum SearchDashboardRunner {
           do {
             try WatchDashboard.run(
               path: directory,
-              configuration: WatchCommand.configuration(interval: 0.2, stopping: EarlyStopping.Options(), monitor: nil),
+              configuration: WatchCommand.configuration(
+                interval: 0.2, stopping: EarlyStopping.Options(), monitor: nil),
               theme: theme, snapshots: SnapshotWriter(parent: directory))
           } catch {
             view.message = "\(error)"
@@ -72,7 +74,9 @@ enum SearchDashboardRunner {
       }
       snapshot = link.latest()
       let size = backend.size
-      guard snapshot.generation != drawnGeneration || size.width != drawnSize.width || size.height != drawnSize.height
+      guard
+        snapshot.generation != drawnGeneration || size.width != drawnSize.width
+          || size.height != drawnSize.height
       else { continue }
       let grid = view.render(snapshot, width: size.width, height: size.height)
       backend.draw(grid)
@@ -84,21 +88,28 @@ enum SearchDashboardRunner {
   }
 
   /// Writes `snapshot-<date>-<time>/` in the search folder: the screen and `trials.csv`.
-  private static func writeSnapshot(_ screen: String, snapshot: SearchSnapshot, folder: String) -> String {
+  private static func writeSnapshot(_ screen: String, snapshot: SearchSnapshot, folder: String)
+    -> String
+  {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyyMMdd-HHmmss"
-    var target = (folder as NSString).appendingPathComponent("snapshot-\(formatter.string(from: Date()))")
+    var target = (folder as NSString).appendingPathComponent(
+      "snapshot-\(formatter.string(from: Date()))")
     var suffix = 2
     while FileManager.default.fileExists(atPath: target) {
-      target = (folder as NSString).appendingPathComponent("snapshot-\(formatter.string(from: Date()))-\(suffix)")
+      target = (folder as NSString).appendingPathComponent(
+        "snapshot-\(formatter.string(from: Date()))-\(suffix)")
       suffix += 1
     }
     do {
       try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-      try (screen + "\n").write(toFile: (target as NSString).appendingPathComponent("screen.txt"), atomically: true, encoding: .utf8)
+      try (screen + "\n").write(
+        toFile: (target as NSString).appendingPathComponent("screen.txt"), atomically: true,
+        encoding: .utf8)
       try SearchFiles.csv(snapshot).write(
-        toFile: (target as NSString).appendingPathComponent("trials.csv"), atomically: true, encoding: .utf8)
+        toFile: (target as NSString).appendingPathComponent("trials.csv"), atomically: true,
+        encoding: .utf8)
       return "snapshot written to \(target)"
     } catch {
       return "snapshot failed: \(error.localizedDescription)"

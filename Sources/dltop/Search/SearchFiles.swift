@@ -18,7 +18,11 @@ struct SearchFiles {
   /// `id,round,status,epochs,val_loss,val_accuracy,<parameters…>,verdict,note,run_dir,command`.
   static func csv(_ snapshot: SearchSnapshot) -> String {
     let names = snapshot.space.parameters.map(\.name)
-    var lines = [(["id", "round", "status", "epochs", "val_loss", "val_accuracy"] + names + ["verdict", "note", "run_dir", "command"]).joined(separator: ",")]
+    var lines = [
+      (["id", "round", "status", "epochs", "val_loss", "val_accuracy"] + names + [
+        "verdict", "note", "run_dir", "command",
+      ]).joined(separator: ",")
+    ]
     for trial in snapshot.trials.sorted(by: { $0.id < $1.id }) {
       var fields = [
         "\(trial.id)", "\(trial.round)", trial.status.rawValue, "\(trial.epochs.count)",

@@ -26,23 +26,31 @@ extension SearchCommand {
   ]
 
   func makePlan() throws -> SearchPlan {
-    guard trials >= 1 else { throw CommandFailure("--trials: needs at least 1 trial, got \(trials)") }
+    guard trials >= 1 else {
+      throw CommandFailure("--trials: needs at least 1 trial, got \(trials)")
+    }
     guard rounds >= 1, rounds <= trials else {
       throw CommandFailure("--rounds: needs 1 to --trials (\(trials)) rounds, got \(rounds)")
     }
-    guard epochs >= 1 else { throw CommandFailure("--epochs: needs at least 1 epoch, got \(epochs)") }
+    guard epochs >= 1 else {
+      throw CommandFailure("--epochs: needs at least 1 epoch, got \(epochs)")
+    }
     guard prune == "median" || prune == "none" else {
-      throw CommandFailure("--prune: '\(prune)' is not accepted; give median (the median stopping rule) or none")
+      throw CommandFailure(
+        "--prune: '\(prune)' is not accepted; give median (the median stopping rule) or none")
     }
     for argument in trainArguments {
       let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
-      if let why = Self.refusedTrainFlags[name] { throw CommandFailure("\(name): not accepted by search: \(why)") }
+      if let why = Self.refusedTrainFlags[name] {
+        throw CommandFailure("\(name): not accepted by search: \(why)")
+      }
     }
     let parsed = try SearchSpaceParser.parse(
       lr: lr, l2: l2, dropout: dropout, batch: batch, model: model, optimizer: optimizer)
-    let fixed = trainArguments + parsed.fixed + [
-      "--epochs", "\(epochs)", "--no-early-stop", "--seed", "\(seed)",
-    ]
+    let fixed =
+      trainArguments + parsed.fixed + [
+        "--epochs", "\(epochs)", "--no-early-stop", "--seed", "\(seed)",
+      ]
     let options: TrainOptions
     do {
       options = try TrainOptions.parse(fixed)
@@ -52,7 +60,9 @@ extension SearchCommand {
     _ = try TrainSetup(options)
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let parallel = self.parallel ?? (cores >= 2 ? 2 : 1)
-    guard parallel >= 1 else { throw CommandFailure("--parallel: needs at least 1, got \(parallel)") }
+    guard parallel >= 1 else {
+      throw CommandFailure("--parallel: needs at least 1, got \(parallel)")
+    }
     let threads = self.threads ?? max(1, cores / parallel)
     guard threads >= 1 else { throw CommandFailure("--threads: needs at least 1, got \(threads)") }
     return SearchPlan(

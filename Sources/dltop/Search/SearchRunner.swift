@@ -81,7 +81,8 @@ final class SearchRunner: Sendable {
 
   private func run() -> Outcome {
     let deadline = settings.budgetSeconds.map { started + .milliseconds(Int($0 * 1000)) }
-    let runner = TrialRunner(data: data, link: link, rule: settings.rule, deadline: deadline, folder: settings.folder)
+    let runner = TrialRunner(
+      data: data, link: link, rule: settings.rule, deadline: deadline, folder: settings.folder)
     var generator = SeededGenerator(seed: settings.seed).derived(stream: 77)
     var space = settings.space
     var bestPlan: TrialPlan?
@@ -98,8 +99,9 @@ final class SearchRunner: Sendable {
         space = space.narrowed(around: ranked.prefix(keep).map(\.values))
         let narrowed = space
         link.publish { $0.roundSpaces.append(narrowed) }
-        link.note("round \(round): narrowed around the best \(min(keep, ranked.count)) trials: "
-          + narrowed.parameters.map { "\($0.name) \($0.domain.summary)" }.joined(separator: ", "))
+        link.note(
+          "round \(round): narrowed around the best \(min(keep, ranked.count)) trials: "
+            + narrowed.parameters.map { "\($0.name) \($0.domain.summary)" }.joined(separator: ", "))
       }
       let count = min(perRound, settings.trials - nextID + 1)
       guard count > 0 else { break }
@@ -108,7 +110,8 @@ final class SearchRunner: Sendable {
         let values = space.sample(using: &generator)
         do {
           let plan = try TrialPlan(
-            id: nextID, round: round, values: values, parameters: space.parameters, fixed: settings.fixed)
+            id: nextID, round: round, values: values, parameters: space.parameters,
+            fixed: settings.fixed)
           roundPlans.append(plan)
         } catch {
           return Outcome(failure: "\(error)")
@@ -116,14 +119,17 @@ final class SearchRunner: Sendable {
         nextID += 1
       }
       let summaries = roundPlans.map {
-        TrialSummary(id: $0.id, round: round, values: $0.values, plannedEpochs: $0.setup.epochs, command: $0.arguments.text)
+        TrialSummary(
+          id: $0.id, round: round, values: $0.values, plannedEpochs: $0.setup.epochs,
+          command: $0.arguments.text)
       }
       link.publish { $0.trials += summaries }
       for plan in roundPlans { plans[plan.id] = plan }
       let results = runParallel(roundPlans, runner: runner, deadline: deadline)
       for result in results {
         guard let loss = result.validationLoss, loss.isFinite, result.weights != nil,
-          result.status == .done || result.status == .stopped, loss < bestLoss
+          result.status == .done || result.status == .stopped,
+          loss < bestLoss
             || (loss == bestLoss && result.id < (bestPlan?.id ?? .max))
         else { continue }
         bestLoss = loss
@@ -136,7 +142,9 @@ final class SearchRunner: Sendable {
   }
 
   /// Runs `plans` on `parallel` worker queues, each taking the next plan in id order.
-  private func runParallel(_ plans: [TrialPlan], runner: TrialRunner, deadline: ContinuousClock.Instant?) -> [TrialResult] {
+  private func runParallel(
+    _ plans: [TrialPlan], runner: TrialRunner, deadline: ContinuousClock.Instant?
+  ) -> [TrialResult] {
     let queue = Mutex(plans[...])
     let results = Mutex<[TrialResult]>([])
     let group = DispatchGroup()

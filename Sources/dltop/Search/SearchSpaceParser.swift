@@ -1,6 +1,6 @@
-import Foundation
 import DLTopEngine
 import DLTopMonitor
+import Foundation
 
 /// Reads the searched flags of `dltop search`: a range `A..B` (log-uniform for `--lr` and `--l2`,
 /// uniform for `--dropout`) or choices (`--batch 32,64,128`; `--model mlp:128/mlp:256,128/cnn`
@@ -14,7 +14,9 @@ enum SearchSpaceParser {
     var fixed: [String] = []
   }
 
-  static func parse(lr: String?, l2: String?, dropout: String?, batch: String?, model: String?, optimizer: String?)
+  static func parse(
+    lr: String?, l2: String?, dropout: String?, batch: String?, model: String?, optimizer: String?
+  )
     throws -> Parsed
   {
     var parsed = Parsed()
@@ -26,7 +28,9 @@ enum SearchSpaceParser {
     }
     if let l2 {
       try add(&parsed, "l2", l2, range: .logarithmic) { value in
-        guard let x = Double(value), x >= 0, x.isFinite else { return "a number ≥ 0 (a range needs both ends > 0)" }
+        guard let x = Double(value), x >= 0, x.isFinite else {
+          return "a number ≥ 0 (a range needs both ends > 0)"
+        }
         return nil
       }
     }
@@ -38,7 +42,8 @@ enum SearchSpaceParser {
     }
     if let batch {
       try add(&parsed, "batch", batch, choiceSeparators: [","]) { value in
-        (try? TrainerConfiguration.BatchSize.parse(value)) == nil ? "a positive number or full" : nil
+        (try? TrainerConfiguration.BatchSize.parse(value)) == nil
+          ? "a positive number or full" : nil
       }
     }
     if let model {
@@ -74,10 +79,13 @@ enum SearchSpaceParser {
       return
     }
     guard parts.count == 2 else {
-      throw CommandFailure("\(flag): '\(text)' is not a range; write LOW..HIGH, e.g. \(example(name))")
+      throw CommandFailure(
+        "\(flag): '\(text)' is not a range; write LOW..HIGH, e.g. \(example(name))")
     }
     for part in parts {
-      if let problem = check(part) { throw CommandFailure("\(flag): '\(part)' in '\(text)' is not \(problem)") }
+      if let problem = check(part) {
+        throw CommandFailure("\(flag): '\(part)' in '\(text)' is not \(problem)")
+      }
     }
     let low = Double(parts[0]) ?? 0
     let high = Double(parts[1]) ?? 0
@@ -86,7 +94,8 @@ enum SearchSpaceParser {
     }
     if scale == .logarithmic {
       guard low > 0 else {
-        throw CommandFailure("\(flag): a log-uniform range needs LOW > 0, got '\(text)'; e.g. \(example(name))")
+        throw CommandFailure(
+          "\(flag): a log-uniform range needs LOW > 0, got '\(text)'; e.g. \(example(name))")
       }
       parsed.parameters.append(SearchParameter(name: name, domain: .logUniform(low...high)))
     } else {
@@ -96,7 +105,8 @@ enum SearchSpaceParser {
 
   /// Adds a flag that takes choices separated by one of `separators`, or a single value.
   private static func add(
-    _ parsed: inout Parsed, _ name: String, _ text: String, choiceSeparators separators: [Character],
+    _ parsed: inout Parsed, _ name: String, _ text: String,
+    choiceSeparators separators: [Character],
     check: (String) -> String?
   ) throws {
     let flag = "--\(name)"
@@ -107,7 +117,9 @@ enum SearchSpaceParser {
       throw CommandFailure("\(flag): '\(text)' has an empty choice")
     }
     for choice in choices {
-      if let problem = check(choice) { throw CommandFailure("\(flag): '\(choice)' is not \(problem)") }
+      if let problem = check(choice) {
+        throw CommandFailure("\(flag): '\(choice)' is not \(problem)")
+      }
     }
     if choices.count == 1 {
       parsed.fixed += [flag, choices[0]]

@@ -11,19 +11,26 @@ struct SearchTestEvaluation: Sendable {
 
   var summary: String {
     let accuracyText = accuracy.map { String(format: ", accuracy %.4f", $0) } ?? ""
-    return String(format: "test (trial %d, weights as trained): loss %.4f", trialID, loss) + accuracyText
+    return String(format: "test (trial %d, weights as trained): loss %.4f", trialID, loss)
+      + accuracyText
       + " on \(samples) samples"
   }
 
-  static func evaluate(_ outcome: SearchRunner.Outcome, data: PreparedData, test: HeldOutTestSet?) -> SearchTestEvaluation? {
+  static func evaluate(_ outcome: SearchRunner.Outcome, data: PreparedData, test: HeldOutTestSet?)
+    -> SearchTestEvaluation?
+  {
     guard let best = outcome.best, let weights = outcome.bestWeights, let test else { return nil }
-    guard let trainer = try? TrainerFactory.make(setup: best.setup, data: data, validation: nil, epochs: 1) else {
+    guard
+      let trainer = try? TrainerFactory.make(
+        setup: best.setup, data: data, validation: nil, epochs: 1)
+    else {
       return nil
     }
     trainer.model.restoreWeights(weights)
     return try? test.evaluateOnce { set in
       let evaluation = trainer.evaluate(set, batchSize: 1024)
-      return SearchTestEvaluation(trialID: best.id, loss: evaluation.loss, accuracy: evaluation.accuracy, samples: set.count)
+      return SearchTestEvaluation(
+        trialID: best.id, loss: evaluation.loss, accuracy: evaluation.accuracy, samples: set.count)
     }
   }
 }

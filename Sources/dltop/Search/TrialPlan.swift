@@ -13,7 +13,9 @@ struct TrialPlan: Sendable {
   /// - Parameters:
   ///   - fixed: the arguments every trial shares (data, model options, `--epochs`, `--seed`…).
   ///   - parameters: the searched parameters, in the order of `values`.
-  init(id: Int, round: Int, values: [ParameterValue], parameters: [SearchParameter], fixed: [String]) throws {
+  init(
+    id: Int, round: Int, values: [ParameterValue], parameters: [SearchParameter], fixed: [String]
+  ) throws {
     self.id = id
     self.round = round
     self.values = values
@@ -31,4 +33,3 @@ struct TrialPlan: Sendable {
     }
   }
 }
-

@@ -35,7 +35,8 @@ final class TrialRecorder {
   }
 
   func start(epochs: Int, batchesPerEpoch: Int, learningRate: Double) {
-    recorder.start(totalEpochs: epochs, batchesPerEpoch: batchesPerEpoch, learningRate: learningRate)
+    recorder.start(
+      totalEpochs: epochs, batchesPerEpoch: batchesPerEpoch, learningRate: learningRate)
   }
 
   func record(batch report: BatchReport) {
@@ -46,9 +47,12 @@ final class TrialRecorder {
   func record(epoch report: EpochReport) -> EpochRecord {
     let record = EpochRecord(report)
     var confusion: ConfusionRecord?
-    if let classCount, let predicted = report.validationPredictions, let truth = report.validationLabels {
+    if let classCount, let predicted = report.validationPredictions,
+      let truth = report.validationLabels
+    {
       confusion = ConfusionRecord(
-        epoch: record.epoch, counts: ConfusionMatrix(truth: truth, predicted: predicted, classCount: classCount).rows)
+        epoch: record.epoch,
+        counts: ConfusionMatrix(truth: truth, predicted: predicted, classCount: classCount).rows)
     }
     recorder.record(epoch: record, confusion: confusion, samplesPerSecond: report.samplesPerSecond)
     if headline?.hasPrefix("diverged") != true {
@@ -72,7 +76,8 @@ final class TrialRecorder {
   func finish(_ status: TrialStatus, reason: String?) {
     let epoch = history.last?.epoch ?? 1
     switch status {
-    case .failed where headline?.hasPrefix("diverged") == true: recorder.finish(status: .diverged(epoch: epoch))
+    case .failed where headline?.hasPrefix("diverged") == true:
+      recorder.finish(status: .diverged(epoch: epoch))
     case .failed: recorder.finish(status: .failed(message: reason ?? "failed"))
     case .done: recorder.finish(status: .finished(reason: "all epochs run"))
     default: recorder.finish(status: .stopped(reason: reason ?? status.rawValue))

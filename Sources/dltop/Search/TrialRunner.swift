@@ -26,7 +26,8 @@ struct TrialRunner: Sendable {
   var folder: String
 
   func run(_ plan: TrialPlan) -> TrialResult {
-    let directory = (folder as NSString).appendingPathComponent(String(format: "trial-%03d", plan.id))
+    let directory = (folder as NSString).appendingPathComponent(
+      String(format: "trial-%03d", plan.id))
     let recorder = TrialRecorder(
       directory: directory, run: RunDescriptionBuilder.make(setup: plan.setup, data: data),
       classCount: data.task.isClassification ? data.classNames.count : nil)
@@ -44,12 +45,14 @@ struct TrialRunner: Sendable {
       return TrialResult(id: plan.id, status: .failed)
     }
     recorder.start(
-      epochs: plan.setup.epochs, batchesPerEpoch: trainer.batchesPerEpoch, learningRate: trainer.currentLearningRate)
+      epochs: plan.setup.epochs, batchesPerEpoch: trainer.batchesPerEpoch,
+      learningRate: trainer.currentLearningRate)
     for epoch in 1...plan.setup.epochs {
       while let report = trainer.trainBatch() {
         recorder.record(batch: report)
         if !report.isFinite {
-          let reason = "loss became \(report.loss.isNaN ? "NaN" : "infinite") at epoch \(epoch), batch \(report.batchIndex + 1)"
+          let reason =
+            "loss became \(report.loss.isNaN ? "NaN" : "infinite") at epoch \(epoch), batch \(report.batchIndex + 1)"
           _ = recorder.record(epoch: trainer.finishEpoch())
           recorder.diverged(reason, epoch: epoch)
           publishEpochs(plan.id, recorder)
@@ -71,7 +74,9 @@ struct TrialRunner: Sendable {
         finish(plan.id, .stopped, note: reason, recorder: recorder)
         return ended(plan.id, .stopped, trainer: trainer, recorder: recorder)
       }
-      if epoch < plan.setup.epochs, let note = pruningNote(plan.id, epoch: epoch, recorder: recorder) {
+      if epoch < plan.setup.epochs,
+        let note = pruningNote(plan.id, epoch: epoch, recorder: recorder)
+      {
         recorder.note(.earlyStop, note, epoch: epoch)
         finish(plan.id, .pruned, note: note, recorder: recorder)
         return TrialResult(id: plan.id, status: .pruned, validationLoss: record.validationLoss)
@@ -81,10 +86,15 @@ struct TrialRunner: Sendable {
     return ended(plan.id, .done, trainer: trainer, recorder: recorder)
   }
 
-  private func ended(_ id: Int, _ status: TrialStatus, trainer: Trainer, recorder: TrialRecorder) -> TrialResult {
+  private func ended(_ id: Int, _ status: TrialStatus, trainer: Trainer, recorder: TrialRecorder)
+    -> TrialResult
+  {
     let loss = recorder.history.last?.validationLoss
-    guard let loss, loss.isFinite else { return TrialResult(id: id, status: status, validationLoss: loss) }
-    return TrialResult(id: id, status: status, validationLoss: loss, weights: trainer.model.weights())
+    guard let loss, loss.isFinite else {
+      return TrialResult(id: id, status: status, validationLoss: loss)
+    }
+    return TrialResult(
+      id: id, status: status, validationLoss: loss, weights: trainer.model.weights())
   }
 
   /// Why the trial must stop now, if it must: a key, the end of the search, the time budget.
@@ -100,7 +110,9 @@ struct TrialRunner: Sendable {
   /// Waits (briefly, in practice) for earlier trials still running to reach `epoch` or end, so
   /// that the decision does not depend on timing (see `MedianStoppingRule`).
   private func pruningNote(_ id: Int, epoch: Int, recorder: TrialRecorder) -> String? {
-    guard let rule, let best = recorder.history.compactMap(\.validationLoss).min() else { return nil }
+    guard let rule, let best = recorder.history.compactMap(\.validationLoss).min() else {
+      return nil
+    }
     var others: [Double] = []
     while true {
       let snapshot = link.latest()
@@ -117,7 +129,8 @@ struct TrialRunner: Sendable {
     guard rule.shouldPrune(epoch: epoch, bestSoFar: best, others: others) else { return nil }
     let median = MedianStoppingRule.median(others.filter(\.isFinite))
     return String(
-      format: "pruned after epoch %d (median stopping rule): best val_loss %.4g > median %.4g of %d earlier trials",
+      format:
+        "pruned after epoch %d (median stopping rule): best val_loss %.4g > median %.4g of %d earlier trials",
       epoch, best, median, others.count)
   }
 
@@ -133,7 +146,9 @@ struct TrialRunner: Sendable {
 
   private func finish(_ id: Int, _ status: TrialStatus, note: String?, recorder: TrialRecorder) {
     publishEpochs(id, recorder)
-    if let note, status != .pruned { recorder.note(status == .failed ? .error : .key, note, epoch: recorder.history.count) }
+    if let note, status != .pruned {
+      recorder.note(status == .failed ? .error : .key, note, epoch: recorder.history.count)
+    }
     let loss = recorder.history.last?.validationLoss
     link.publish { snapshot in
       guard let index = snapshot.trials.firstIndex(where: { $0.id == id }) else { return }
@@ -142,6 +157,8 @@ struct TrialRunner: Sendable {
     }
     recorder.finish(status, reason: note)
     let lossText = loss.map { String(format: "%.4g", $0) } ?? "-"
-    link.note("trial \(id) \(status.rawValue) after \(recorder.history.count) epochs, val_loss \(lossText)" + (note.map { ": \($0)" } ?? ""))
+    link.note(
+      "trial \(id) \(status.rawValue) after \(recorder.history.count) epochs, val_loss \(lossText)"
+        + (note.map { ": \($0)" } ?? ""))
   }
 }

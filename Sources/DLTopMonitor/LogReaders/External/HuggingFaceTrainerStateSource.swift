@@ -148,15 +148,18 @@ package struct HuggingFaceTrainerStateSource: PolledLogSource {
   }
 
   private static func same(_ a: [String: Double], _ b: [String: Double]) -> Bool {
-    a.count == b.count && a.allSatisfy { key, value in
-      guard let other = b[key] else { return false }
-      return other == value || (other.isNaN && value.isNaN)
-    }
+    a.count == b.count
+      && a.allSatisfy { key, value in
+        guard let other = b[key] else { return false }
+        return other == value || (other.isNaN && value.isNaN)
+      }
   }
 
   private static func configuration(of state: JSONValue) -> [RunDescription.KeyValue] {
-    let keys = ["train_batch_size", "num_train_epochs", "max_steps", "logging_steps", "eval_steps",
-      "save_steps", "best_metric", "best_model_checkpoint"]
+    let keys = [
+      "train_batch_size", "num_train_epochs", "max_steps", "logging_steps", "eval_steps",
+      "save_steps", "best_metric", "best_model_checkpoint",
+    ]
     return keys.compactMap { key in
       switch state[key] {
       case .number(let value)?: RunDescription.KeyValue(key, JSONText.number(value))

@@ -48,9 +48,11 @@ package struct MLflowFileStoreSource: PolledLogSource {
           let value = JSONNumberText.parse(String(fields[1]))
         else {
           if !line.text.isEmpty {
-            outcome.items.append(.issue(LogIssue(
-              path: path, line: line.number, field: key,
-              message: "expected 'timestamp value step', found '\(line.text)'")))
+            outcome.items.append(
+              .issue(
+                LogIssue(
+                  path: path, line: line.number, field: key,
+                  message: "expected 'timestamp value step', found '\(line.text)'")))
           }
           continue
         }
@@ -101,7 +103,9 @@ package struct MLflowFileStoreSource: PolledLogSource {
     for name in names.sorted() where !name.hasPrefix(".") {
       var isDirectory: ObjCBool = false
       let path = folder + "/" + name
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        continue
+      }
       if isDirectory.boolValue {
         keys += metricKeys(in: path, prefix: prefix + name + "/")
       } else {
@@ -114,7 +118,8 @@ package struct MLflowFileStoreSource: PolledLogSource {
   private static func parameters(in folder: String, prefix: String) -> [RunDescription.KeyValue] {
     metricKeys(in: folder, prefix: prefix).compactMap { key in
       guard let data = FileManager.default.contents(atPath: folder + "/" + key) else { return nil }
-      let value = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let value = String(decoding: data, as: UTF8.self).trimmingCharacters(
+        in: .whitespacesAndNewlines)
       return RunDescription.KeyValue(key, value)
     }
   }

@@ -27,7 +27,8 @@ package struct MLflowSQLiteSource: PolledLogSource {
   }
 
   /// The active runs of an MLflow database, oldest first.
-  package static func runIDs(in database: SQLiteDatabase) throws(SQLiteDatabase.Failure) -> [String] {
+  package static func runIDs(in database: SQLiteDatabase) throws(SQLiteDatabase.Failure) -> [String]
+  {
     try database.rows(
       "SELECT run_uuid FROM runs WHERE lifecycle_stage IS NOT 'deleted' ORDER BY start_time, run_uuid"
     ).compactMap { $0.first?.text }
@@ -44,8 +45,8 @@ package struct MLflowSQLiteSource: PolledLogSource {
           "SELECT key, value FROM params WHERE run_uuid = ?1 ORDER BY key", [.text(runID)]
         ).map { RunDescription.KeyValue($0[0].text ?? "", $0[1].text ?? "") }
         if let name = try database.rows(
-          "SELECT name FROM runs WHERE run_uuid = ?1", [.text(runID)]).first?.first?.text
-        {
+          "SELECT name FROM runs WHERE run_uuid = ?1", [.text(runID)]
+        ).first?.first?.text {
           pairs.insert(RunDescription.KeyValue("run_name", name), at: 0)
         }
         outcome.items.append(.configuration(pairs))
@@ -85,7 +86,8 @@ package struct MLflowSQLiteSource: PolledLogSource {
 
   /// Groups new rows by step into rows of the assembler.
   private mutating func take(
-    _ rows: [(step: Int, key: String, value: Double, time: Double)], into outcome: inout PolledLogOutcome
+    _ rows: [(step: Int, key: String, value: Double, time: Double)],
+    into outcome: inout PolledLogOutcome
   ) {
     outcome.amountRead += rows.count
     let byStep = Dictionary(grouping: rows, by: \.step)
@@ -93,7 +95,8 @@ package struct MLflowSQLiteSource: PolledLogSource {
       let entries = byStep[step] ?? []
       var metrics: [String: Double] = [:]
       for entry in entries { metrics[entry.key] = entry.value }
-      assembler.take(step: step, values: metrics, time: entries.map(\.time).max(), into: &outcome.items)
+      assembler.take(
+        step: step, values: metrics, time: entries.map(\.time).max(), into: &outcome.items)
     }
   }
 

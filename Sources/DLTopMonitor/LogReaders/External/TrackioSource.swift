@@ -30,7 +30,9 @@ package struct TrackioSource: PolledLogSource {
   }
 
   /// The runs of a trackio database, in the order they first logged.
-  package static func runNames(in database: SQLiteDatabase) throws(SQLiteDatabase.Failure) -> [String] {
+  package static func runNames(in database: SQLiteDatabase) throws(SQLiteDatabase.Failure)
+    -> [String]
+  {
     try database.rows("SELECT run_name FROM metrics GROUP BY run_name ORDER BY min(id)")
       .compactMap { $0.first?.text }
   }
@@ -71,8 +73,10 @@ package struct TrackioSource: PolledLogSource {
           }
           assembler.take(step: step, values: values, into: &outcome.items)
         } catch {
-          issues.append(.issue(LogIssue(
-            path: path, field: "metrics", message: "row id \(id): \(error)")))
+          issues.append(
+            .issue(
+              LogIssue(
+                path: path, field: "metrics", message: "row id \(id): \(error)")))
         }
       }
       reportedFailure = nil
@@ -81,8 +85,11 @@ package struct TrackioSource: PolledLogSource {
       database = nil
       if reportedFailure != error.message {
         reportedFailure = error.message
-        outcome.items.append(.issue(LogIssue(
-          path: path, field: "metrics", message: "\(error.message) (reading stopped after row id \(lastID))")))
+        outcome.items.append(
+          .issue(
+            LogIssue(
+              path: path, field: "metrics",
+              message: "\(error.message) (reading stopped after row id \(lastID))")))
       }
     }
     outcome.items += issues
@@ -99,13 +106,16 @@ package struct TrackioSource: PolledLogSource {
   package var pendingEpochs: [EpochRecord] { assembler.pendingEpochs }
 
   /// The run's configuration from table `configs`, when this trackio version has one.
-  private func configuration(in database: SQLiteDatabase) throws(SQLiteDatabase.Failure) -> [RunDescription.KeyValue] {
+  private func configuration(in database: SQLiteDatabase) throws(SQLiteDatabase.Failure)
+    -> [RunDescription.KeyValue]
+  {
     guard try database.tableNames().contains("configs") else { return [] }
     let columns = try database.columnNames(of: "configs")
     guard columns.contains("config"), columns.contains("run_name") else { return [] }
-    guard let text = try database.rows(
-      "SELECT config FROM configs WHERE run_name = ?1 LIMIT 1", [.text(runName)]
-    ).first?.first?.text, case .object(let members)? = try? JSONValue.parse(text)
+    guard
+      let text = try database.rows(
+        "SELECT config FROM configs WHERE run_name = ?1 LIMIT 1", [.text(runName)]
+      ).first?.first?.text, case .object(let members)? = try? JSONValue.parse(text)
     else { return [] }
     return members.compactMap { key, value in
       switch value {

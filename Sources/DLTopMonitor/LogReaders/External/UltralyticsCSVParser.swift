@@ -26,7 +26,9 @@ package struct UltralyticsCSVParser: IncrementalLogParser {
   /// Whether a CSV header is Ultralytics': an `epoch` column and `train/`, `metrics/` or `lr/pg` ones.
   package static func isUltralyticsHeader(_ columns: [String]) -> Bool {
     columns.contains("epoch")
-      && columns.contains { $0.hasPrefix("train/") || $0.hasPrefix("metrics/") || $0.hasPrefix("lr/pg") }
+      && columns.contains {
+        $0.hasPrefix("train/") || $0.hasPrefix("metrics/") || $0.hasPrefix("lr/pg")
+      }
   }
 
   /// Parses a whole `results.csv` held in memory: the entry point for fuzzing and one-shot reads.
@@ -53,9 +55,10 @@ package struct UltralyticsCSVParser: IncrementalLogParser {
     }
     if cells == columns { return nil }
     guard cells.count == columns.count else {
-      return .issue(LogIssue(
-        path: path, line: number,
-        message: "expected \(columns.count) cells as in the header, found \(cells.count)"))
+      return .issue(
+        LogIssue(
+          path: path, line: number,
+          message: "expected \(columns.count) cells as in the header, found \(cells.count)"))
     }
     var epoch: Int?
     var time: Double?
@@ -65,14 +68,16 @@ package struct UltralyticsCSVParser: IncrementalLogParser {
     for (column, cell) in zip(columns, cells) {
       guard !cell.isEmpty else { continue }
       guard let value = JSONNumberText.parse(cell) else {
-        return .issue(LogIssue(
-          path: path, line: number, field: column, message: "'\(cell)' is not a number"))
+        return .issue(
+          LogIssue(
+            path: path, line: number, field: column, message: "'\(cell)' is not a number"))
       }
       switch column {
       case "epoch":
         guard value.isFinite, value == value.rounded() else {
-          return .issue(LogIssue(
-            path: path, line: number, field: column, message: "'\(cell)' is not an epoch number"))
+          return .issue(
+            LogIssue(
+              path: path, line: number, field: column, message: "'\(cell)' is not an epoch number"))
         }
         epoch = Int(value)
       case "time": time = value

@@ -116,7 +116,8 @@ package final class SQLiteDatabase {
 
   /// The names of the tables in the database.
   package func tableNames() throws(Failure) -> Set<String> {
-    Set(try rows("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first?.text })
+    Set(
+      try rows("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.first?.text })
   }
 
   /// The column names of `table`.

@@ -8,7 +8,9 @@ package enum CRC32 {
   }
 
   /// zlib's `crc32(previous, bytes)`: the CRC-32 of what `previous` covered followed by `bytes`.
-  package static func checksum(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
+  package static func checksum(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32 = 0)
+    -> UInt32
+  {
     table.withUnsafeBufferPointer { t in
       var crc = ~previous
       for byte in bytes { crc = t[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }

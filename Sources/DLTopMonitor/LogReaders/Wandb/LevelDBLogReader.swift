@@ -24,7 +24,10 @@ package struct LevelDBLogReader: Sendable {
   package static let fileHeader: [UInt8] = Array(":W&B".utf8) + [0xE1, 0xBE, 0x00]
 
   private enum FragmentType: UInt8 {
-    case full = 1, first = 2, middle = 3, last = 4
+    case full = 1
+    case first = 2
+    case middle = 3
+    case last = 4
   }
 
   /// Bytes received but not consumed; `pending[0]` is at file offset `pendingOffset`.
@@ -44,7 +47,9 @@ package struct LevelDBLogReader: Sendable {
 
   /// Appends `bytes` and calls `record(data, offset)` for every complete, intact record.
   /// - Returns: the problems found.
-  package mutating func feed(_ bytes: ArraySlice<UInt8>, record: ([UInt8], Int) -> Void) -> [Problem] {
+  package mutating func feed(_ bytes: ArraySlice<UInt8>, record: ([UInt8], Int) -> Void)
+    -> [Problem]
+  {
     pending.append(contentsOf: bytes)
     var problems: [Problem] = []
     if !checkedHeader {
@@ -87,9 +92,12 @@ package struct LevelDBLogReader: Sendable {
       }
       guard let type = FragmentType(rawValue: typeByte), Self.headerLength + length <= roomInBlock
       else {
-        problems.append(Problem(
-          offset: offset,
-          message: "bad fragment header (type \(typeByte), length \(length)); skipping to the next 32 KiB block"))
+        problems.append(
+          Problem(
+            offset: offset,
+            message:
+              "bad fragment header (type \(typeByte), length \(length)); skipping to the next 32 KiB block"
+          ))
         guard count - position >= roomInBlock else {
           // Skip what we have; the rest of the block arrives later.
           skipToBlockEnd = offset + roomInBlock
@@ -101,7 +109,8 @@ package struct LevelDBLogReader: Sendable {
         continue
       }
       guard count - position >= Self.headerLength + length else { break }
-      let stored = UInt32(pending[position]) | UInt32(pending[position + 1]) << 8
+      let stored =
+        UInt32(pending[position]) | UInt32(pending[position + 1]) << 8
         | UInt32(pending[position + 2]) << 16 | UInt32(pending[position + 3]) << 24
       let dataStart = position + Self.headerLength
       let computed = pending.withUnsafeBytes { raw in
@@ -110,8 +119,9 @@ package struct LevelDBLogReader: Sendable {
           continuing: Self.typeSeeds[Int(typeByte)])
       }
       if computed != stored {
-        problems.append(Problem(
-          offset: offset, message: "bad checksum; skipping to the next 32 KiB block"))
+        problems.append(
+          Problem(
+            offset: offset, message: "bad checksum; skipping to the next 32 KiB block"))
         assembling = nil
         guard count - position >= roomInBlock else {
           skipToBlockEnd = offset + roomInBlock
@@ -159,9 +169,11 @@ package struct LevelDBLogReader: Sendable {
     }
     let meaningful = pending.contains { $0 != 0 }
     guard meaningful else { return [] }
-    return [Problem(
-      offset: pendingOffset,
-      message: "file ends inside a record (\(pending.count) bytes of an unfinished fragment)")]
+    return [
+      Problem(
+        offset: pendingOffset,
+        message: "file ends inside a record (\(pending.count) bytes of an unfinished fragment)")
+    ]
   }
 
   /// Set when the file is not a W&B file: nothing more is read.

@@ -55,9 +55,11 @@ package struct WandbParser: IncrementalLogParser, PendingEpochsReporting {
         break
       }
     } catch {
-      items.append(.issue(LogIssue(
-        path: path, offset: offset, field: "Record",
-        message: "\(error.message) at byte \(error.position) of the record")))
+      items.append(
+        .issue(
+          LogIssue(
+            path: path, offset: offset, field: "Record",
+            message: "\(error.message) at byte \(error.position) of the record")))
     }
   }
 }

@@ -28,7 +28,9 @@ package enum WandbRecordDecoder {
   }
 
   /// Decodes one record's bytes.
-  package static func decode(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader.Malformed) -> Content {
+  package static func decode(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader.Malformed)
+    -> Content
+  {
     var reader = ProtobufWireReader(bytes)
     while let field = try reader.next() {
       switch (field.number, field.value) {
@@ -41,7 +43,9 @@ package enum WandbRecordDecoder {
     return .other
   }
 
-  private static func decodeHistory(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader.Malformed) -> Content {
+  private static func decodeHistory(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader.Malformed)
+    -> Content
+  {
     var reader = ProtobufWireReader(bytes)
     var values: [String: Double] = [:]
     var step: Int?
@@ -64,7 +68,8 @@ package enum WandbRecordDecoder {
     return .history(step: step ?? 0, values: values)
   }
 
-  private static func decodeRunConfiguration(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader.Malformed)
+  private static func decodeRunConfiguration(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader
+    .Malformed)
     -> [RunDescription.KeyValue]
   {
     var reader = ProtobufWireReader(bytes)
@@ -77,7 +82,8 @@ package enum WandbRecordDecoder {
     return pairs
   }
 
-  private static func decodeConfiguration(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader.Malformed)
+  private static func decodeConfiguration(_ bytes: ArraySlice<UInt8>) throws(ProtobufWireReader
+    .Malformed)
     -> [RunDescription.KeyValue]
   {
     var reader = ProtobufWireReader(bytes)
