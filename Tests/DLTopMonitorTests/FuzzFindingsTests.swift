@@ -18,4 +18,24 @@ struct FuzzFindingsTests {
     #expect(log.issues.contains { $0.message.contains("is not an epoch number") })
     #expect(log.epochs.count >= 10)
   }
+
+  /// Found by the huggingface and ultralytics targets: a `step` or epoch too large for an Int
+  /// trapped converting from Double, and a `\uD8xx` escape followed by a non-low-surrogate escape
+  /// overflowed; now the step is dropped, the epoch is an issue and the escape is U+FFFD.
+  @Test(arguments: ["trainer-state-huge-step.json", "trainer-state-huge-step-2.json"])
+  func aTrainerStateStepTooLargeForAnIntDoesNotTrap(_ name: String) throws {
+    let bytes = try finding(name)
+    _ = HuggingFaceTrainerStateSource.parse(Data(bytes), path: "trainer_state.json")
+  }
+
+  @Test(arguments: ["ultralytics-huge-epoch.csv", "ultralytics-huge-epoch-2.csv"])
+  func anUltralyticsEpochTooLargeForAnIntIsAnIssue(_ name: String) throws {
+    let bytes = try finding(name)
+    let items = UltralyticsCSVParser.parse(Data(bytes), path: "results.csv")
+    #expect(
+      items.contains {
+        if case .issue(let issue) = $0 { return issue.message.contains("epoch") }
+        return false
+      })
+  }
 }

@@ -181,7 +181,11 @@ private struct JSONReader {
     {
       index += 2
       let low = try hex4()
-      code = 0x10000 + ((code - 0xD800) << 10) + (low &- 0xDC00)
+      // A high surrogate pairs only with a low one; anything else is U+FFFD (an unchecked
+      // `low - 0xDC00` overflowed: found by fuzzing trainer_state.json).
+      code =
+        (0xDC00..<0xE000).contains(low)
+        ? 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
     }
     let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
     return Array(String(Character(scalar)).utf8)

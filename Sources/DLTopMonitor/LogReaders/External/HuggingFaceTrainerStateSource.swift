@@ -128,7 +128,7 @@ package struct HuggingFaceTrainerStateSource: PolledLogSource {
       if entry["train_runtime"] != nil || entry["train_loss"] != nil && entry["loss"] == nil {
         continue
       }
-      let step = entry["step"].flatMap { $0.isFinite ? Int($0) : nil }
+      let step = entry["step"].flatMap { Int(exactly: $0.rounded(.towardZero)) }
       assembler.take(step: step, values: entry, into: &outcome.items)
     }
     outcome.amountRead = entries.count - taken.count

@@ -74,12 +74,13 @@ package struct UltralyticsCSVParser: IncrementalLogParser {
       }
       switch column {
       case "epoch":
-        guard value.isFinite, value == value.rounded() else {
+        // `Int(exactly:)`: a whole number too large for an Int is no epoch either (found by fuzzing).
+        guard let whole = Int(exactly: value) else {
           return .issue(
             LogIssue(
               path: path, line: number, field: column, message: "'\(cell)' is not an epoch number"))
         }
-        epoch = Int(value)
+        epoch = whole
       case "time": time = value
       case "train/loss": trainLoss = value
       case "val/loss": validationLoss = value

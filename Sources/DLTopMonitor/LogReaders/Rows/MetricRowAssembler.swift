@@ -63,7 +63,7 @@ package struct MetricRowAssembler: Sendable, PendingEpochsReporting {
     guard let epoch else {
       stepMetrics.merge(epochMetrics) { step, _ in step }
       if !stepMetrics.isEmpty {
-        let within = epochValue.flatMap { $0.isFinite ? Int($0.rounded(.down)) : nil }
+        let within = epochValue.flatMap { Int(exactly: $0.rounded(.down)) }
         items.append(.step(step: step ?? 0, epoch: within, metrics: stepMetrics))
       }
       return
