@@ -22,7 +22,10 @@ struct FuzzFindingsTests {
   /// Found by the huggingface and ultralytics targets: a `step` or epoch too large for an Int
   /// trapped converting from Double, and a `\uD8xx` escape followed by a non-low-surrogate escape
   /// overflowed; now the step is dropped, the epoch is an issue and the escape is U+FFFD.
-  @Test(arguments: ["trainer-state-huge-step.json", "trainer-state-huge-step-2.json"])
+  @Test(arguments: [
+    "trainer-state-huge-step.json", "trainer-state-huge-step-2.json",
+    "trainer-state-huge-epoch.json",
+  ])
   func aTrainerStateStepTooLargeForAnIntDoesNotTrap(_ name: String) throws {
     let bytes = try finding(name)
     _ = HuggingFaceTrainerStateSource.parse(Data(bytes), path: "trainer_state.json")

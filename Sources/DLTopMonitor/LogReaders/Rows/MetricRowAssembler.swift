@@ -56,7 +56,8 @@ package struct MetricRowAssembler: Sendable, PendingEpochsReporting {
     if epochValue != nil { sawEpochKey = true }
     let epoch: Int?
     if let epochValue {
-      epoch = epochValue.isFinite && epochValue == epochValue.rounded() ? Int(epochValue) : nil
+      // `Int(exactly:)`: nil for fractions, NaN/∞ and wholes beyond Int (found by fuzzing).
+      epoch = Int(exactly: epochValue)
     } else {
       epoch = sawEpochKey ? nil : step
     }

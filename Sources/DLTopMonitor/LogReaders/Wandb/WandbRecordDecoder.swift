@@ -64,7 +64,9 @@ package enum WandbRecordDecoder {
       default: continue
       }
     }
-    if step == nil, let logged = values["_step"], logged.isFinite { step = Int(logged) }
+    if step == nil, let logged = values["_step"] {
+      step = Int(exactly: logged.rounded(.towardZero))
+    }
     return .history(step: step ?? 0, values: values)
   }
 
