@@ -23,7 +23,7 @@ import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1])]
 lr = float(lines[0]["config"]["lr"])
 epochs = [l for l in lines if l["type"] == "epoch"]
-assert len(epochs) == 3 and all(e["lr"] == lr for e in epochs), (lr, epochs)
+assert len(epochs) == 3 and all(e["metrics"]["lr"] == lr for e in epochs), (lr, epochs)
 shown = sys.argv[2]
 assert abs(lr / float(shown) - 1) < 0.06, (lr, shown)  # the status line rounds to 2 digits
 events = [l["text"] for l in lines if l["type"] == "event"]
@@ -45,7 +45,10 @@ wait_for 'EXIT=0' 10 >/dev/null
 check "declined: epoch 1 equals a run without the range test" python3 - "$WORK/no/run.jsonl" "$WORK/plain/run.jsonl" <<'PY'
 import json, sys
 def epochs(path):
-    return [(l["loss"], l["val_loss"], l["lr"]) for l in map(json.loads, open(path)) if l["type"] == "epoch"]
+    return [
+        tuple(l["metrics"][k] for k in ("loss", "val_loss", "lr"))
+        for l in map(json.loads, open(path)) if l["type"] == "epoch"
+    ]
 a, b = epochs(sys.argv[1]), epochs(sys.argv[2])
 assert a == b and a[0][2] == 0.001, (a, b)
 PY

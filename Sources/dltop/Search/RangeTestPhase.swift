@@ -46,11 +46,11 @@ struct RangeTestPhase: Sendable {
         ? "all \(result.iterations) batches"
         : "\(result.rates.count) of \(result.iterations) batches (\(result.stopReason.rawValue))"
       let found = result.suggestions(preferring: method).map {
-        "\($0.method.rawValue) \(HeadlessPrinter.format($0.rate))"
+        "\($0.method.rawValue) \(TrainCommandLine.number($0.rate))"
       }
       var lines = [
-        "lr-find: η \(HeadlessPrinter.format(result.rates.first ?? 0)) → "
-          + "\(HeadlessPrinter.format(result.rates.last ?? 0)), \(ran)"
+        "lr-find: η \(TrainCommandLine.number(result.rates.first ?? 0)) → "
+          + "\(TrainCommandLine.number(result.rates.last ?? 0)), \(ran)"
           + (found.isEmpty ? "" : "; " + found.joined(separator: ", "))
       ]
       let kept = TrainCommandLine.number(previousRate)
