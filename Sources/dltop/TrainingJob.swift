@@ -10,6 +10,10 @@ struct TrainingJob: Sendable {
   var runDirectory: String?
   /// Where the run log's default folder is made when `runDirectory` is not given.
   var writesRunLog: Bool
+  /// The run's flags as recorded in its checkpoints (`TrainOptions.recordedArguments`).
+  var recordedArguments: [String] = []
+  /// Set when the job continues a run (`--resume`).
+  var resume: ResumePlan?
 
   var isClassification: Bool { data.task.isClassification }
 }
