@@ -206,6 +206,18 @@ package final class RunRecorder {
     diagnoser = Diagnoser(options: options)
   }
 
+  /// How long a followed log has been quiet (`TrainingProgress.quietSeconds`).
+  package func setQuietSeconds(_ seconds: Double?) {
+    snapshot.progress.quietSeconds = seconds
+  }
+
+  /// How far a followed log's backlog has been read (nil once it is all read), and when the log
+  /// last changed.
+  package func setLoading(_ loading: LoadingProgress?, lastModification: Double?) {
+    snapshot.progress.loading = loading
+    snapshot.progress.lastModification = lastModification
+  }
+
   /// Hands the snapshot to `target` at once (a watch session shows the selected run's recorder).
   package func publish(to target: EngineLink) {
     snapshot.progress.elapsedSeconds = max(snapshot.progress.elapsedSeconds, elapsed())
