@@ -18,8 +18,12 @@ final class EngineSession: Sendable {
   /// the queue, never shared.
   func start(_ job: TrainingJob, observer: RunObserver) {
     queue.async { [self] in
+      // A resumed run's clock goes on from where the run stopped.
+      let offset = job.resume?.state.elapsedSeconds ?? 0
+      let start = ContinuousClock.now
       let recorder = RunRecorder(
-        run: job.run, options: TrainerFactory.recorderOptions(job), link: link)
+        run: job.run, options: TrainerFactory.recorderOptions(job), link: link,
+        elapsed: { offset + (ContinuousClock.now - start) / .seconds(1) })
       var outcome: TrainOutcome
       do {
         var job = job

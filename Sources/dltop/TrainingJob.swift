@@ -12,6 +12,10 @@ struct TrainingJob: Sendable {
   var writesRunLog: Bool
   /// The learning-rate range test to run before the first batch (`--lr-find`), or nil.
   var rangeTest: RangeTestPhase?
+  /// The run's flags as recorded in its checkpoints (`TrainOptions.recordedArguments`).
+  var recordedArguments: [String] = []
+  /// Set when the job continues a run (`--resume`).
+  var resume: ResumePlan?
 
   var isClassification: Bool { data.task.isClassification }
 

@@ -20,6 +20,8 @@ final class TrainingLoop {
   /// The range test run before the loop was made (`--lr-find`): its events go into the run log,
   /// and the commands that arrived during it are applied when training starts.
   var preface: RangeTestPhase.Outcome?
+  /// Whether a failed checkpoint write was reported already (it is reported once).
+  var checkpointFailureReported = false
 
   /// Builds the model and trainer. Throws when the model does not fit the data.
   init(job: TrainingJob, link: EngineLink, observer: RunObserver, recorder: RunRecorder) throws {
@@ -28,19 +30,33 @@ final class TrainingLoop {
     self.observer = observer
     self.recorder = recorder
     trainer = try TrainerFactory.make(job)
+    if let plan = job.resume {
+      do {
+        try trainer.resume(from: plan.state.checkpoint)
+      } catch {
+        throw CommandFailure("--resume: \(plan.checkpointPath) does not fit this run: \(error)")
+      }
+    }
   }
 
   /// Runs every epoch (or until stopped) and the final test evaluation.
   func run() -> TrainOutcome {
-    openRunLog()
-    for note in job.data.notes { recorder.note(.info, note) }
-    for warning in job.data.warnings { recorder.note(.warning, "warning: \(warning)") }
-    recorder.note(.info, "model \(trainer.model.description)")
+    if let plan = job.resume {
+      continueRunLog(plan)
+    } else {
+      openRunLog()
+      for note in job.data.notes { recorder.note(.info, note) }
+      for warning in job.data.warnings { recorder.note(.warning, "warning: \(warning)") }
+      recorder.note(.info, "model \(trainer.model.description)")
+    }
     recorder.start(
       totalEpochs: job.setup.epochs, batchesPerEpoch: trainer.batchesPerEpoch,
       learningRate: trainer.currentLearningRate, plannedRates: plannedRates())
     if let preface { startAfterRangeTest(preface) }
-    epochs: for _ in 1...job.setup.epochs {
+    // A resumed run starts after its checkpoint's epoch (`--resume` checked there are more).
+    epochs: for _
+      in (trainer.completedEpochs + 1)...max(trainer.completedEpochs + 1, job.setup.epochs)
+    {
       while true {
         applyCommands()
         if stopRequest != nil { break epochs }
@@ -55,7 +71,9 @@ final class TrainingLoop {
           break epochs
         }
       }
-      if let stop = finishEpoch().stop {
+      let decision = finishEpoch()
+      saveCheckpoint()
+      if let stop = decision.stop {
         stopRequest = stop.reason
         stoppedEarly = true
         restoreBestWeights(stop)

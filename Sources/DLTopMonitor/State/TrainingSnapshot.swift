@@ -68,13 +68,16 @@ package struct ComparisonRun: Sendable, Equatable {
   package var visible: Bool
   /// Its hyper-parameters (the log's configuration), for the run-comparison table.
   package var configuration: [RunDescription.KeyValue]
+  /// When its log last changed (seconds since 1970), for the picker's recency order.
+  package var lastModification: Double?
   package init(
     name: String, epochs: [EpochRecord], visible: Bool = true,
-    configuration: [RunDescription.KeyValue] = []
+    configuration: [RunDescription.KeyValue] = [], lastModification: Double? = nil
   ) {
     self.name = name
     self.epochs = epochs
     self.visible = visible
     self.configuration = configuration
+    self.lastModification = lastModification
   }
 }

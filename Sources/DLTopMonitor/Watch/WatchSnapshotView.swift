@@ -26,7 +26,7 @@ struct WatchSnapshotView {
     comparisons = runs.filter { $0.root != selected.root }.map {
       ComparisonRun(
         name: $0.name, epochs: $0.recorder.epochs + $0.unrecordedEpochs(),
-        configuration: $0.files.flatMap(\.configuration))
+        configuration: $0.files.flatMap(\.configuration), lastModification: $0.lastModification)
     }
     unmapped = selected.metricNames.filter { !TensorBoardTagMapping.isCanonical($0) }.sorted()
   }
