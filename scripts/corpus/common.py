@@ -160,6 +160,8 @@ def acceptance(label, history, classes):
         half = val[n // 2:]
         steps = [abs(b - a) for a, b in zip(half, half[1:])]
         level = sum(half) / len(half)
+        if level <= 0:
+            return False, "val_loss at zero"
         if sum(steps) / len(steps) < 0.1 * level:
             return False, "val_loss swings < 10% of its level"
         return True, f"val_loss swings {sum(steps) / len(steps) / level:.0%} of its level"
