@@ -53,6 +53,7 @@ extension Dashboard {
         footer.hasOtherRuns = !snapshot.comparisonRuns.isEmpty
         footer.hasOtherMetrics = MetricPanel.metricChoices(in: snapshot).count > 1
         footer.hasTestResults = snapshot.test != nil
+        footer.offersRangeTest = snapshot.status == .paused && snapshot.rangeTest == nil
         footer.render(into: &grid, area: area, theme: theme)
       }
     }
@@ -85,6 +86,11 @@ extension Dashboard {
         results: results, classNames: snapshot.run.classNames, values: state.confusionValues
       )
       .render(
+        into: &grid, area: Rect(x: 0, y: 2, width: size.width, height: size.height - 3),
+        theme: theme)
+    }
+    if let test = snapshot.rangeTest {
+      RangeTestOverlay(state: test).render(
         into: &grid, area: Rect(x: 0, y: 2, width: size.width, height: size.height - 3),
         theme: theme)
     }

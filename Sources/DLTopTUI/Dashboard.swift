@@ -114,6 +114,7 @@ package final class Dashboard {
       show(message: "quit cancelled")
       return []
     }
+    if snapshot.rangeTest?.phase == .asking { return handleRangeTestAnswer(key: key) }
     if state.runPickerVisible { return handleRunPicker(key: key) }
     if state.testResultsVisible { return handleTestResults(key: key) }
     if state.comparisonVisible { return handleRunComparison(key: key) }
@@ -155,6 +156,8 @@ package final class Dashboard {
       let enable = !(snapshot.earlyStopping?.enabled ?? false)
       show(message: "early stopping " + (enable ? "on" : "off"))
       return [.send(.setEarlyStopping(enabled: enable))]
+    case .findLearningRate:
+      return findLearningRate()
     case .zoom(let number):
       state.zoom = state.zoom == number ? nil : number
       state.historySpan = nil

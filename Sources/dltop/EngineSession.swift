@@ -20,10 +20,24 @@ final class EngineSession: Sendable {
     queue.async { [self] in
       let recorder = RunRecorder(
         run: job.run, options: TrainerFactory.recorderOptions(job), link: link)
-      let outcome: TrainOutcome
+      var outcome: TrainOutcome
       do {
+        var job = job
+        var preface: RangeTestPhase.Outcome?
+        if let phase = job.rangeTest {
+          let found = try phase.run(
+            setup: job.setup, data: job.data, weights: nil, currentRate: job.setup.learningRate,
+            link: link, recorder: recorder)
+          if found.accepted, let rate = found.suggested {
+            job = job.adopting(learningRate: rate)
+            recorder.describe(job.run)
+          }
+          preface = found
+        }
         let loop = try TrainingLoop(job: job, link: link, observer: observer, recorder: recorder)
+        loop.preface = preface
         outcome = loop.run()
+        outcome.rangeTest = preface
       } catch {
         var failed = TrainOutcome()
         failed.failure = "\(error)"

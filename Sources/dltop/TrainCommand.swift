@@ -12,6 +12,15 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var options: TrainOptions
 
+  @Flag(
+    name: .customLong("lr-find"),
+    help: ArgumentHelp(
+      "Run the learning-rate range test (as `dltop lr-find`) before the first batch and offer its suggestion.",
+      discussion:
+        "The dashboard draws the curve and asks (y uses the suggestion, n keeps --lr); headless, the run trains with it."
+    ))
+  var lrFind = false
+
   mutating func run() throws {
     let setup = try TrainSetup(options)
     if let threads = options.threads { BLAS.setThreadCount(threads) }
@@ -32,7 +41,8 @@ struct TrainCommand: ParsableCommand {
     }
     let job = TrainingJob(
       setup: setup, data: data, run: RunDescriptionBuilder.make(setup: setup, data: data),
-      runDirectory: runDirectory, writesRunLog: !options.noRunLog)
+      runDirectory: runDirectory, writesRunLog: !options.noRunLog,
+      rangeTest: lrFind ? RangeTestPhase(asks: !headless) : nil)
     let snapshots = SnapshotWriter(
       parent: options.snapshotDir ?? (options.noRunLog ? "." : runDirectory))
     let theme = try ThemeChoice.load(options.theme)

@@ -17,6 +17,9 @@ final class TrainingLoop {
   var stopRequest: String?
   var stoppedEarly = false
   var diverged = false
+  /// The range test run before the loop was made (`--lr-find`): its events go into the run log,
+  /// and the commands that arrived during it are applied when training starts.
+  var preface: RangeTestPhase.Outcome?
 
   /// Builds the model and trainer. Throws when the model does not fit the data.
   init(job: TrainingJob, link: EngineLink, observer: RunObserver, recorder: RunRecorder) throws {
@@ -36,6 +39,7 @@ final class TrainingLoop {
     recorder.start(
       totalEpochs: job.setup.epochs, batchesPerEpoch: trainer.batchesPerEpoch,
       learningRate: trainer.currentLearningRate, plannedRates: plannedRates())
+    if let preface { startAfterRangeTest(preface) }
     epochs: for _ in 1...job.setup.epochs {
       while true {
         applyCommands()
@@ -62,7 +66,7 @@ final class TrainingLoop {
   }
 
   /// Applies queued commands; while paused, waits for the next one.
-  private func applyCommands() {
+  func applyCommands() {
     repeat {
       for command in link.drain() { apply(command) }
       if paused && stopRequest == nil {
@@ -73,7 +77,7 @@ final class TrainingLoop {
     } while paused && stopRequest == nil
   }
 
-  private func apply(_ command: EngineCommand) {
+  func apply(_ command: EngineCommand) {
     switch command {
     case .pause where !paused:
       paused = true
@@ -83,8 +87,12 @@ final class TrainingLoop {
       paused = false
       recorder.note(.key, "resumed")
       recorder.setStatus(.running)
-    case .pause, .resume, .selectRun:
+    case .pause, .resume, .selectRun, .answerRangeTest:
       break
+    case .findLearningRate where paused:
+      findLearningRate()
+    case .findLearningRate:
+      recorder.note(.key, "lr-find: the range test runs while paused (space, then L)")
     case .stop(let reason):
       stopRequest = reason
       paused = false
@@ -146,7 +154,7 @@ final class TrainingLoop {
   }
 
   /// The schedule in force from the current step to the planned end, sampled for drawing.
-  private func plannedRates() -> [PlannedRate] {
+  func plannedRates() -> [PlannedRate] {
     let end = max(trainer.totalSteps, trainer.globalStep + 1)
     return trainer.effectiveSchedule.plannedRates(from: trainer.globalStep, to: end, samples: 240)
       .map { PlannedRate(step: $0.step, rate: $0.rate) }

@@ -261,6 +261,14 @@ package final class RunRecorder {
     snapshot.progress.globalStep = globalStep
   }
 
+  /// Shows a learning-rate range test (nil: none any more). While it runs, snapshots are
+  /// throttled like batch records; its end and the answer publish at once.
+  package func show(rangeTest: RangeTestState?) {
+    let force = rangeTest?.phase != .running
+    snapshot.rangeTest = rangeTest
+    publish(force: force)
+  }
+
   /// Writes a file next to the run log (best weights); nil without a run log.
   package func saveBestWeights(_ bytes: [UInt8]) -> String? {
     guard let runLog else { return nil }

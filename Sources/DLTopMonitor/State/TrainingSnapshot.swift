@@ -40,6 +40,8 @@ package struct TrainingSnapshot: Sendable, Equatable {
   package var archivedEpochs = 0
   /// Scalars found in an external log that map to no canonical name.
   package var unmappedScalars: [String] = []
+  /// A learning-rate range test in progress or waiting for its answer (drawn over the charts).
+  package var rangeTest: RangeTestState?
 
   package init(run: RunDescription) {
     self.run = run
