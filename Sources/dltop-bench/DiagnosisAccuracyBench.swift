@@ -3,7 +3,8 @@ import Foundation
 
 /// How often the diagnoser gives the right label on the field corpus (scripts/corpus/PROTOCOL.md):
 /// accuracy, recall per label, confusion, reliability and false alarms on healthy runs, for the
-/// tuning and the validation half, overall and by framework. The full tables go to stderr; the
+/// tuning half, the validation half and the held-out set (holdout-2), overall and by framework and
+/// label. The full tables go to stderr; the
 /// headline figures into the report.
 enum DiagnosisAccuracyBench {
   /// The repository's fixtures folder, found from this source file's path.
@@ -38,7 +39,14 @@ enum DiagnosisAccuracyBench {
         let part = DiagnosisScorecard(outcomes.filter { $0.run.framework == framework })
         section["accuracy_\(framework)"] = part.accuracy
         section["runs_\(framework)"] = part.count
-        text.append("  \(half.rawValue) half, \(framework): \(part.correct)/\(part.count) correct")
+        let recalls = DiagnosisScorecard.labels.compactMap { label -> String? in
+          let runs = part.outcomes.filter { $0.run.label == label }
+          guard !runs.isEmpty else { return nil }
+          return "\(label.rawValue.prefix(5)) \(runs.filter(\.correct).count)/\(runs.count)"
+        }
+        text.append(
+          "  \(half.rawValue) half, \(framework): \(part.correct)/\(part.count) correct ("
+            + recalls.joined(separator: ", ") + ")")
       }
       figures[half.rawValue] = section
     }

@@ -4,9 +4,11 @@ import Testing
 @testable import DLTopMonitor
 
 /// The field corpus (Fixtures/field-corpus, scripts/corpus/PROTOCOL.md): real dltop, PyTorch and
-/// Keras runs labelled by how they were made, split once into a tuning and a validation half. The
-/// rules were tuned on the tuning half only; these tests pin what they score on the validation
-/// half, so a rule change that loses accuracy there fails.
+/// Keras runs labelled by how they were made, split once into a tuning and a validation half, plus a
+/// second held-out set (field-corpus/holdout-2: new recipes and seeds, committed before the rules
+/// were changed again). The rules were tuned on the tuning half only; these tests pin what they
+/// score on the validation half and on the held-out set, so a rule change that loses accuracy
+/// there fails.
 struct FieldCorpusTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
@@ -20,12 +22,12 @@ struct FieldCorpusTests {
 
   @Test func theCorpusHasAtLeast150FieldRunsAndTwentyOfEveryLabel() throws {
     let corpus = try DiagnosisCorpus(fixtures: Self.fixtures)
-    let field = corpus.runs.filter { $0.file.hasPrefix("field-corpus/") }
+    let field = corpus.runs.filter { $0.file.hasPrefix("field-corpus/") && $0.half != .holdout }
     #expect(field.count >= 150)
     #expect(Set(field.map(\.framework)) == ["dltop", "torch", "keras"])
     for label in DiagnosisScorecard.labels {
       #expect(field.filter { $0.label == label }.count >= 20, "\(label.rawValue)")
-      for half in DiagnosisCorpus.Half.allCases {
+      for half in [DiagnosisCorpus.Half.tuning, .validation] {
         #expect(
           field.contains { $0.label == label && $0.half == half },
           "\(label.rawValue) in the \(half.rawValue) half")
@@ -54,12 +56,29 @@ struct FieldCorpusTests {
     }
   }
 
-  /// The tuning half's report, printed for whoever tunes a rule (dltop-bench prints both halves).
-  /// The tuning half (194/203 = 95.6% when pinned), printed with its misses for whoever tunes a rule.
+  /// The held-out set: every label, made by the same protocol with recipes and seeds no other run
+  /// uses; scored once, after the rules were last changed.
+  @Test func theHeldOutSetScoresWhatThePinnedFiguresSay() throws {
+    let corpus = try DiagnosisCorpus(fixtures: Self.fixtures)
+    #expect(
+      Set(corpus.runs.filter { $0.half == .holdout }.map(\.label))
+        == Set(DiagnosisScorecard.labels))
+    let card = DiagnosisScorecard(try Self.outcomes(.holdout))
+    print(card.report(title: "held-out set", listMisses: false))
+    #expect(card.count >= FieldCorpusFigures.holdoutRuns)
+    #expect(card.accuracy >= FieldCorpusFigures.holdoutAccuracy)
+    for label in DiagnosisScorecard.labels {
+      let recall = try #require(card.recall(label))
+      let floor = try #require(FieldCorpusFigures.holdoutRecall[label])
+      #expect(recall >= floor, "held-out recall of \(label.rawValue): \(recall)")
+    }
+  }
+
+  /// The tuning half, printed with its misses for whoever tunes a rule.
   @Test func theTuningHalfScoresWhatItDidWhenPinned() throws {
     let card = DiagnosisScorecard(try Self.outcomes(.tuning))
     print(card.report(title: "tuning half"))
-    #expect(card.accuracy >= 0.95)
+    #expect(card.accuracy >= 0.97)
   }
 
   @Test func noHealthyRunOfEitherHalfIsCalledDivergentOrOverfittingAfterAnyEpoch() throws {
@@ -71,23 +90,33 @@ struct FieldCorpusTests {
     }
   }
 
-  @Test func confidentVerdictsAreRightAtLeastNineTimesInTen() throws {
-    let card = DiagnosisScorecard(try Self.outcomes(.validation))
+  @Test(arguments: [DiagnosisCorpus.Half.validation, .holdout])
+  func confidentVerdictsAreRightAtLeastNineTimesInTen(_ half: DiagnosisCorpus.Half) throws {
+    let card = DiagnosisScorecard(try Self.outcomes(half))
     let sure = card.share(atLeast: 0.8)
     #expect(sure.count >= 20)
-    #expect(sure.share >= 0.9, "\(card.report(title: "validation half", listMisses: false))")
+    #expect(sure.share >= 0.9, "\(card.report(title: half.rawValue, listMisses: false))")
   }
 }
 
-/// The validation-half figures the current rules reach (dltop-bench --only diagnosis prints them:
-/// 113/123 = 91.9%; recall healthy 27/27, overfitting 19/19, underfitting 15/19, divergence 20/20,
-/// oscillation 10/16, plateau 22/22; 75 verdicts at confidence ≥ 0.8, all right), rounded down: the
-/// floor a rule change must keep. Issue 11 asks for ≥ 95% and ≥ 90% per label: underfitting and
-/// oscillation do not reach it yet.
+/// The figures the current rules reach (dltop-bench --only diagnosis prints them), rounded down:
+/// the floor a rule change must keep.
+/// - validation half: 118/123 = 95.9%; recall healthy 27/27, overfitting 19/19, underfitting 18/19,
+///   divergence 20/20, oscillation 12/16, plateau 22/22; 75 verdicts at confidence ≥ 0.8, all
+///   right. Oscillation stays below issue 11's 90% per label.
+/// - held-out set (holdout-2, scored once after the last rule change): 80/82 = 97.6%; recall
+///   healthy 17/17, overfitting 12/13, underfitting 11/12, divergence 16/16, oscillation 9/9,
+///   plateau 15/15; 47 verdicts at confidence ≥ 0.8, all right.
 enum FieldCorpusFigures {
-  static let validationAccuracy = 0.91
+  static let validationAccuracy = 0.95
   static let validationRecall: [VerdictKind: Double] = [
-    .healthy: 1.0, .overfitting: 1.0, .underfitting: 0.78, .divergence: 1.0, .oscillation: 0.62,
+    .healthy: 1.0, .overfitting: 1.0, .underfitting: 0.94, .divergence: 1.0, .oscillation: 0.75,
+    .plateau: 1.0,
+  ]
+  static let holdoutRuns = 82
+  static let holdoutAccuracy = 0.97
+  static let holdoutRecall: [VerdictKind: Double] = [
+    .healthy: 1.0, .overfitting: 0.92, .underfitting: 0.91, .divergence: 1.0, .oscillation: 1.0,
     .plateau: 1.0,
   ]
 }

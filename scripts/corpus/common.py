@@ -1,5 +1,6 @@
-"""Data sets, the labelling protocol's acceptance checks and the manifest writer shared by the
-corpus generators (dltop_runs.py, torch_runs.py, keras_runs.py). See PROTOCOL.md.
+"""Data sets, the labelling protocol's acceptance checks, the manifest and the command line and
+recipe loop shared by the corpus generators (dltop_runs.py, torch_runs.py, keras_runs.py) and the
+older keras-runs/make_runs.py (its spirals and blobs). See PROTOCOL.md.
 
 Every data set is real or generated with a fixed seed; nothing here reads a diagnoser's output.
 """
@@ -54,15 +55,43 @@ def sample_csv(name):
     return x[order], y[order], len(labels)
 
 
-def fashion(n, seed):
-    """n Fashion-MNIST training images (Debian's dataset-fashion-mnist), pixels scaled to 0…1."""
-    with gzip.open(os.path.join(FASHION, "train-images-idx3-ubyte.gz")) as f:
+def fashion(n, seed, part="train"):
+    """n Fashion-MNIST images of `part` (train or t10k; Debian's dataset-fashion-mnist), pixels
+    scaled to 0…1."""
+    with gzip.open(os.path.join(FASHION, f"{part}-images-idx3-ubyte.gz")) as f:
         images = np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 784)
-    with gzip.open(os.path.join(FASHION, "train-labels-idx1-ubyte.gz")) as f:
+    with gzip.open(os.path.join(FASHION, f"{part}-labels-idx1-ubyte.gz")) as f:
         labels = np.frombuffer(f.read(), np.uint8, offset=8)
     rng = np.random.default_rng(seed)
     pick = rng.choice(len(labels), n, replace=False)
     return (images[pick] / 255.0).astype("float32"), labels[pick].astype(int), 10
+
+
+def sklearn_set(name, n, seed):
+    """Two-moons, two circles, or 4 classes in 20 dimensions (8 informative) from scikit-learn's
+    generators, with a fixed seed (the held-out set's new data sets)."""
+    from sklearn import datasets
+    if name == "moons":
+        x, y = datasets.make_moons(n, noise=0.25, random_state=seed)
+        k = 2
+    elif name == "circles":
+        x, y = datasets.make_circles(n, noise=0.1, factor=0.5, random_state=seed)
+        k = 2
+    else:
+        x, y = datasets.make_classification(n, n_features=20, n_informative=8, n_redundant=4, n_classes=4,
+                                            n_clusters_per_class=2, class_sep=1.0, random_state=seed)
+        k = 4
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    return x.astype("float32"), y.astype(int), k
+
+
+def noisy_labels(y, classes, fraction, seed):
+    """y with about `fraction` of its labels replaced by random ones."""
+    rng = np.random.default_rng(seed)
+    y = y.copy()
+    flip = rng.random(len(y)) < fraction
+    y[flip] = rng.integers(0, classes, flip.sum())
+    return y
 
 
 def random_labels(y, classes, seed):
@@ -131,6 +160,8 @@ def acceptance(label, history, classes):
         half = val[n // 2:]
         steps = [abs(b - a) for a, b in zip(half, half[1:])]
         level = sum(half) / len(half)
+        if level <= 0:
+            return False, "val_loss at zero"
         if sum(steps) / len(steps) < 0.1 * level:
             return False, "val_loss swings < 10% of its level"
         return True, f"val_loss swings {sum(steps) / len(steps) / level:.0%} of its level"
@@ -150,9 +181,9 @@ FIELDS = ["file", "label", "framework", "family", "classes", "dataset", "optimiz
           "schedule", "batch", "epochs", "init", "kept", "reason"]
 
 
-def write_manifest(framework, rows, suffix=""):
-    """Writes OUT/<framework>/runs<suffix>.tsv (every run made, kept or not)."""
-    path = os.path.join(OUT, framework, f"runs{suffix}.tsv")
+def write_manifest(folder, rows, suffix=""):
+    """Writes folder/runs<suffix>.tsv (every run made, kept or not)."""
+    path = os.path.join(folder, f"runs{suffix}.tsv")
     with open(path, "w") as f:
         f.write("\t".join(FIELDS) + "\n")
         for r in rows:
@@ -160,14 +191,80 @@ def write_manifest(framework, rows, suffix=""):
     print(f"{path}: {sum(1 for r in rows if int(r['kept']))} kept of {len(rows)}")
 
 
-def read_manifest(framework, suffix=""):
-    """The rows of OUT/<framework>/runs<suffix>.tsv written so far, by file (a generator that was
+def read_manifest(folder, suffix=""):
+    """The rows of folder/runs<suffix>.tsv written so far, by file (a generator that was
     interrupted resumes after the runs it finished)."""
-    path = os.path.join(OUT, framework, f"runs{suffix}.tsv")
+    path = os.path.join(folder, f"runs{suffix}.tsv")
     if not os.path.exists(path):
         return {}
     with open(path) as f:
         return {row["file"]: row for row in csv.DictReader(f, delimiter="\t")}
+
+
+# ---------------------------------------------------------------------------------------------
+# The generators' shared command line and recipe loop
+
+HOLDOUT_OUT = os.path.join(OUT, "holdout-2")
+
+
+class Arguments:
+    """What every generator takes after its own positional arguments:
+    `[--seed N] [--holdout] [PREFIX...]`.
+
+    --seed N   trains with seed N and names files <label>-<name>-s<N> (runs-s<N>.tsv): a second
+               sample of every recipe
+    --holdout  trains the held-out set's recipes (recipes.HOLDOUT) with the generator's held-out
+               seed into field-corpus/holdout-2/<framework>/ (files and manifest named -s<seed>)
+    PREFIX     only the recipes whose names start with one of these (no manifest is written)
+    """
+
+    def __init__(self, argv, seed, holdout_seed):
+        argv = list(argv)
+        self.holdout = "--holdout" in argv
+        if self.holdout:
+            argv.remove("--holdout")
+        self.seed, self.suffix = (holdout_seed, f"-s{holdout_seed}") if self.holdout else (seed, "")
+        if "--seed" in argv:
+            i = argv.index("--seed")
+            self.seed, self.suffix = int(argv[i + 1]), f"-s{argv[i + 1]}"
+            argv = argv[:i] + argv[i + 2:]
+        self.prefixes = argv
+
+
+def generate(framework, extension, train, arguments, supports=lambda recipe: True):
+    """Trains every recipe of the chosen list that `framework` (and `supports`) takes, keeps or
+    drops each run by the protocol's acceptance and writes the manifest.
+
+    train(recipe, seed, path) trains one run, writes its log to path and returns (history,
+    classes); history is a list of dicts with loss, val_loss, accuracy, val_accuracy per epoch.
+    """
+    import recipes
+    folder = os.path.join(HOLDOUT_OUT if arguments.holdout else OUT, framework)
+    os.makedirs(folder, exist_ok=True)
+    done = read_manifest(folder, arguments.suffix)
+    rows = []
+    for r in recipes.HOLDOUT if arguments.holdout else recipes.R:
+        if framework not in r["frameworks"] or not supports(r):
+            continue
+        if arguments.prefixes and not any(r["name"].startswith(p) for p in arguments.prefixes):
+            continue
+        file = f"{r['label']}-{r['name']}{arguments.suffix}.{extension}"
+        if file in done:
+            rows.append(done[file])
+            continue
+        path = os.path.join(folder, file)
+        if os.path.exists(path):
+            os.remove(path)
+        history, classes = train(r, arguments.seed, path)
+        kept, reason = acceptance(r["label"], history, classes)
+        if not kept and os.path.exists(path):
+            os.remove(path)
+        rows.append(dict(file=file, label=r["label"], framework=framework, family=r["family"], classes=classes,
+                         dataset=r["data"], optimizer=r["opt"], lr=r["lr"], schedule=r["schedule"], batch=r["batch"],
+                         epochs=len(history), init=r["init"], kept=int(kept), reason=reason))
+        print(("kept   " if kept else "DROPPED"), file, reason, flush=True)
+        if not arguments.prefixes:
+            write_manifest(folder, rows, arguments.suffix)
 
 
 def write_json_lines(path, header, history):
@@ -221,4 +318,33 @@ def dataset(name, seed):
     if name == "fashion-small":
         x, y, k = fashion(1300, seed)
         return split(x, y, 300, 1000) + (k,)
+    # The held-out set's data sets (recipes.HOLDOUT)
+    if name in ("moons", "circles", "classif4"):
+        x, y, k = sklearn_set(name, 1200 if name != "classif4" else 2400, seed)
+        n = len(y)
+        return split(x, y, n * 2 // 3, n - n * 2 // 3) + (k,)
+    if name == "moons-small":
+        x, y, k = sklearn_set("moons", 1060, seed)
+        return split(x, noisy_labels(y, k, 0.15, seed), 60, 1000) + (k,)
+    if name == "classif4-small":
+        x, y, k = sklearn_set("classif4", 1120, seed)
+        return split(x, noisy_labels(y, k, 0.1, seed), 120, 1000) + (k,)
+    if name == "random-classif4":
+        x, y, k = sklearn_set("classif4", 600, seed)
+        return split(x, random_labels(y, k, seed), 200, 400) + (k,)
+    if name == "spiral5":
+        x, y, k = spirals(300, 5, seed)
+        return split(x, y, 1000, 500) + (k,)
+    if name == "random-spiral5":
+        x, y, k = spirals(150, 5, seed)
+        return split(x, random_labels(y, k, seed), 500, 250) + (k,)
+    if name == "iris-small":
+        x, y, k = sample_csv("iris")
+        return split(x, y, 24, 126) + (k,)
+    if name == "fashion-test":
+        x, y, k = fashion(3000, seed, "t10k")
+        return split(x, y, 2000, 1000) + (k,)
+    if name == "fashion-test-small":
+        x, y, k = fashion(1250, seed, "t10k")
+        return split(x, y, 250, 1000) + (k,)
     raise ValueError(name)

@@ -3,7 +3,8 @@
 practitioner would run it.
 
 Run: KERAS_BACKEND=torch OMP_NUM_THREADS=1 \
-     nice -n 10 /work/venv/bin/python scripts/corpus/keras_runs.py [PREFIX...]
+     nice -n 10 /work/venv/bin/python scripts/corpus/keras_runs.py [--seed N] [--holdout] [PREFIX...]
+     (the options: common.Arguments)
 Writes Tests/DLTopMonitorTests/Fixtures/field-corpus/keras/<label>-<name>.csv and runs.tsv (the
 class count of each run is in runs.tsv: a CSVLogger log does not carry it).
 """
@@ -18,24 +19,10 @@ import torch  # noqa: E402
 torch.set_num_threads(1)
 
 import common  # noqa: E402
-from recipes import R  # noqa: E402
 
 FRAMEWORK = "keras"
 SEED = 23
-
-
-def take_seed(args):
-    """`--seed N` among args: trains with seed N, names files <label>-<name>-s<N> and writes
-    runs-s<N>.tsv (a second sample of every recipe); returns the other args."""
-    global SEED, SUFFIX
-    if "--seed" in args:
-        i = args.index("--seed")
-        SEED, SUFFIX = int(args[i + 1]), f"-s{args[i + 1]}"
-        args = args[:i] + args[i + 2:]
-    return args
-
-
-SUFFIX = ""
+HOLDOUT_SEED = 29
 
 
 def model_for(r, inputs, classes):
@@ -74,39 +61,20 @@ def read_history(path):
     return [{k: float(v) for k, v in row.items() if k in ("loss", "val_loss", "accuracy", "val_accuracy")} for row in rows]
 
 
+def train(r, seed, path):
+    """Trains recipe r with model.fit, its CSVLogger writing path."""
+    xt, yt, xv, yv, classes = common.dataset(r["data"], seed)
+    keras.utils.set_random_seed(seed)
+    model = model_for(r, xt.shape[1], classes)
+    steps = -(-len(yt) // r["batch"])
+    model.compile(optimizer=optimizer_for(r, steps), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.fit(xt * r["scale"], yt, validation_data=(xv * r["scale"], yv), epochs=r["epochs"], batch_size=r["batch"],
+              verbose=0, shuffle=True, callbacks=[keras.callbacks.CSVLogger(path), keras.callbacks.TerminateOnNaN()])
+    return read_history(path), classes
+
+
 def main():
-    prefixes = take_seed(sys.argv[1:])
-    folder = os.path.join(common.OUT, FRAMEWORK)
-    os.makedirs(folder, exist_ok=True)
-    done = common.read_manifest(FRAMEWORK, SUFFIX)
-    rows = []
-    for r in R:
-        if FRAMEWORK not in r["frameworks"] or (prefixes and not any(r["name"].startswith(p) for p in prefixes)):
-            continue
-        if f"{r['label']}-{r['name']}{SUFFIX}.csv" in done:
-            rows.append(done[f"{r['label']}-{r['name']}{SUFFIX}.csv"])
-            continue
-        xt, yt, xv, yv, classes = common.dataset(r["data"], SEED)
-        keras.utils.set_random_seed(SEED)
-        model = model_for(r, xt.shape[1], classes)
-        steps = -(-len(yt) // r["batch"])
-        model.compile(optimizer=optimizer_for(r, steps), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-        file = f"{r['label']}-{r['name']}{SUFFIX}.csv"
-        path = os.path.join(folder, file)
-        if os.path.exists(path):
-            os.remove(path)
-        model.fit(xt * r["scale"], yt, validation_data=(xv * r["scale"], yv), epochs=r["epochs"], batch_size=r["batch"],
-                  verbose=0, shuffle=True, callbacks=[keras.callbacks.CSVLogger(path), keras.callbacks.TerminateOnNaN()])
-        history = read_history(path)
-        kept, reason = common.acceptance(r["label"], history, classes)
-        if not kept:
-            os.remove(path)
-        rows.append(dict(file=file, label=r["label"], framework=FRAMEWORK, family=r["family"], classes=classes,
-                         dataset=r["data"], optimizer=r["opt"], lr=r["lr"], schedule=r["schedule"], batch=r["batch"],
-                         epochs=len(history), init=r["init"], kept=int(kept), reason=reason))
-        print(("kept   " if kept else "DROPPED"), file, reason, flush=True)
-        if not prefixes:
-            common.write_manifest(FRAMEWORK, rows, SUFFIX)
+    common.generate(FRAMEWORK, "csv", train, common.Arguments(sys.argv[1:], SEED, HOLDOUT_SEED))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Scores a dltop binary's `dltop diagnose --json` verdict on both halves of the split, by label and
+"""Scores a dltop binary's `dltop diagnose --json` verdict on every half of the split (tuning, validation, holdout), by label and
 framework — how the baseline (the diagnoser before this corpus existed) was measured.
 
 Run: python3 scripts/corpus/score_binary.py DLTOP
@@ -29,7 +29,7 @@ def main():
         for key in [(run["half"], "all"), (run["half"], run["framework"]), (run["half"], run["label"])]:
             table[key][0] += verdict == run["label"]
             table[key][1] += 1
-    for half in ("tuning", "validation"):
+    for half in sorted({run["half"] for run in runs}, key=["tuning", "validation", "holdout"].index):
         parts = [f"{name} {table[(half, name)][0]}/{table[(half, name)][1]}" for name in ["all", "dltop", "torch", "keras"] + LABELS]
         print(f"{half}: " + "  ".join(parts))
 

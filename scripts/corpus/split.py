@@ -1,7 +1,8 @@
 """Assigns every kept run of the field corpus to the tuning or the validation half, once.
 
 Run: python3 scripts/corpus/split.py   (after the generators)
-Within each (label, framework) group the runs, sorted by file name, alternate between the halves
+The held-out runs of field-corpus/holdout-2 (made with `--holdout`) form a third half, `holdout`,
+scored once at the end of a tuning round. Within each (label, framework) group the runs, sorted by file name, alternate between the halves
 from a random start seeded by the group's name, so both halves hold every label of every framework about equally.
 The older corpora (diagnosis-corpus, keras-runs) tuned the diagnoser before this corpus existed:
 they all go to the tuning half. A run already in split.tsv keeps its half (the split is never
@@ -20,14 +21,21 @@ SPLIT = os.path.join(common.OUT, "split.tsv")
 FIELDS = ["file", "label", "framework", "family", "classes", "half"]
 
 
-def field_runs():
+def field_runs(root=common.OUT):
+    prefix = os.path.relpath(root, FIXTURES)
     for framework in ("dltop", "torch", "keras"):
-        for path in sorted(glob.glob(os.path.join(common.OUT, framework, "runs*.tsv"))):
+        for path in sorted(glob.glob(os.path.join(root, framework, "runs*.tsv"))):
             with open(path) as f:
                 for row in csv.DictReader(f, delimiter="\t"):
                     if row["kept"] == "1":
-                        yield dict(file=f"field-corpus/{framework}/{row['file']}", label=row["label"],
+                        yield dict(file=f"{prefix}/{framework}/{row['file']}", label=row["label"],
                                    framework=framework, family=row["family"], classes=row["classes"])
+
+
+def holdout_runs():
+    """The second held-out set (recipes.HOLDOUT, `--holdout`): every kept run is in the holdout half."""
+    for r in field_runs(common.HOLDOUT_OUT):
+        yield dict(r, half="holdout")
 
 
 def old_runs():
@@ -57,6 +65,7 @@ def main():
         for i, r in enumerate(sorted(groups[key], key=lambda r: r["file"])):
             r["half"] = ("tuning", "validation")[(i + start) % 2]
     rows += new
+    rows += [existing.get(r["file"], r) for r in holdout_runs()]
     with open(SPLIT, "w") as f:
         f.write("\t".join(FIELDS) + "\n")
         for r in sorted(rows, key=lambda r: r["file"]):

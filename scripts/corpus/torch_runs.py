@@ -2,38 +2,24 @@
 the run's config and class names, then one object per epoch: loss, accuracy, val_loss,
 val_accuracy, lr), as a hand-written training script logs them.
 
-Run: OMP_NUM_THREADS=1 nice -n 10 /work/venv/bin/python scripts/corpus/torch_runs.py [PREFIX...]
+Run: OMP_NUM_THREADS=1 nice -n 10 /work/venv/bin/python scripts/corpus/torch_runs.py [--seed N] [--holdout] [PREFIX...]
+     (the options: common.Arguments)
 Writes Tests/DLTopMonitorTests/Fixtures/field-corpus/torch/<label>-<name>.jsonl and runs.tsv.
 The train loss/accuracy of an epoch is the mean over its batches (as Keras reports it); the val
 figures are computed after the epoch.
 """
 import math
-import os
 import sys
 
 import numpy as np
 import torch
 
 import common
-from recipes import R
 
 torch.set_num_threads(1)
 FRAMEWORK = "torch"
 SEED = 11
-
-
-def take_seed(args):
-    """`--seed N` among args: trains with seed N, names files <label>-<name>-s<N> and writes
-    runs-s<N>.tsv (a second sample of every recipe); returns the other args."""
-    global SEED, SUFFIX
-    if "--seed" in args:
-        i = args.index("--seed")
-        SEED, SUFFIX = int(args[i + 1]), f"-s{args[i + 1]}"
-        args = args[:i] + args[i + 2:]
-    return args
-
-
-SUFFIX = ""
+HOLDOUT_SEED = 13
 
 
 def model_for(r, inputs, classes):
@@ -120,36 +106,18 @@ def train(r, seed):
     return history, classes
 
 
+def train_and_write(r, seed, path):
+    history, classes = train(r, seed)
+    header = {"type": "header", "classes": [str(c) for c in range(classes)],
+              "config": {"framework": "pytorch", "optimizer": r["opt"], "lr": r["lr"], "batch": r["batch"],
+                         "epochs": r["epochs"], "init": r["init"], "activation": r["act"],
+                         "hidden": r["hidden"], "schedule": r["schedule"], "l2": r["l2"], "dropout": r["dropout"]}}
+    common.write_json_lines(path, header, history)
+    return history, classes
+
+
 def main():
-    prefixes = take_seed(sys.argv[1:])
-    folder = os.path.join(common.OUT, FRAMEWORK)
-    os.makedirs(folder, exist_ok=True)
-    done = common.read_manifest(FRAMEWORK, SUFFIX)
-    rows = []
-    for r in R:
-        if FRAMEWORK not in r["frameworks"] or (prefixes and not any(r["name"].startswith(p) for p in prefixes)):
-            continue
-        if f"{r['label']}-{r['name']}{SUFFIX}.jsonl" in done:
-            rows.append(done[f"{r['label']}-{r['name']}{SUFFIX}.jsonl"])
-            continue
-        history, classes = train(r, SEED)
-        kept, reason = common.acceptance(r["label"], history, classes)
-        file = f"{r['label']}-{r['name']}{SUFFIX}.jsonl"
-        header = {"type": "header", "classes": [str(c) for c in range(classes)],
-                  "config": {"framework": "pytorch", "optimizer": r["opt"], "lr": r["lr"], "batch": r["batch"],
-                             "epochs": r["epochs"], "init": r["init"], "activation": r["act"],
-                             "hidden": r["hidden"], "schedule": r["schedule"], "l2": r["l2"], "dropout": r["dropout"]}}
-        path = os.path.join(folder, file)
-        if kept:
-            common.write_json_lines(path, header, history)
-        elif os.path.exists(path):
-            os.remove(path)
-        rows.append(dict(file=file, label=r["label"], framework=FRAMEWORK, family=r["family"], classes=classes,
-                         dataset=r["data"], optimizer=r["opt"], lr=r["lr"], schedule=r["schedule"], batch=r["batch"],
-                         epochs=len(history), init=r["init"], kept=int(kept), reason=reason))
-        print(("kept   " if kept else "DROPPED"), file, reason, flush=True)
-        if not prefixes:
-            common.write_manifest(FRAMEWORK, rows, SUFFIX)
+    common.generate(FRAMEWORK, "jsonl", train_and_write, common.Arguments(sys.argv[1:], SEED, HOLDOUT_SEED))
 
 
 if __name__ == "__main__":

@@ -146,13 +146,23 @@ extension Diagnoser {
       total == 0 || recentChange <= limits.underfitFlatLevel * level
       || (recentChange <= limits.underfitFlatOfFall * total
         && recentChange <= limits.underfitFlatPerEpoch * level * Double(recent))
-    guard flat else { return nil }
+    // A train error this high after this many epochs is high bias whether the loss has flattened
+    // or still creeps down: the model is too small for the data (or needs far more epochs).
+    let persistent =
+      errors.train >= limits.underfitPersistentError
+      && curves.epochCount >= limits.underfitPersistentEpochs
+    guard flat || persistent else { return nil }
     if let chance = curves.chanceAccuracy,
       1 - errors.train <= chance + limits.plateauAccuracyAboveChance
     {
       return nil
     }
     verdict.onsetEpoch = train.epochs[values.count - recent]
+    if !flat {
+      verdict.confidence = min(verdict.confidence, 0.75)
+      verdict.evidence +=
+        "; still \(EvidenceFormat.accuracy(errors.train)) train error after \(curves.epochCount) epochs"
+    }
     verdict.evidence +=
       "; \(name) changed \(EvidenceFormat.percent(total == 0 ? 0 : recentChange / total)) of its total (\(EvidenceFormat.percent(level == 0 ? 0 : recentChange / level)) of its level) over the last \(recent) epochs"
     verdict.advice = advice(for: .underfitting)
@@ -237,7 +247,7 @@ extension Diagnoser {
       (MetricName.validationLoss, curves.validationLoss), (MetricName.loss, curves.loss),
     ].compactMap { name, series in Self.swing(of: series).map { (name, series, $0) } }
     guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else {
-      return nil
+      return overshootingRise(curves)
     }
     let confidence = min(0.95, 0.6 + 0.4 * min(0.5, swing.zigZag) + 0.2 * swing.turnRate)
     let spike =
@@ -247,6 +257,22 @@ extension Diagnoser {
       kind: .oscillation, onsetEpoch: series.epochs[swing.start], confidence: confidence,
       evidence:
         "\(name) changed direction \(swing.turns) time\(swing.turns == 1 ? "" : "s") in the last \(series.count - swing.start) epochs, zig-zagging \(EvidenceFormat.percent(exp(swing.zigZag) - 1)) up and down around its trend per epoch\(spike)",
+      advice: advice(for: .oscillation))
+  }
+
+  /// val_loss climbs from its minimum as in overfitting, but both curves zig-zag by at least
+  /// `overfitZigZag`: a too-large η (the steps overshoot, so the train loss bounces too), not
+  /// memorizing — memorizing lowers the train loss smoothly. Oscillation: lower η first.
+  private func overshootingRise(_ curves: Curves) -> Verdict? {
+    let limits = DiagnosisThresholds.self
+    guard let valZigZag = Self.zigZag(of: curves.validationLoss), valZigZag >= limits.overfitZigZag,
+      let trainZigZag = Self.zigZag(of: curves.loss), trainZigZag >= limits.overfitZigZag,
+      let rise = lossOverfitting(curves)
+    else { return nil }
+    return Verdict(
+      kind: .oscillation, onsetEpoch: rise.onsetEpoch, confidence: 0.7,
+      evidence:
+        "val_loss zig-zags \(EvidenceFormat.percent(exp(valZigZag) - 1)) and loss \(EvidenceFormat.percent(exp(trainZigZag) - 1)) up and down around their trends per epoch while val_loss climbs from its minimum: the steps overshoot (\(rise.evidence))",
       advice: advice(for: .oscillation))
   }
 

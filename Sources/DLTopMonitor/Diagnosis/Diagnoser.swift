@@ -32,11 +32,13 @@ package struct Diagnosis: Sendable, Equatable {
 ///   loss did not rise and the val−train gap widened by at least half the rise; or, from accuracies
 ///   once val_loss has stopped falling, val error a multiple of the train error (the notes' 1% vs 10%);
 /// - underfitting: train and val error both high, the gap small, above chance, the train loss flat
-///   over its last third (the notes' 14% vs 15%); the first epoch's drop alone does not make a
+///   over its last third (the notes' 14% vs 15%) — or, after many epochs, a train error twice the
+///   bar whether or not the loss still creeps down; the first epoch's drop alone does not make a
 ///   still-falling loss flat;
 /// - oscillation: over the last two thirds, val_loss or the train loss swings up and down by a large
 ///   ratio from epoch to epoch (or spikes to twice its level), changing direction often, with swings
-///   that are not tiny next to the loss's fall from its start;
+///   that are not tiny next to the loss's fall from its start; or val_loss climbs from its minimum
+///   while both curves zig-zag (the steps overshoot; memorizing lowers the train loss smoothly);
 /// - plateau: the train loss improved almost nothing over the whole run; or accuracy never rose
 ///   clearly above chance; or the slow crawl — a small, steady fall per epoch, as fast at the end
 ///   as in the first half, with most of the loss still there;

@@ -5,12 +5,15 @@ import Foundation
 ///
 /// File format (tab-separated, a header row first):
 /// `file  label  framework  family  classes  half` — `file` relative to the fixtures folder,
-/// `classes` empty for regression, `half` `tuning` or `validation`.
+/// `classes` empty for regression, `half` `tuning`, `validation` or `holdout`.
 package struct DiagnosisCorpus: Sendable {
-  /// Which half of the split a run belongs to.
+  /// Which part of the split a run belongs to: the rules are tuned on `tuning` only; `validation`
+  /// and `holdout` (field-corpus/holdout-2, made after the validation figures had been seen and
+  /// before the rules were changed again) only score them.
   package enum Half: String, Sendable, CaseIterable {
     case tuning
     case validation
+    case holdout
   }
 
   /// One labelled run.

@@ -50,7 +50,8 @@ enum DiagnosisThresholds {
   /// the train error (or, without accuracies, a rise of this fraction of the train loss's start).
   static let overfitMemorizedGap = 0.02
   /// …while the train loss did not rise more than this fraction. A val_loss that also zig-zags by
-  /// at least `overfitZigZag` may be a too-large η rather than memorizing: confidence at most 0.75.
+  /// at least `overfitZigZag` may be a too-large η rather than memorizing: confidence at most 0.75;
+  /// when the train loss zig-zags that much too, the steps overshoot: oscillation, not overfitting.
   static let overfitTrainRiseTolerance = 0.02
   static let overfitZigZag = 0.08
   /// From accuracies (when val_loss has stopped falling by this fraction over the last third):
@@ -72,6 +73,11 @@ enum DiagnosisThresholds {
   static let underfitFlatLevel = 0.02
   static let underfitFlatOfFall = 0.15
   static let underfitFlatPerEpoch = 0.01
+  /// …or, flat or not, a train error of at least twice `underfitError` after this many epochs
+  /// (a too-small model whose loss still creeps down; healthy runs of the tuning half end at most
+  /// at 15% train error). Confidence at most 0.75 then.
+  static let underfitPersistentError = 0.2
+  static let underfitPersistentEpochs = 20
 
   // MARK: Plateau
 

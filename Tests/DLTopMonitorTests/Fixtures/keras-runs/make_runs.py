@@ -5,6 +5,7 @@ Run: KERAS_BACKEND=jax python make_runs.py   (Keras 3, JAX backend, CPU; numpy-g
 Writes <label>-<dataset>-<variant>.csv (Keras CSVLogger, epochs from 0) and labels.json
 (label and class count per run). `python make_runs.py oscillation` retrains only the runs whose
 names start with the given prefixes.
+The spirals and blobs come from scripts/corpus/common.py (one copy for both corpora).
 The label is the condition the settings were chosen to cause; every log was checked by eye
 (print_summary) to show it.
 """
@@ -13,39 +14,13 @@ import os
 import sys
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
-import numpy as np  # noqa: E402
 import keras  # noqa: E402
+import numpy as np  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def spirals(n_per_class, classes, seed, noise=0.2):
-    rng = np.random.default_rng(seed)
-    xs, ys = [], []
-    for c in range(classes):
-        r = np.linspace(0.05, 1, n_per_class)
-        t = np.linspace(c * 4, (c + 1) * 4, n_per_class) + rng.normal(0, noise, n_per_class)
-        xs.append(np.c_[r * np.sin(t), r * np.cos(t)])
-        ys.append(np.full(n_per_class, c))
-    x, y = np.concatenate(xs).astype("float32"), np.concatenate(ys)
-    order = rng.permutation(len(y))
-    return x[order], y[order]
-
-
-def blobs(n, classes, dims, spread, seed):
-    rng = np.random.default_rng(seed)
-    centers = rng.normal(0, 1, (classes, dims))
-    y = rng.integers(0, classes, n)
-    x = (centers[y] + rng.normal(0, spread, (n, dims))).astype("float32")
-    return x, y
-
-
-def noisy_labels(y, classes, fraction, seed):
-    rng = np.random.default_rng(seed)
-    y = y.copy()
-    flip = rng.random(len(y)) < fraction
-    y[flip] = rng.integers(0, classes, flip.sum())
-    return y
+# The data set generators live once, in the field corpus's scripts/corpus/common.py.
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "..", "scripts", "corpus"))
+import common as corpus  # noqa: E402
 
 
 def mlp(inputs, classes, hidden, activation="relu"):
@@ -103,15 +78,15 @@ def plan():
         runs.append((name, label, classes, thunk))
 
     for seed in range(3):
-        x, y = spirals(400, 3, seed)
-        bx, by = blobs(3000, 5, 10, 0.45, seed)
-        sx, sy = spirals(40, 3, 100 + seed, noise=0.35)
-        sy = noisy_labels(sy, 3, 0.2, seed)
-        vx, vy = spirals(300, 3, 200 + seed, noise=0.35)
-        ox, oy = blobs(200, 5, 40, 1.0, 300 + seed)
-        oy = noisy_labels(oy, 5, 0.15, seed)
-        ovx, ovy = blobs(2000, 5, 40, 1.0, 300 + seed)
-        ux, uy = blobs(3000, 10, 10, 0.9, 400 + seed)
+        x, y, _ = corpus.spirals(400, 3, seed)
+        bx, by, _ = corpus.blobs(3000, 5, 10, 0.45, seed)
+        sx, sy, _ = corpus.spirals(40, 3, 100 + seed, noise=0.35)
+        sy = corpus.noisy_labels(sy, 3, 0.2, seed)
+        vx, vy, _ = corpus.spirals(300, 3, 200 + seed, noise=0.35)
+        ox, oy, _ = corpus.blobs(200, 5, 40, 1.0, 300 + seed)
+        oy = corpus.noisy_labels(oy, 5, 0.15, seed)
+        ovx, ovy, _ = corpus.blobs(2000, 5, 40, 1.0, 300 + seed)
+        ux, uy, _ = corpus.blobs(3000, 10, 10, 0.9, 400 + seed)
         rx, ry = regression(1000, 500 + seed)
         # healthy: enough data, a fitting network, a sensible learning rate
         add(f"healthy-spirals-{seed}", "healthy", 3, lambda x=x, y=y, seed=seed: run(f"healthy-spirals-{seed}", "healthy", x, y, 3, [64, 64], adam(3e-3), 60, 32, seed=seed))
