@@ -13,8 +13,10 @@ let package = Package(
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-    .target(name: "DLTopEngine", dependencies: ["CBLAS", "CZlib"]),
-    .target(name: "DLTopMonitor", dependencies: ["CSQLite"]),
+    // The one decimal-number parser, shared by the engine's CSV loader and the monitor's log readers.
+    .target(name: "DLTopNumbers"),
+    .target(name: "DLTopEngine", dependencies: ["DLTopNumbers", "CBLAS", "CZlib"]),
+    .target(name: "DLTopMonitor", dependencies: ["DLTopNumbers", "CSQLite"]),
     .target(name: "DLTopTUI", dependencies: ["DLTopMonitor", "CNcursesw"]),
     .executableTarget(
       name: "dltop",
@@ -26,7 +28,7 @@ let package = Package(
     .target(name: "DLTopBenchSupport", dependencies: ["DLTopMonitor", "DLTopTUI"]),
     .executableTarget(
       name: "dltop-bench", dependencies: ["DLTopEngine", "DLTopMonitor", "DLTopTUI", "DLTopBenchSupport"]),
-    .testTarget(name: "DLTopEngineTests", dependencies: ["DLTopEngine"], exclude: ["Fixtures"]),
+    .testTarget(name: "DLTopEngineTests", dependencies: ["DLTopEngine", "DLTopNumbers"], exclude: ["Fixtures"]),
     .testTarget(
       name: "DLTopMonitorTests", dependencies: ["DLTopMonitor", "DLTopBenchSupport"], exclude: ["Fixtures"]),
     .testTarget(
