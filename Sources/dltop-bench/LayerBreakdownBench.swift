@@ -1,12 +1,19 @@
 import DLTopEngine
 
-/// Where one training batch of the CNN goes: milliseconds per batch of 128 in each layer's forward
-/// and backward, the loss and the Adam update, the median over `batches` batches after 3 untimed
-/// ones. The layers run one by one exactly as `Sequential` runs them, so the parts add up to a
-/// batch of `Trainer.trainBatch` minus its bookkeeping (gather, statistics).
-enum CNNBreakdownBench {
-  static func measure(images: LabeledSet, batches: Int) -> [String: Any] {
-    let network = CNNBench.model(seed: 1)
+/// Where one training batch goes: milliseconds per batch of 128 in each layer's forward and
+/// backward, the gradient reset, the loss and the Adam update, the median over `batches` batches
+/// after 3 untimed ones. The layers run one by one exactly as `Sequential` runs them inside
+/// `Trainer.trainBatch` (the first layer computes no input gradient, as there), so the parts add
+/// up to a batch of the trainer minus its bookkeeping (gather, statistics): the epoch's seconds
+/// per batch less `breakdown_total_ms` is that bookkeeping.
+enum LayerBreakdownBench {
+  static func measure(model makeModel: () -> Sequential, images: LabeledSet, batches: Int)
+    -> [String: Any]
+  {
+    let network = makeModel()
+    // As `Trainer.init` and `ModelBuilder` set it: nobody reads the gradient of the data.
+    (network.layers.first as? Dense)?.computesInputGradient = false
+    (network.layers.first as? Conv2D)?.computesInputGradient = false
     let loss = SoftmaxCrossEntropy()
     let optimizer = Adam()
     let batch = 128
@@ -22,7 +29,7 @@ enum CNNBreakdownBench {
       let first = (step * batch) % max(1, images.count - batch)
       let x = images.features.rows(first..<(first + batch))
       let targets = images.targets.gathered(first..<(first + batch))
-      network.zeroGrad()
+      timed("zero_grad") { network.zeroGrad() }
       var activation = x
       for layer in network.layers {
         timed("\(layer.name).forward") { activation = layer.forward(activation, training: true) }
