@@ -11,6 +11,8 @@ package struct RunList: Sendable {
     package var isMain: Bool
     /// Its epochs (the snapshot's for the main run).
     package var epochs: [EpochRecord]
+    /// Where its epochs ended (step, wall time), for the step and time axes.
+    package var epochEnds: [EpochEnd] = []
     /// Whether it is drawn over the charts (always true for the main run).
     package var visible: Bool
     /// Its place in the list, which picks its colour and marker so they stay put when runs are
@@ -43,13 +45,15 @@ package struct RunList: Sendable {
   /// The list for a snapshot, with the picker's visibility choices applied.
   package init(snapshot: TrainingSnapshot, overlay: [String: Bool]) {
     var all: [Entry] = [
-      Entry(name: snapshot.run.name, isMain: true, epochs: snapshot.epochs, visible: true, index: 0)
+      Entry(
+        name: snapshot.run.name, isMain: true, epochs: snapshot.epochs,
+        epochEnds: snapshot.epochEnds, visible: true, index: 0)
     ]
     let crowded = snapshot.comparisonRuns.count > Self.overlayLimit
     for run in snapshot.comparisonRuns {
       all.append(
         Entry(
-          name: run.name, isMain: false, epochs: run.epochs,
+          name: run.name, isMain: false, epochs: run.epochs, epochEnds: run.epochEnds,
           visible: overlay[run.name] ?? (crowded ? false : run.visible), index: 0))
     }
     // Stable for equal names: the main run first.

@@ -11,6 +11,8 @@ package struct LineChart: Sendable {
   package var logScale = false
   /// The x range to show; nil fits the data.
   package var xRange: ClosedRange<Double>?
+  /// What x counts: whole epochs and steps get integer ticks, wall time gets durations (`1m30s`).
+  package var xAxis = ChartXAxis.epoch
   /// Shown when there is nothing to draw yet.
   package var emptyText = "waiting for the first epoch"
 
@@ -171,11 +173,14 @@ package struct LineChart: Sendable {
     // X labels on the bottom row.
     guard plotRows < area.height else { return }
     let labelRow = area.y + plotRows
-    let xTicks = AxisTicks.nice(
-      low: xLow, high: xHigh, maxCount: max(1, plot.width / 6), integer: true)
+    let maxTicks = max(1, plot.width / 6)
+    let xTicks =
+      xAxis == .time
+      ? AxisTicks.durations(low: xLow, high: xHigh, maxCount: maxTicks)
+      : AxisTicks.nice(low: xLow, high: xHigh, maxCount: maxTicks, integer: true)
     var nextFree = area.x
     for tick in xTicks {
-      let text = AxisTicks.label(tick, step: 1)
+      let text = xAxis == .time ? AxisTicks.durationLabel(tick) : AxisTicks.label(tick, step: 1)
       let center = plot.x + dotX(tick) / 2
       let start = min(max(center - text.count / 2, plot.x), area.maxX - text.count)
       guard start >= nextFree else { continue }
