@@ -13,8 +13,10 @@ let package = Package(
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    // Header-only: CRC-32C by the processor's instruction (SSE 4.2) for TFRecord framing.
+    .systemLibrary(name: "CCRC32C"),
     .target(name: "DLTopEngine", dependencies: ["CBLAS", "CZlib"]),
-    .target(name: "DLTopMonitor", dependencies: ["CSQLite"]),
+    .target(name: "DLTopMonitor", dependencies: ["CSQLite", "CCRC32C"]),
     .target(name: "DLTopTUI", dependencies: ["DLTopMonitor", "CNcursesw"]),
     .executableTarget(
       name: "dltop",

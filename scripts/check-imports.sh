@@ -19,6 +19,7 @@ forbid Sources/DLTopMonitor 'DLTopEngine|DLTopTUI|CNcursesw|CBLAS|CZlib' "the mo
 forbid Sources/DLTopTUI 'DLTopEngine|CBLAS|CZlib' "the dashboard sees snapshots only"
 forbid Sources/DLTopTUI 'CNcursesw' "only CursesBackend.swift touches ncurses" CursesBackend.swift
 forbid Sources/DLTopMonitor 'CSQLite' "only SQLiteDatabase.swift touches SQLite" SQLiteDatabase.swift
+forbid Sources/DLTopMonitor 'CCRC32C' "only CRC32C.swift touches the CRC instruction" CRC32C.swift
 forbid Sources/dltop 'CNcursesw|CBLAS|CZlib|CSQLite' "the executable wires the libraries; C stays behind them"
 forbid Sources/DLTopBenchSupport 'DLTopEngine|CNcursesw|CBLAS|CZlib' "bench support builds monitor and dashboard inputs only"
 forbid Sources/dltop-bench 'CNcursesw|CBLAS|CZlib' "the bench measures through the libraries"

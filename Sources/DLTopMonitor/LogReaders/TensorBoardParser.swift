@@ -17,7 +17,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   /// The split this file belongs to, from its folder name (nil when the folder says nothing).
   package let context: MetricNameMapping.Context?
 
-  private var framing = TFRecordReader()
+  private var framing: TFRecordReader
   /// Tag → mapping, so each distinct tag is mapped once.
   private var mappings: [String: TensorBoardTagMapping.Mapped] = [:]
   /// Epoch-level scalars of the step being collected.
@@ -40,9 +40,14 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   /// Every distinct metric name seen, for the unmapped-scalars list.
   package private(set) var metricNames: Set<String> = []
 
-  package init(path: String, context: MetricNameMapping.Context? = nil) {
+  /// - Parameter checksum: how the TFRecord checksums are computed (the bench's reference uses
+  ///   the tables; everything else the fastest way).
+  package init(
+    path: String, context: MetricNameMapping.Context? = nil, checksum: CRC32C.Method = .fastest
+  ) {
     self.path = path
     self.context = context
+    framing = TFRecordReader(checksum: checksum)
   }
 
   /// A parser whose context comes from the file's folder name (`…/train/events…`).
