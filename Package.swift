@@ -15,8 +15,10 @@ let package = Package(
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     // Header-only: CRC-32C by the processor's instruction (SSE 4.2) for TFRecord framing.
     .systemLibrary(name: "CCRC32C"),
-    .target(name: "DLTopEngine", dependencies: ["CBLAS", "CZlib"]),
-    .target(name: "DLTopMonitor", dependencies: ["CSQLite", "CCRC32C"]),
+    // The one decimal-number parser, shared by the engine's CSV loader and the monitor's log readers.
+    .target(name: "DLTopNumbers"),
+    .target(name: "DLTopEngine", dependencies: ["DLTopNumbers", "CBLAS", "CZlib"]),
+    .target(name: "DLTopMonitor", dependencies: ["DLTopNumbers", "CSQLite", "CCRC32C"]),
     .target(name: "DLTopTUI", dependencies: ["DLTopMonitor", "CNcursesw"]),
     .executableTarget(
       name: "dltop",
@@ -28,7 +30,7 @@ let package = Package(
     .target(name: "DLTopBenchSupport", dependencies: ["DLTopMonitor", "DLTopTUI"]),
     .executableTarget(
       name: "dltop-bench", dependencies: ["DLTopEngine", "DLTopMonitor", "DLTopTUI", "DLTopBenchSupport"]),
-    .testTarget(name: "DLTopEngineTests", dependencies: ["DLTopEngine"], exclude: ["Fixtures"]),
+    .testTarget(name: "DLTopEngineTests", dependencies: ["DLTopEngine", "DLTopNumbers"], exclude: ["Fixtures"]),
     .testTarget(
       name: "DLTopMonitorTests", dependencies: ["DLTopMonitor", "DLTopBenchSupport"], exclude: ["Fixtures"]),
     .testTarget(

@@ -38,13 +38,17 @@ common=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-nam
 build_module() {
   local module=$1 deps=()
   case $module in
+    DLTopEngine | DLTopMonitor) deps=(DLTopNumbers) ;;
     DLTopTUI) deps=(DLTopMonitor) ;;
   esac
   for dep in "${deps[@]}"; do build_module "$dep"; done
   local library=$out/lib$module.a
   local sources
   sources=$(find "$root/Sources/$module" -name '*.swift' | sort)
-  if [ -f "$library" ] && [ -z "$(find "$root/Sources/$module" -name '*.swift' -newer "$library")" ]; then
+  local stale_dep=""
+  for dep in "${deps[@]}"; do [ "$out/lib$dep.a" -nt "$library" ] && stale_dep=$dep; done
+  if [ -f "$library" ] && [ -z "$stale_dep" ] \
+    && [ -z "$(find "$root/Sources/$module" -name '*.swift' -newer "$library")" ]; then
     return
   fi
   echo "fuzz: compiling $module" >&2
@@ -57,9 +61,9 @@ build_module() {
 # The libraries and system libraries a module links against.
 link_flags() {
   case $1 in
-    DLTopEngine) echo "$out/libDLTopEngine.a -lopenblas -lz" ;;
-    DLTopMonitor) echo "$out/libDLTopMonitor.a -lsqlite3" ;;
-    DLTopTUI) echo "$out/libDLTopTUI.a $out/libDLTopMonitor.a -lncursesw -lsqlite3" ;;
+    DLTopEngine) echo "$out/libDLTopEngine.a $out/libDLTopNumbers.a -lopenblas -lz" ;;
+    DLTopMonitor) echo "$out/libDLTopMonitor.a $out/libDLTopNumbers.a -lsqlite3" ;;
+    DLTopTUI) echo "$out/libDLTopTUI.a $out/libDLTopMonitor.a $out/libDLTopNumbers.a -lncursesw -lsqlite3" ;;
   esac
 }
 

@@ -97,33 +97,3 @@ struct TensorBoardEventDecoderTests {
     #expect(items.epochRecords.map(\.validationLoss) == [Double(Float(0.09)), Double(Float(0.19))])
   }
 }
-
-struct LightningCSVNumberTests {
-  @Test func fastPathAgreesWithStrtodOnPythonReprs() {
-    var generator = SystemRandomNumberGenerator()
-    var values: [Double] = [
-      0, 1, -2.5, 1e-05, 0.1, 0.6699999999999999, 123456789012345.6, 1e22, 3e-22,
-    ]
-    for _ in 0..<5000 {
-      values.append(Double(bitPattern: generator.next() >> 2).truncatingRemainder(dividingBy: 1e6))
-      values.append(Double.random(in: 0..<1, using: &generator))
-    }
-    for value in values where value.isFinite {
-      let text = "\(value)"
-      let parsed = Array(text.utf8).withUnsafeBytes { LightningCSVNumber.parse($0) }
-      #expect(parsed == Double(text), "\(text)")
-    }
-  }
-
-  @Test func nonNumbersAreRejectedAndNamedValuesAccepted() {
-    func parse(_ text: String) -> Double? {
-      Array(text.utf8).withUnsafeBytes { LightningCSVNumber.parse($0) }
-    }
-    #expect(parse("1.2.3") == nil)
-    #expect(parse("abc") == nil)
-    #expect(parse("1e") == nil)
-    #expect(parse("nan")?.isNaN == true)
-    #expect(parse("-inf") == -.infinity)
-    #expect(parse(" 2 ") == 2)
-  }
-}

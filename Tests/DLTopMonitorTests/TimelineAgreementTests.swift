@@ -6,7 +6,8 @@ import Testing
 /// The same history fed live (record by record, as the trainer adapter feeds it), followed (the
 /// log written progressively to a file that a `WatchSession` follows) and replayed (`dltop
 /// diagnose`'s streaming replay) gives the same verdict timeline, epoch by epoch — for every run
-/// of the diagnosis corpus and of the Keras runs.
+/// of the diagnosis corpus: the field corpus of `split.tsv` (both halves), the older corpus and the
+/// Keras runs.
 struct TimelineAgreementTests {
   struct Run: CustomStringConvertible {
     var path: String
@@ -21,7 +22,15 @@ struct TimelineAgreementTests {
     let keras = try KerasRunsDiagnosisTests.runs().map {
       Run(path: $0.path, classCount: $0.classes)
     }
-    return corpus + keras
+    let field = try DiagnosisCorpus(fixtures: FieldCorpusTests.fixtures)
+    let split = field.runs.map {
+      Run(path: field.folder.appendingPathComponent($0.file).path, classCount: $0.classCount)
+    }
+    // The split lists the older corpora too: each run once.
+    var seen = Set<String>()
+    return (corpus + keras + split).filter {
+      seen.insert(URL(fileURLWithPath: $0.path).standardizedFileURL.path).inserted
+    }
   }
 
   /// Live: every epoch handed to a recorder in order, as the trainer adapter does.
@@ -72,7 +81,7 @@ struct TimelineAgreementTests {
 
   @Test func liveFollowedAndReplayedRunsGiveTheSameTimeline() throws {
     let runs = try Self.runs()
-    #expect(runs.count >= 80)
+    #expect(runs.count >= 240)
     var disagreements: [String] = []
     for run in runs {
       let live = try Self.live(run)

@@ -1,3 +1,4 @@
+import DLTopNumbers
 import Foundation
 
 /// Reads a CSV file with a header row into a `LabeledSet`.
@@ -141,11 +142,12 @@ package enum CSVLoader {
     }
     for (index, cell) in cells.enumerated() where index != labelIndex {
       let fast = reader.bytes.withUnsafeBufferPointer {
-        DecimalParser.parse(bytes: UnsafeBufferPointer(rebasing: $0[cell]))
+        DecimalNumber.parse(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[cell])))
       }
-      if let fast {
+      if let fast, Float(fast).isFinite {
         features.append(Float(fast))
       } else {
+        // Not a number, or not a finite Float: `number` names the cell and says which.
         features.append(
           try number(reader.string(cell), path: path, line: line, column: names[index]))
       }
@@ -192,7 +194,7 @@ package enum CSVLoader {
     guard !cell.isEmpty else {
       throw DataFileError(path: path, line: line, column: column, kind: .emptyCell)
     }
-    guard let value = DecimalParser.parse(cell) ?? Double(cell) else {
+    guard let value = DecimalNumber.parse(cell) else {
       throw DataFileError(path: path, line: line, column: column, kind: .nonNumeric(value: cell))
     }
     let single = Float(value)

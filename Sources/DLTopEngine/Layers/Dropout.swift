@@ -8,15 +8,16 @@ package final class Dropout: Layer {
   /// The probability of dropping a unit, in `[0, 1)`.
   package let rate: Float
   private var generator: SeededGenerator
-  private var mask: [Float] = []  // [batch, …]: 0 or 1/(1 − rate)
+  /// Which units the last training pass kept: bit `i % 64` of word `i / 64` for unit `i`. Bits,
+  /// not a `Float` mask, because a CNN's activations are large: a float mask was 8 MB written and
+  /// read back per conv layer and batch, and made dropout cost half a CNN epoch.
+  private var keptBits: [UInt64] = []
+  private var maskCount = 0
   private var lastWasTraining = false
   /// When set, training passes reuse the last mask instead of drawing a new one (gradient checks
   /// need the same function on every evaluation).
   var holdsMask = false
 
-  /// - Parameters:
-  ///   - rate: the drop probability `p`, `0 ≤ p < 1`.
-  ///   - seed: the seed of this layer's mask generator.
   package init(name: String, rate: Float, seed: UInt64) {
     precondition(rate >= 0 && rate < 1, "Dropout \(name): rate \(rate) must be in [0, 1)")
     self.name = name
@@ -29,33 +30,75 @@ package final class Dropout: Layer {
   package func forward(_ x: Tensor, training: Bool) -> Tensor {
     lastWasTraining = training
     guard training && rate > 0 else { return x }
-    if !(holdsMask && mask.count == x.count) {
-      let keep = 1 - rate
-      let scale = 1 / keep
-      mask = [Float](repeating: 0, count: x.count)
-      mask.withUnsafeMutableBufferPointer { m in
-        for i in m.indices where generator.nextUnitFloat() < keep { m[i] = scale }
-      }
-    }
+    if !(holdsMask && maskCount == x.count) { drawMask(count: x.count) }
     var out = x
-    out.scalars.withUnsafeMutableBufferPointer { y in
-      mask.withUnsafeBufferPointer { m in
-        for i in y.indices { y[i] *= m[i] }
-      }
-    }
+    applyMask(to: &out)
     return out
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
     guard lastWasTraining && rate > 0 else { return dout }
     precondition(
-      dout.count == mask.count, "Dropout \(name): dout \(dout.shape) does not match the last input")
+      dout.count == maskCount, "Dropout \(name): dout \(dout.shape) does not match the last input")
     var dx = dout
-    dx.scalars.withUnsafeMutableBufferPointer { d in
-      mask.withUnsafeBufferPointer { m in
-        for i in d.indices { d[i] *= m[i] }
+    applyMask(to: &dx)
+    return dx
+  }
+
+  /// Draws which of `count` units to keep. Each 64-bit draw decides four units by its four 16-bit
+  /// parts (kept when a part is below (1 − rate) × 2¹⁶): a quarter of the draws, and the keep
+  /// probability within 2⁻¹⁶ of `1 − rate`. The generator is copied to a local for the loop:
+  /// mutating the stored property there would pay a dynamic exclusivity check per draw.
+  private func drawMask(count: Int) {
+    let words = (count + 63) / 64
+    if keptBits.count != words { keptBits = [UInt64](repeating: 0, count: words) }
+    maskCount = count
+    let threshold = UInt64(((1 - Double(rate)) * 65536).rounded())
+    var local = generator
+    keptBits.withUnsafeMutableBufferPointer { bits in
+      for word in bits.indices {
+        var value: UInt64 = 0
+        for quarter in 0..<16 {
+          let draw = local.next()
+          var four: UInt64 = draw & 0xFFFF < threshold ? 1 : 0
+          four |= (draw >> 16) & 0xFFFF < threshold ? 2 : 0
+          four |= (draw >> 32) & 0xFFFF < threshold ? 4 : 0
+          four |= draw >> 48 < threshold ? 8 : 0
+          value |= four << UInt64(quarter * 4)
+        }
+        bits[word] = value
       }
     }
-    return dx
+    generator = local
+  }
+
+  /// Multiplies every kept unit of `tensor` by 1/(1 − rate) and every dropped one by 0, four units
+  /// at a time: each 4-bit group of the mask picks one of 16 ready-made `SIMD4` factors.
+  private func applyMask(to tensor: inout Tensor) {
+    let scale = 1 / (1 - rate)
+    let factors: [SIMD4<Float>] = (0..<16).map { pattern in
+      SIMD4((0..<4).map { pattern >> $0 & 1 == 1 ? scale : 0 })
+    }
+    tensor.scalars.withUnsafeMutableBufferPointer { y in
+      guard let base = y.baseAddress else { return }
+      let raw = UnsafeMutableRawPointer(base)
+      keptBits.withUnsafeBufferPointer { bits in
+        factors.withUnsafeBufferPointer { factor in
+          let whole = y.count & ~3
+          var i = 0
+          while i < whole {
+            let nibble = Int((bits[i >> 6] >> UInt64(i & 63)) & 0xF)
+            let offset = i * MemoryLayout<Float>.stride
+            let four = raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+            raw.storeBytes(of: four * factor[nibble], toByteOffset: offset, as: SIMD4<Float>.self)
+            i += 4
+          }
+          while i < y.count {
+            y[i] *= (bits[i >> 6] >> UInt64(i & 63)) & 1 == 1 ? scale : 0
+            i += 1
+          }
+        }
+      }
+    }
   }
 }

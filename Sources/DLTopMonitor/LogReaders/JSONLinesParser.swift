@@ -38,13 +38,17 @@ package struct JSONLinesParser: IncrementalLogParser {
   }
 
   package mutating func feed(_ bytes: ArraySlice<UInt8>) -> [LogItem] {
-    lines.feed(bytes).flatMap { parse(line: $0.text, number: $0.number) }
+    lines.feed(bytes, skippingLinesStartingWith: skipsBatchLines ? Self.batchLinePrefix : [])
+      .flatMap { parse(line: $0.text, number: $0.number) }
   }
 
   package mutating func finish() -> [LogItem] {
     guard let last = lines.finish() else { return [] }
     return parse(line: last.text, number: last.number)
   }
+
+  /// How dltop's run log starts a batch line (its writer's key order).
+  private static let batchLinePrefix = Array(#"{"type":"batch""#.utf8)
 
   private static let reservedKeys: Set<String> = [
     "type", "epoch", "step", "global_step", "seconds", "epoch_time", "timestamp", "wall_time",

@@ -1,3 +1,5 @@
+import DLTopNumbers
+
 extension LightningCSVParser {
   /// Reads the header and gives each column its role (see the table on `LightningCSVParser`).
   mutating func readHeader(_ bytes: UnsafeRawBufferPointer) {
@@ -46,7 +48,7 @@ extension LightningCSVParser {
     var means: [(String, Double)] = []
     var learningRate: Double?
     for (index, cell) in cells.enumerated() where !isBlank(cell) {
-      guard let value = LightningCSVNumber.parse(cell) else {
+      guard let value = DecimalNumber.parse(cell) else {
         let text = String(decoding: cell, as: UTF8.self)
         items.append(
           .issue(

@@ -21,13 +21,14 @@ package final class OptunaStudyFollower: Sendable {
     link = StudyLink(first)
   }
 
-  package func start() {
-    queue.async { [self] in
-      while !stopped.load(ordering: .relaxed) {
-        usleep(UInt32(interval * 1_000_000))
-        if stopped.load(ordering: .relaxed) { break }
-        poll()
-      }
+  package func start() { scheduleNextPoll() }
+
+  /// One re-read `interval` seconds from now, which schedules the next (a timer, not a sleep loop).
+  private func scheduleNextPoll() {
+    queue.asyncAfter(deadline: .now() + interval) { [self] in
+      guard !stopped.load(ordering: .relaxed) else { return }
+      poll()
+      scheduleNextPoll()
     }
   }
 

@@ -16,6 +16,10 @@ package enum SearchCommand: Sendable, Equatable {
 package final class StudyLink: Sendable {
   private let snapshot: Mutex<SearchSnapshot>
   private let control = Mutex(Control())
+  /// Threads blocked in `waitForChange(timeout:)`, and the semaphore that wakes them (one
+  /// signal each), so waiting for another trial or for "resume" needs no polling loop.
+  private let waiters = Mutex(0)
+  private let wake = DispatchSemaphore(value: 0)
 
   private struct Control: Sendable {
     var paused = false
@@ -33,6 +37,7 @@ package final class StudyLink: Sendable {
       update(&current)
       current.generation &+= 1
     }
+    wakeWaiters()
   }
 
   /// A copy of the latest snapshot.
@@ -51,6 +56,7 @@ package final class StudyLink: Sendable {
         state.paused = false
       }
     }
+    wakeWaiters()
     let paused = isPaused
     publish { current in
       if case .finished = current.status { return }
@@ -64,13 +70,35 @@ package final class StudyLink: Sendable {
     control.withLock { $0.stoppedTrials.contains(id) }
   }
 
-  /// Blocks while paused (checking every 100 ms), unless the search is stopped.
+  /// Blocks while paused, unless the search is stopped; wakes on every command.
   package func waitWhilePaused() {
-    while isPaused && !isSearchStopped { usleepShort() }
+    while isPaused && !isSearchStopped { waitForChange(timeout: 1) }
   }
 
-  private func usleepShort() {
-    _ = DispatchSemaphore(value: 0).wait(timeout: .now() + 0.1)
+  /// Blocks until the snapshot or the commands change, or `timeout` seconds pass. A change that
+  /// lands between a caller's check and this call is caught by the timeout, so callers re-check
+  /// their condition in a loop.
+  package func waitForChange(timeout seconds: Double) {
+    waiters.withLock { $0 += 1 }
+    guard wake.wait(timeout: .now() + seconds) == .timedOut else { return }
+    // Timed out: withdraw, unless a waker already counted this thread (then take its signal).
+    let withdrawn = waiters.withLock { count -> Bool in
+      guard count > 0 else { return false }
+      count -= 1
+      return true
+    }
+    if !withdrawn { wake.wait() }
+  }
+
+  /// Threads blocked in `waitForChange(timeout:)` now (tests use it to know a worker is waiting).
+  package var waiterCount: Int { waiters.withLock { $0 } }
+
+  private func wakeWaiters() {
+    let count = waiters.withLock { count in
+      defer { count = 0 }
+      return count
+    }
+    for _ in 0..<count { wake.signal() }
   }
 
   /// Adds an event line (keeps the newest 200).

@@ -45,7 +45,7 @@ enum OptunaWatch {
           printer.line(line)
         }
       }
-      usleep(200_000)
+      link.waitForChange(timeout: 0.2)
     }
   }
 

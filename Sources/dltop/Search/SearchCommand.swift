@@ -145,7 +145,7 @@ struct SearchCommand: ParsableCommand {
         printer.line("stopping: received signal \(signal); running trials stop at their next batch")
         link.send(.stopSearch)
       }
-      usleep(100_000)
+      link.waitForChange(timeout: 0.1)
     }
   }
 }

@@ -124,7 +124,7 @@ struct TrialRunner: Sendable {
         }
         break
       }
-      usleep(20_000)
+      link.waitForChange(timeout: 0.5)
     }
     guard rule.shouldPrune(epoch: epoch, bestSoFar: best, others: others) else { return nil }
     let median = MedianStoppingRule.median(others.filter(\.isFinite))

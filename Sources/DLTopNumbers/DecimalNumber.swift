@@ -1,13 +1,21 @@
 import Foundation
 
-/// Parses one CSV cell's bytes as a number without building a `String` (the hot path of reading a
-/// large `metrics.csv`).
+/// The one decimal-number parser of dltop: a CSV cell of a data set (engine) or of a metrics log
+/// (monitor), read from its bytes without building a `String` (the hot path of large files).
 ///
-/// Accepts what Python's `csv` module writes for floats and ints (`0.25`, `1e-05`, `3`), and `nan`,
-/// `inf`, `-inf`, `infinity` in any case; surrounding spaces are ignored.
-enum LightningCSVNumber {
+/// Accepts what Python's `csv` module and C's `printf` write for floats and ints (`0.25`, `1e-05`,
+/// `3`, `.5`, `-0`; long mantissas and large exponents through `strtod`), and `nan`, `inf`, `-inf`,
+/// `infinity` in any case (not hex floats); surrounding spaces and a trailing carriage return are ignored. Callers that need a finite
+/// value check `isFinite` themselves (the engine names the cell when it is not).
+package enum DecimalNumber {
+  /// The value of `text`, or nil when it is not a number.
+  package static func parse(_ text: some StringProtocol) -> Double? {
+    var text = String(text)
+    return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+  }
+
   /// The value of `cell`, or nil when it is not a number.
-  static func parse(_ cell: UnsafeRawBufferPointer) -> Double? {
+  package static func parse(_ cell: UnsafeRawBufferPointer) -> Double? {
     var start = 0
     var end = cell.count
     while start < end, cell[start] == 0x20 { start += 1 }
