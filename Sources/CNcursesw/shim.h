@@ -23,6 +23,9 @@ static inline attr_t dltop_a_normal(void) { return A_NORMAL; }
 static inline int dltop_key_resize(void) { return KEY_RESIZE; }
 static inline int dltop_key_f(int n) { return KEY_F(n); }
 static inline int dltop_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int dltop_key_mouse(void) { return KEY_MOUSE; }
+static inline mmask_t dltop_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t dltop_button1_clicked(void) { return BUTTON1_CLICKED; }
 // newterm on the process's stdout/stdin (C globals Swift 6 cannot read); NULL when TERM is unknown.
 static inline SCREEN *dltop_newterm(const char *term) { return newterm(term, stdout, stdin); }
 // setcchar with an extended (int) colour pair.

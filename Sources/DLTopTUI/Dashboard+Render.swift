@@ -4,6 +4,7 @@ extension Dashboard {
   /// Draws a whole frame for `snapshot` at `size` (and remembers the snapshot for keys).
   package func render(snapshot: TrainingSnapshot, size: (width: Int, height: Int)) -> CellGrid {
     update(snapshot: snapshot)
+    renderedSize = size
     return Dashboard.frame(snapshot: snapshot, state: state, theme: theme, size: size)
   }
 
@@ -53,21 +54,15 @@ extension Dashboard {
         footer.hasOtherRuns = !snapshot.comparisonRuns.isEmpty
         footer.hasOtherMetrics = MetricPanel.metricChoices(in: snapshot).count > 1
         footer.hasTestResults = snapshot.test != nil
+        footer.offersRangeTest = snapshot.status == .paused && snapshot.rangeTest == nil
         footer.render(into: &grid, area: area, theme: theme)
       }
     }
     if state.runPickerVisible {
       let list = RunList(snapshot: snapshot, overlay: state.runOverlay)
-      var picker = RunPickerOverlay(
-        list: list, highlighted: list.highlighted(state.runPickerSelection),
-        order: list.pickerOrder(sort: state.runSort, filter: state.runFilter))
-      picker.sort = state.runSort
-      picker.filter = state.runFilter
-      picker.editingFilter = state.runFilterEditing
+      let picker = Dashboard.runPicker(list: list, state: state)
       // The footer stays visible: it answers the picker's keys (a, n, o).
-      picker.render(
-        into: &grid, area: Rect(x: 0, y: 0, width: size.width, height: max(1, size.height - 1)),
-        theme: theme)
+      picker.render(into: &grid, area: Dashboard.runPickerArea(size), theme: theme)
     }
     if state.comparisonVisible, !snapshot.comparisonRuns.isEmpty {
       let list = RunList(snapshot: snapshot, overlay: state.runOverlay)
@@ -85,6 +80,11 @@ extension Dashboard {
         results: results, classNames: snapshot.run.classNames, values: state.confusionValues
       )
       .render(
+        into: &grid, area: Rect(x: 0, y: 2, width: size.width, height: size.height - 3),
+        theme: theme)
+    }
+    if let test = snapshot.rangeTest {
+      RangeTestOverlay(state: test).render(
         into: &grid, area: Rect(x: 0, y: 2, width: size.width, height: size.height - 3),
         theme: theme)
     }

@@ -95,6 +95,7 @@ extension Dashboard {
     case .name: "name"
     case .metric: "best loss"
     case .progress: "epochs"
+    case .recency: "last change"
     }
   }
 

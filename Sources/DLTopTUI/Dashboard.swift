@@ -18,6 +18,8 @@ package final class Dashboard {
   private let clock: @MainActor () -> Double
   /// How long a message stays in the footer.
   package var messageSeconds = 4.0
+  /// The size of the last frame drawn: where a click lands.
+  package internal(set) var renderedSize: (width: Int, height: Int)?
 
   package init(
     snapshot: TrainingSnapshot, theme: Theme = .standard,
@@ -29,7 +31,14 @@ package final class Dashboard {
     // The test view opens by itself when a run finishes under the user's eyes, not for a run
     // that had finished before the dashboard opened (`t` shows it then).
     state.testResultsAnnounced = snapshot.test != nil
+    if let first = theme.loadWarnings.first {
+      let more = theme.loadWarnings.count > 1 ? " (+\(theme.loadWarnings.count - 1) more)" : ""
+      show(message: "theme warning: \(first)\(more)", seconds: Self.themeWarningSeconds)
+    }
   }
+
+  /// How long the theme file's warning stays in the footer when the dashboard opens.
+  static let themeWarningSeconds = 15.0
 
   /// Seconds since an arbitrary start, from `ContinuousClock`.
   package static func monotonicSeconds() -> Double {
@@ -82,10 +91,10 @@ package final class Dashboard {
   static let pausingMessage = "pausing after this batch"
   static let resumingMessage = "resuming"
 
-  /// Shows `text` in the footer for a few seconds.
-  package func show(message text: String) {
+  /// Shows `text` in the footer for a few seconds (`messageSeconds` unless given).
+  package func show(message text: String, seconds: Double? = nil) {
     state.message = text
-    state.messageExpiry = clock() + messageSeconds
+    state.messageExpiry = clock() + (seconds ?? messageSeconds)
     changed()
   }
 
@@ -114,6 +123,8 @@ package final class Dashboard {
       show(message: "quit cancelled")
       return []
     }
+    if snapshot.rangeTest?.phase == .asking { return handleRangeTestAnswer(key: key) }
+    if case .click(let x, let y) = key { return handleClick(x: x, y: y) }
     if state.runPickerVisible { return handleRunPicker(key: key) }
     if state.testResultsVisible { return handleTestResults(key: key) }
     if state.comparisonVisible { return handleRunComparison(key: key) }
@@ -155,6 +166,8 @@ package final class Dashboard {
       let enable = !(snapshot.earlyStopping?.enabled ?? false)
       show(message: "early stopping " + (enable ? "on" : "off"))
       return [.send(.setEarlyStopping(enabled: enable))]
+    case .findLearningRate:
+      return findLearningRate()
     case .zoom(let number):
       state.zoom = state.zoom == number ? nil : number
       state.historySpan = nil

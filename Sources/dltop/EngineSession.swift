@@ -18,12 +18,30 @@ final class EngineSession: Sendable {
   /// the queue, never shared.
   func start(_ job: TrainingJob, observer: RunObserver) {
     queue.async { [self] in
+      // A resumed run's clock goes on from where the run stopped.
+      let offset = job.resume?.state.elapsedSeconds ?? 0
+      let start = ContinuousClock.now
       let recorder = RunRecorder(
-        run: job.run, options: TrainerFactory.recorderOptions(job), link: link)
-      let outcome: TrainOutcome
+        run: job.run, options: TrainerFactory.recorderOptions(job), link: link,
+        elapsed: { offset + (ContinuousClock.now - start) / .seconds(1) })
+      var outcome: TrainOutcome
       do {
+        var job = job
+        var preface: RangeTestPhase.Outcome?
+        if let phase = job.rangeTest {
+          let found = try phase.run(
+            setup: job.setup, data: job.data, weights: nil, currentRate: job.setup.learningRate,
+            link: link, recorder: recorder)
+          if found.accepted, let rate = found.suggested {
+            job = job.adopting(learningRate: rate)
+            recorder.describe(job.run)
+          }
+          preface = found
+        }
         let loop = try TrainingLoop(job: job, link: link, observer: observer, recorder: recorder)
+        loop.preface = preface
         outcome = loop.run()
+        outcome.rangeTest = preface
       } catch {
         var failed = TrainOutcome()
         failed.failure = "\(error)"

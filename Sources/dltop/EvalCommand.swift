@@ -72,17 +72,10 @@ struct EvalCommand: ParsableCommand {
       model: model, loss: classification ? SoftmaxCrossEntropy() : MeanSquaredError(),
       optimizer: OptimizerKind.sgd.make(), schedule: ConstantRate(rate: 0),
       configuration: TrainerConfiguration(epochs: 0, seed: seed), train: prepared.train)
-    let result = try test.evaluateOnce { set -> TestResult in
-      let evaluation = trainer.evaluate(set, batchSize: 1024)
-      var result = TestResult(loss: evaluation.loss, accuracy: evaluation.accuracy)
-      if let predicted = evaluation.predictedClasses, let truth = evaluation.labels {
-        result.classification = ClassificationReport(
-          truth: truth, predicted: predicted, classNames: prepared.classNames,
-          positiveClass: prepared.positiveClass)
-      } else if let outputs = evaluation.outputs, case .values(let targets) = set.targets {
-        result.regression = RegressionReport(predictions: outputs, targets: targets)
-      }
-      return result
+    let result = try test.evaluateOnce { set in
+      TestEvaluation.result(
+        of: set, trainer: trainer, classNames: prepared.classNames,
+        positiveClass: prepared.positiveClass)
     }
     let kind = meta["kind"]?.stringValue ?? "?"
     let epoch = meta["epoch"]?.intValue.map { " of epoch \($0)" } ?? ""

@@ -12,7 +12,36 @@ struct TrainCommand: ParsableCommand {
 
   @OptionGroup var options: TrainOptions
 
+  @Flag(
+    name: .customLong("lr-find"),
+    help: ArgumentHelp(
+      "Run the learning-rate range test (as `dltop lr-find`) before the first batch and offer its suggestion.",
+      discussion:
+        "The dashboard draws the curve and asks (y uses the suggestion, n keeps --lr); headless, the run trains with it."
+    ))
+  var lrFind = false
+
+  @Option(
+    name: .customLong("resume"),
+    help: ArgumentHelp(
+      "Continue the run in this folder from its last completed epoch (its resume.bin), appending to its log.",
+      discussion:
+        "Flags not given come from the run; --epochs, --early-stop and --no-early-stop may change.",
+      valueName: "run-dir"))
+  var resumeDirectory: String?
+
   mutating func run() throws {
+    if lrFind && resumeDirectory != nil {
+      throw CommandFailure(
+        "--lr-find: a resumed run keeps its learning rate; pause it and press L to run the range test from its current weights"
+      )
+    }
+    let plan = try resumeDirectory.map {
+      try ResumePlan.load(
+        directory: $0, arguments: ResumePlan.trainArguments(CommandLine.arguments))
+    }
+    // A resumed run's flags are the run's own, merged with the display flags given now.
+    let options = plan?.options ?? self.options
     let setup = try TrainSetup(options)
     if let threads = options.threads { BLAS.setThreadCount(threads) }
     let terminal =
@@ -24,15 +53,25 @@ struct TrainCommand: ParsableCommand {
     let data = try DataFlags.load(options)
     try TrainMetrics.checkMonitor(setup, data: data)
     let runDirectory =
-      options.runDir
+      plan?.directory ?? options.runDir
       ?? RunLogWriter.defaultDirectory(parent: "dltop-runs", dataset: data.name, date: Date())
-    if !options.noRunLog {
+    if !options.noRunLog && plan == nil {
       try RunDirectoryCheck.prepare(
         runDirectory, flag: options.runDir == nil ? "run folder" : "--run-dir")
     }
+    var recorded = options
+    if recorded.data == nil { recorded.data = data.name }
     let job = TrainingJob(
       setup: setup, data: data, run: RunDescriptionBuilder.make(setup: setup, data: data),
-      runDirectory: runDirectory, writesRunLog: !options.noRunLog)
+      runDirectory: runDirectory, writesRunLog: !options.noRunLog,
+      rangeTest: lrFind ? RangeTestPhase(asks: !headless) : nil,
+      recordedArguments: recorded.recordedArguments, resume: plan)
+    if let plan {
+      try plan.checkEarlyStopping(job)
+      printer.line(
+        "resuming \(plan.directory) after epoch \(plan.state.completedEpochs) of \(setup.epochs)"
+          + plan.notes.map { "; \($0)" }.joined())
+    }
     let snapshots = SnapshotWriter(
       parent: options.snapshotDir ?? (options.noRunLog ? "." : runDirectory))
     let theme = try ThemeChoice.load(options.theme)

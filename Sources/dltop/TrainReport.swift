@@ -41,9 +41,24 @@ enum TrainReport {
     pairs.append(("run_dir", .text(outcome.runDirectory)))
     pairs.append(("notes", .array(data.notes.map(JSONValue.string))))
     pairs.append(("warnings", .array(data.warnings.map(JSONValue.string))))
+    if let found = outcome.rangeTest { pairs.append(("lr_find", rangeTestObject(found))) }
     if let failure = outcome.failure { pairs.append(("error", .string(failure))) }
     if let signal = outcome.signal { pairs.append(("signal", .int(Int(signal)))) }
     return .object(pairs)
+  }
+
+  /// `--lr-find`: the suggestion, whether it was used, and the rate the run trained with.
+  private static func rangeTestObject(_ found: RangeTestPhase.Outcome) -> JSONValue {
+    .object([
+      ("suggested_lr", .double(found.suggested)),
+      ("method", .string(found.method.rawValue)),
+      ("valley_lr", .double(found.result.suggestion(.valley))),
+      ("steep_lr", .double(found.result.suggestion(.steep))),
+      ("accepted", .bool(found.accepted)),
+      ("lr", .double(found.rate)),
+      ("batches", .int(found.result.rates.count)),
+      ("stop_reason", .string(found.result.stopReason.rawValue)),
+    ])
   }
 
   private static func historyEntry(_ record: EpochRecord) -> JSONValue {

@@ -21,22 +21,30 @@ enum TrainerFactory {
   }
 }
 
-/// The held-out test split, evaluated once at the end.
+/// The held-out test split, evaluated once at the end (and by `dltop eval`).
 enum TestEvaluation {
   static func evaluate(_ data: PreparedData, trainer: Trainer) -> TestResult? {
     guard let test = data.test else { return nil }
-    return try? test.evaluateOnce { set -> TestResult in
-      let evaluation = trainer.evaluate(set, batchSize: 1024)
-      var result = TestResult(loss: evaluation.loss, accuracy: evaluation.accuracy)
-      if let predicted = evaluation.predictedClasses, let truth = evaluation.labels {
-        result.classification = ClassificationReport(
-          truth: truth, predicted: predicted, classNames: data.classNames,
-          positiveClass: data.positiveClass)
-      } else if let outputs = evaluation.outputs, case .values(let targets) = set.targets {
-        result.regression = RegressionReport(predictions: outputs, targets: targets)
-      }
-      return result
+    return try? test.evaluateOnce { set in
+      result(
+        of: set, trainer: trainer, classNames: data.classNames, positiveClass: data.positiveClass)
     }
+  }
+
+  /// The model's loss and accuracy on `set`, with the classification report (per-class
+  /// precision/recall/F1, the confusion matrix, the positive class) or the regression errors.
+  static func result(
+    of set: LabeledSet, trainer: Trainer, classNames: [String], positiveClass: Int?
+  ) -> TestResult {
+    let evaluation = trainer.evaluate(set, batchSize: 1024)
+    var result = TestResult(loss: evaluation.loss, accuracy: evaluation.accuracy)
+    if let predicted = evaluation.predictedClasses, let truth = evaluation.labels {
+      result.classification = ClassificationReport(
+        truth: truth, predicted: predicted, classNames: classNames, positiveClass: positiveClass)
+    } else if let outputs = evaluation.outputs, case .values(let targets) = set.targets {
+      result.regression = RegressionReport(predictions: outputs, targets: targets)
+    }
+    return result
   }
 }
 

@@ -10,8 +10,24 @@ struct TrainingJob: Sendable {
   var runDirectory: String?
   /// Where the run log's default folder is made when `runDirectory` is not given.
   var writesRunLog: Bool
+  /// The learning-rate range test to run before the first batch (`--lr-find`), or nil.
+  var rangeTest: RangeTestPhase?
+  /// The run's flags as recorded in its checkpoints (`TrainOptions.recordedArguments`).
+  var recordedArguments: [String] = []
+  /// Set when the job continues a run (`--resume`).
+  var resume: ResumePlan?
 
   var isClassification: Bool { data.task.isClassification }
+
+  /// The job with another learning rate (the range test's suggestion, taken before the first
+  /// batch): the trainer's schedule starts from it and the run log's header says it.
+  func adopting(learningRate rate: Double) -> TrainingJob {
+    var job = self
+    job.setup.learningRate = rate
+    job.setup.options.lr = rate
+    job.run = RunDescriptionBuilder.make(setup: job.setup, data: data)
+    return job
+  }
 }
 
 /// What a finished run produced, for the final lines and the `--json` document.
@@ -34,6 +50,8 @@ struct TrainOutcome: Sendable {
   var failure: String?
   /// The signal (SIGINT, SIGTERM) that stopped the run; the process then exits with 128 + it.
   var signal: Int32?
+  /// The range test run before the first batch (`--lr-find`) and its answer.
+  var rangeTest: RangeTestPhase.Outcome?
 
   /// The stop reason of a run ended by SIGINT or SIGTERM (`stop_reason` in the JSON document).
   static let interrupted = "interrupted"

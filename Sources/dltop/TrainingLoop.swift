@@ -17,6 +17,11 @@ final class TrainingLoop {
   var stopRequest: String?
   var stoppedEarly = false
   var diverged = false
+  /// The range test run before the loop was made (`--lr-find`): its events go into the run log,
+  /// and the commands that arrived during it are applied when training starts.
+  var preface: RangeTestPhase.Outcome?
+  /// Whether a failed checkpoint write was reported already (it is reported once).
+  var checkpointFailureReported = false
 
   /// Builds the model and trainer. Throws when the model does not fit the data.
   init(job: TrainingJob, link: EngineLink, observer: RunObserver, recorder: RunRecorder) throws {
@@ -25,18 +30,33 @@ final class TrainingLoop {
     self.observer = observer
     self.recorder = recorder
     trainer = try TrainerFactory.make(job)
+    if let plan = job.resume {
+      do {
+        try trainer.resume(from: plan.state.checkpoint)
+      } catch {
+        throw CommandFailure("--resume: \(plan.checkpointPath) does not fit this run: \(error)")
+      }
+    }
   }
 
   /// Runs every epoch (or until stopped) and the final test evaluation.
   func run() -> TrainOutcome {
-    openRunLog()
-    for note in job.data.notes { recorder.note(.info, note) }
-    for warning in job.data.warnings { recorder.note(.warning, "warning: \(warning)") }
-    recorder.note(.info, "model \(trainer.model.description)")
+    if let plan = job.resume {
+      continueRunLog(plan)
+    } else {
+      openRunLog()
+      for note in job.data.notes { recorder.note(.info, note) }
+      for warning in job.data.warnings { recorder.note(.warning, "warning: \(warning)") }
+      recorder.note(.info, "model \(trainer.model.description)")
+    }
     recorder.start(
       totalEpochs: job.setup.epochs, batchesPerEpoch: trainer.batchesPerEpoch,
       learningRate: trainer.currentLearningRate, plannedRates: plannedRates())
-    epochs: for _ in 1...job.setup.epochs {
+    if let preface { startAfterRangeTest(preface) }
+    // A resumed run starts after its checkpoint's epoch (`--resume` checked there are more).
+    epochs: for _
+      in (trainer.completedEpochs + 1)...max(trainer.completedEpochs + 1, job.setup.epochs)
+    {
       while true {
         applyCommands()
         if stopRequest != nil { break epochs }
@@ -51,7 +71,9 @@ final class TrainingLoop {
           break epochs
         }
       }
-      if let stop = finishEpoch().stop {
+      let decision = finishEpoch()
+      saveCheckpoint()
+      if let stop = decision.stop {
         stopRequest = stop.reason
         stoppedEarly = true
         restoreBestWeights(stop)
@@ -62,7 +84,7 @@ final class TrainingLoop {
   }
 
   /// Applies queued commands; while paused, waits for the next one.
-  private func applyCommands() {
+  func applyCommands() {
     repeat {
       for command in link.drain() { apply(command) }
       if paused && stopRequest == nil {
@@ -73,7 +95,7 @@ final class TrainingLoop {
     } while paused && stopRequest == nil
   }
 
-  private func apply(_ command: EngineCommand) {
+  func apply(_ command: EngineCommand) {
     switch command {
     case .pause where !paused:
       paused = true
@@ -83,8 +105,12 @@ final class TrainingLoop {
       paused = false
       recorder.note(.key, "resumed")
       recorder.setStatus(.running)
-    case .pause, .resume, .selectRun:
+    case .pause, .resume, .selectRun, .answerRangeTest:
       break
+    case .findLearningRate where paused:
+      findLearningRate()
+    case .findLearningRate:
+      recorder.note(.key, "lr-find: the range test runs while paused (space, then L)")
     case .stop(let reason):
       stopRequest = reason
       paused = false
@@ -146,7 +172,7 @@ final class TrainingLoop {
   }
 
   /// The schedule in force from the current step to the planned end, sampled for drawing.
-  private func plannedRates() -> [PlannedRate] {
+  func plannedRates() -> [PlannedRate] {
     let end = max(trainer.totalSteps, trainer.globalStep + 1)
     return trainer.effectiveSchedule.plannedRates(from: trainer.globalStep, to: end, samples: 240)
       .map { PlannedRate(step: $0.step, rate: $0.rate) }

@@ -70,4 +70,20 @@ struct LearningRateRangeTestTests {
     // 60 samples at batch 8 are 8 batches: the test crossed an epoch boundary to run 12.
     #expect(result.rates.count == 12)
   }
+
+  @Test func theObserverSeesTheCurveGrowAndCanEndTheTest() {
+    let trainer = TrainingFixtures.blobTrainer(batch: .samples(8), epochs: 1)
+    let before = trainer.model.weights()
+    var seen: [Int] = []
+    let result = LearningRateRangeTest(startRate: 1e-6, endRate: 1, iterations: 50).run(
+      on: trainer
+    ) { partial in
+      seen.append(partial.rates.count)
+      return partial.rates.count < 7
+    }
+    #expect(seen == Array(1...7))
+    #expect(result.stopReason == .cancelled)
+    #expect(result.rates.count == 7)
+    #expect(zip(before, trainer.model.weights()).allSatisfy { $0.scalars == $1.scalars })
+  }
 }

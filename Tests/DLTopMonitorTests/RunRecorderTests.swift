@@ -25,6 +25,21 @@ func epoch(_ number: Int, loss: Double, val: Double? = nil) -> EpochRecord {
 }
 
 struct RunRecorderTests {
+  @Test func aRangeTestIsShownWhileItAsksAndClearedAfter() {
+    let link = EngineLink(run: RunDescription(name: "x", source: "x", controllable: true))
+    let recorder = makeRecorder(link: link)
+    var test = RangeTestState(iterations: 200, currentRate: 1e-3)
+    test.rates = [1e-7, 2e-7]
+    test.losses = [2.3, 2.29]
+    test.suggestions = [.init(method: "valley", rate: 1.5e-7)]
+    test.phase = .asking
+    recorder.show(rangeTest: test)
+    #expect(link.latest().rangeTest == test)
+    #expect(link.latest().rangeTest?.offered?.rate == 1.5e-7)
+    recorder.show(rangeTest: nil)
+    #expect(link.latest().rangeTest == nil)
+  }
+
   @Test func eventsAreCappedToTheNewest() {
     let recorder = makeRecorder { $0.eventLimit = 3 }
     for index in 1...5 { recorder.note(.info, "event \(index)") }

@@ -28,12 +28,14 @@ struct StudyLinkWaitTests {
     link.send(.pause)
     let resumed = DispatchSemaphore(value: 0)
     let wokeAt = Mutex<ContinuousClock.Instant?>(nil)
-    DispatchQueue.global().async {
+    Thread.detachNewThread {
       link.waitWhilePaused()
       wokeAt.withLock { $0 = ContinuousClock.now }
       resumed.signal()
     }
+    // Own threads, not Dispatch's pool: under a parallel test run the pool may not start them.
     waitUntil { link.waiterCount == 1 }
+    try #require(link.waiterCount == 1)
     let sentAt = ContinuousClock.now
     link.send(.resume)
     #expect(resumed.wait(timeout: .now() + 5) == .success)
@@ -41,16 +43,17 @@ struct StudyLinkWaitTests {
     #expect(try #require(wokeAt.withLock { $0 }) - sentAt < .seconds(0.9))
   }
 
-  @Test func everyWaiterWakesOnOnePublish() {
+  @Test func everyWaiterWakesOnOnePublish() throws {
     let link = link()
     let woken = DispatchSemaphore(value: 0)
     for _ in 0..<3 {
-      DispatchQueue.global().async {
+      Thread.detachNewThread {
         link.waitForChange(timeout: 30)
         woken.signal()
       }
     }
     waitUntil { link.waiterCount == 3 }
+    try #require(link.waiterCount == 3)
     link.note("trial 1 finished an epoch")
     for _ in 0..<3 { #expect(woken.wait(timeout: .now() + 5) == .success) }
   }

@@ -72,6 +72,24 @@ struct FleetTests {
     #expect(list.pickerOrder(sort: .name, filter: "") == Array(list.entries.indices))
   }
 
+  @Test func sortingByRecencyPutsTheLastChangedLogFirstAndUnknownTimesLast() {
+    var snapshot = Self.sweep(5)
+    // run_000 (the main run) changed at t=100, run_001 unknown, run_002…004 at 300, 200, 400.
+    snapshot.progress.lastModification = 100
+    for (i, time) in ([nil, 300, 200, 400] as [Double?]).enumerated() {
+      snapshot.comparisonRuns[i].lastModification = time
+    }
+    let list = RunList(snapshot: snapshot, overlay: [:])
+    let order = list.pickerOrder(sort: .recency, filter: "")
+    #expect(
+      order.map { list.shortName(list.entries[$0].name) } == [
+        "run_004", "run_002", "run_003", "run_000", "run_001",
+      ])
+    let d = dashboard(snapshot, keys: [.char("r"), .char("o"), .char("o"), .char("o")])
+    #expect(d.state.runSort == .recency)
+    #expect(d.state.message == "runs sorted by last change")
+  }
+
   @Test func enterSwitchesToTheHighlightedRunByItsNameOrderWhateverTheShownOrder() {
     let snapshot = Self.sweep(20)
     let d = dashboard(snapshot, keys: [.char("r"), .char("o"), .down])

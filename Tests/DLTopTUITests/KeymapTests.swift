@@ -29,6 +29,9 @@ struct KeymapTests {
     #expect(Keymap.action(for: .right) == .scrollRight)
     #expect(Keymap.action(for: .function(1)) == .toggleHelp)
     #expect(Keymap.action(for: .char("z")) == nil)
+    // L (the range test) is its own key: l stays the log scale.
+    #expect(Keymap.action(for: .char("L")) == .findLearningRate)
+    #expect(Keymap.action(for: .char("l")) == .toggleLogScale)
   }
 
   @Test func controlBytesDecodeToControlKeys() {

@@ -79,3 +79,23 @@ struct ThemeLoaderTests {
     #expect(ANSIColor.nearest(to: RGB(0xE6, 0x9F, 0x00), among: 8) == .yellow)
   }
 }
+
+/// Theme warnings reach the dashboard itself: the terminal hides stderr while it runs.
+@MainActor
+struct ThemeWarningOnDashboardTests {
+  @Test func aBadThemeLineIsShownInTheFooterWhenTheDashboardOpensThenExpires() {
+    let text = "theme[train]=\"#112233\"\ntheme[nonsense]=\"#000000\"\ntheme[val]=\"#zzz\"\n"
+    let theme = ThemeLoader.parse(text, path: "my.theme", name: "my").theme
+    var now = 0.0
+    let dashboard = Dashboard(snapshot: SampleRun.snapshot(), theme: theme, clock: { now })
+    let footer = { dashboard.render(snapshot: SampleRun.snapshot(), size: (120, 40)).lines[39] }
+    #expect(
+      footer().hasPrefix("theme warning: my.theme:2: unknown key 'nonsense' ignored (+1 more)"))
+    now = Dashboard.themeWarningSeconds - 1
+    dashboard.tick()
+    #expect(footer().hasPrefix("theme warning"))
+    now = Dashboard.themeWarningSeconds + 1
+    dashboard.tick()
+    #expect(!footer().contains("theme warning"))
+  }
+}

@@ -25,6 +25,12 @@ package final class Dropout: Layer {
     self.generator = SeededGenerator(seed: seed)
   }
 
+  /// The mask generator's state, saved and restored when a run is resumed.
+  package var generatorState: UInt64 {
+    get { generator.currentState }
+    set { generator = SeededGenerator(seed: newValue) }
+  }
+
   package func outputShape(forInput sampleShape: [Int]) -> [Int] { sampleShape }
 
   package func forward(_ x: Tensor, training: Bool) -> Tensor {

@@ -8,6 +8,16 @@ package final class AdaGrad: Optimizer {
     self.epsilon = epsilon
   }
 
+  package func savedSlots(of parameters: [Parameter]) -> [OptimizerSlotRecord] {
+    state.records(of: parameters)
+  }
+
+  package func restoreSlots(_ records: [OptimizerSlotRecord], of parameters: [Parameter])
+    throws(ModelStateError)
+  {
+    try state.restore(records, of: parameters)
+  }
+
   package func update(_ parameters: [Parameter], learningRate: Float) {
     let eta = learningRate
     let eps = epsilon

@@ -10,6 +10,29 @@ package protocol Optimizer: AnyObject {
   var name: String { get }
   /// Applies one update to every parameter from its `grad`, with learning rate `learningRate`.
   func update(_ parameters: [Parameter], learningRate: Float)
+  /// The per-parameter state (velocity, moments, update counts) of `parameters`, by name, for
+  /// resuming a run; empty for a stateless optimizer.
+  func savedSlots(of parameters: [Parameter]) -> [OptimizerSlotRecord]
+  /// Puts back state saved by `savedSlots(of:)`, matched by parameter name.
+  /// - Throws: `ModelStateError` when a record names no parameter or has another size; the
+  ///   optimizer is unchanged then.
+  func restoreSlots(_ records: [OptimizerSlotRecord], of parameters: [Parameter])
+    throws(ModelStateError)
+}
+
+extension Optimizer {
+  /// A stateless optimizer (SGD) saves nothing.
+  package func savedSlots(of parameters: [Parameter]) -> [OptimizerSlotRecord] { [] }
+
+  /// A stateless optimizer takes no state; any record is an error.
+  package func restoreSlots(_ records: [OptimizerSlotRecord], of parameters: [Parameter])
+    throws(ModelStateError)
+  {
+    if let record = records.first {
+      throw ModelStateError(
+        message: "\(name) keeps no state, but state for \(record.parameter) was given")
+    }
+  }
 }
 
 /// Per-parameter state buffers of a stateful optimizer, created on first use.
@@ -40,6 +63,14 @@ struct OptimizerState {
   init(buffers: Int) {
     self.buffers = buffers
   }
+
+  /// The slots of `parameter` when it was updated before.
+  func existingSlots(for parameter: Parameter) -> OptimizerSlots? {
+    slots[ObjectIdentifier(parameter)]
+  }
+
+  /// Forgets every slot.
+  mutating func removeAll() { slots.removeAll() }
 
   /// The slots of `parameter`, created zero-filled on first use.
   mutating func slots(for parameter: Parameter) -> OptimizerSlots {

@@ -46,6 +46,34 @@ package final class ReduceLROnPlateau {
     best = mode == .min ? .infinity : -.infinity
   }
 
+  /// What changes as epochs are observed, for resuming a run.
+  package struct State: Sendable, Equatable {
+    package var learningRate: Double
+    package var best: Double
+    package var wait: Int
+    package var cooldownRemaining: Int
+
+    package init(learningRate: Double, best: Double, wait: Int, cooldownRemaining: Int) {
+      self.learningRate = learningRate
+      self.best = best
+      self.wait = wait
+      self.cooldownRemaining = cooldownRemaining
+    }
+  }
+
+  /// The state now; `restore(_:)` puts it back.
+  package var state: State {
+    State(learningRate: learningRate, best: best, wait: wait, cooldownRemaining: cooldownRemaining)
+  }
+
+  /// Continues from `state` (a resumed run).
+  package func restore(_ state: State) {
+    learningRate = state.learningRate
+    best = state.best
+    wait = max(0, state.wait)
+    cooldownRemaining = max(0, state.cooldownRemaining)
+  }
+
   /// Records one epoch's monitored value.
   ///
   /// - Returns: the new learning rate when this observation reduces it, otherwise nil.

@@ -9,6 +9,8 @@ package struct LearningRateRangeResult: Sendable, Equatable {
     case diverged
     /// The loss became NaN or infinite.
     case notFinite = "not-finite"
+    /// The caller ended it (the user quit the dashboard while it ran).
+    case cancelled
   }
 
   /// How a rate is picked from the curve; names as in fastai's `SuggestionMethod`.
@@ -34,6 +36,13 @@ package struct LearningRateRangeResult: Sendable, Equatable {
   package func suggestion(_ method: Method) -> Double? {
     guard let index = suggestionIndex(method) else { return nil }
     return rates[index]
+  }
+
+  /// Every method's suggestion, `preferred` first, the others in `Method.allCases` order; a
+  /// method the curve gives no rate for is left out.
+  package func suggestions(preferring preferred: Method) -> [(method: Method, rate: Double)] {
+    let order = [preferred] + Method.allCases.filter { $0 != preferred }
+    return order.compactMap { method in suggestion(method).map { (method, $0) } }
   }
 
   /// The index into `rates` of the suggestion.

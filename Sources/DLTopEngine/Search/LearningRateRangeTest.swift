@@ -41,7 +41,12 @@ package struct LearningRateRangeTest: Sendable {
   /// otherwise run a validation pass); its optimizer state is left as the test made it, so train
   /// with a fresh trainer afterwards. Epoch boundaries are crossed when the training set has fewer
   /// batches than `iterations`.
-  package func run(on trainer: Trainer) -> LearningRateRangeResult {
+  ///
+  /// - Parameter observe: called after each batch with the curve so far (a dashboard draws it
+  ///   live); returning false ends the test there, with `StopReason.cancelled`.
+  package func run(
+    on trainer: Trainer, observe: ((LearningRateRangeResult) -> Bool)? = nil
+  ) -> LearningRateRangeResult {
     let saved = trainer.model.weights()
     defer { trainer.model.restoreWeights(saved) }
     var rates: [Double] = []
@@ -72,6 +77,15 @@ package struct LearningRateRangeTest: Sendable {
       }
       if smoothed > divergenceFactor * best {
         stopReason = .diverged
+        break
+      }
+      if let observe,
+        !observe(
+          LearningRateRangeResult(
+            rates: rates, losses: losses, rawLosses: rawLosses, iterations: iterations,
+            stopReason: .completed))
+      {
+        stopReason = .cancelled
         break
       }
     }

@@ -11,6 +11,10 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable {
     state = seed
   }
 
+  /// The generator's whole state: `SeededGenerator(seed: generator.state)` continues exactly
+  /// where `generator` is (a resumed run draws the numbers the uninterrupted one would have).
+  package var currentState: UInt64 { state }
+
   package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state

@@ -34,23 +34,23 @@ package final class Trainer {
   package let totalSteps: Int
 
   /// The epoch being trained (or about to be), from 1.
-  package private(set) var epoch = 1
+  package internal(set) var epoch = 1
   /// The index within the epoch of the next batch to run, from 0.
-  package private(set) var batchIndex = 0
+  package internal(set) var batchIndex = 0
   /// Batches run so far in the whole run: the step the next batch runs as.
-  package private(set) var globalStep = 0
+  package internal(set) var globalStep = 0
   /// The hand-set rate now in force, if any (see `LearningRateOverride`).
   package internal(set) var learningRateOverride: LearningRateOverride?
 
   let parameters: [Parameter]
   let groups: [ParameterGroup]
   let reluLayers: [ReLU]
-  private var order: [Int]
-  private var shuffleGenerator: SeededGenerator
+  var order: [Int]
+  var shuffleGenerator: SeededGenerator
   var augmentationGenerator: SeededGenerator
   var tally = EpochTally(groups: 0, relus: 0)
-  private var bestWeights: [Tensor]?
-  private var bestState: [NamedTensor] = []
+  var bestWeights: [Tensor]?
+  var bestState: [NamedTensor] = []
 
   /// - Parameters:
   ///   - schedule: rates by global batch step, e.g. from `ScheduleSpec.makeSchedule`.

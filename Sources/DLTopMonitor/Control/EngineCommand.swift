@@ -8,6 +8,10 @@ package enum EngineCommand: Sendable, Equatable {
   case scaleLearningRate(by: Double)
   /// Turn early stopping on or off (key `e`).
   case setEarlyStopping(enabled: Bool)
+  /// Run the learning-rate range test from the current weights (key `L`, while paused).
+  case findLearningRate
+  /// The answer to "use the range test's suggestion?" (`y` / `n`).
+  case answerRangeTest(accept: Bool)
   /// Show another run of a watched folder (the run picker); index into the session's run list.
   /// Our own engine has a single run and ignores it.
   case selectRun(index: Int)

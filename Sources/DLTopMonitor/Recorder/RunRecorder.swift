@@ -133,6 +133,15 @@ package final class RunRecorder {
   /// The kept epochs (bounded; every epoch when fewer than the history's capacity).
   package var epochs: [EpochRecord] { history.records }
   package var runDirectory: String? { runLog?.directory }
+  /// Seconds since the run started, by the recorder's clock.
+  package var elapsedSeconds: Double { elapsed() }
+  /// The run log's size and batch stride now, when every line so far is in it (a checkpoint
+  /// taken now can be resumed from this point of the log); nil without a run log or after a
+  /// failed write.
+  package var completeRunLogPosition: (bytes: Int, batchStride: Int)? {
+    guard let runLog, runLog.isComplete else { return nil }
+    return (runLog.committedBytes, runLog.batchStride)
+  }
 
   // MARK: Feeding
 
@@ -195,6 +204,18 @@ package final class RunRecorder {
     var options = Diagnoser.Options(classCount: nil, configuration: pairs)
     options.chanceAccuracy = diagnoser.options.chanceAccuracy
     diagnoser = Diagnoser(options: options)
+  }
+
+  /// How long a followed log has been quiet (`TrainingProgress.quietSeconds`).
+  package func setQuietSeconds(_ seconds: Double?) {
+    snapshot.progress.quietSeconds = seconds
+  }
+
+  /// How far a followed log's backlog has been read (nil once it is all read), and when the log
+  /// last changed.
+  package func setLoading(_ loading: LoadingProgress?, lastModification: Double?) {
+    snapshot.progress.loading = loading
+    snapshot.progress.lastModification = lastModification
   }
 
   /// Hands the snapshot to `target` at once (a watch session shows the selected run's recorder).
@@ -260,6 +281,14 @@ package final class RunRecorder {
     snapshot.batchLearningRate = batchLearningRate
     if let learningRate { snapshot.learningRate = learningRate }
     snapshot.progress.globalStep = globalStep
+  }
+
+  /// Shows a learning-rate range test (nil: none any more). While it runs, snapshots are
+  /// throttled like batch records; its end and the answer publish at once.
+  package func show(rangeTest: RangeTestState?) {
+    let force = rangeTest?.phase != .running
+    snapshot.rangeTest = rangeTest
+    publish(force: force)
   }
 
   /// Writes a file next to the run log (best weights); nil without a run log.

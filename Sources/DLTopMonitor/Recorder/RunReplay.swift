@@ -61,6 +61,9 @@ package struct RunReplay {
     }
   }
 
+  /// Records the epoch held back for merging, without ending the run (a resumed run goes on).
+  package mutating func settle() { flush() }
+
   /// Records the epoch held back for merging.
   private mutating func flush() {
     guard let record = pending else { return }

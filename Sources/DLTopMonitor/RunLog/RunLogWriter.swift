@@ -71,6 +71,33 @@ package final class RunLogWriter {
     try flush()
   }
 
+  /// Reopens the log of a run that goes on (`dltop train --resume`): the file is cut back to
+  /// `size` bytes (the log as it was at the checkpoint; what follows belongs to an epoch that did
+  /// not end) and later lines are appended; no header is written.
+  /// - Throws: `RunLogError` when the log cannot be opened or cut.
+  package init(
+    resuming directory: String, truncatingTo size: Int, batchStride: Int,
+    maxBatchLinesPerEpoch: Int = 1000
+  ) throws(RunLogError) {
+    self.directory = directory
+    logPath = (directory as NSString).appendingPathComponent(RunLogFormat.fileName)
+    self.batchStride = max(1, batchStride)
+    self.maxBatchLinesPerEpoch = max(1, maxBatchLinesPerEpoch)
+    descriptor = open(logPath, O_WRONLY | O_APPEND | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      throw RunLogError(path: logPath, message: String(cString: strerror(errno)))
+    }
+    guard ftruncate(descriptor, off_t(size)) == 0 else {
+      let message = String(cString: strerror(errno))
+      Foundation.close(descriptor)
+      throw RunLogError(path: logPath, message: "cannot cut the log back: \(message)")
+    }
+    committedSize = off_t(size)
+  }
+
+  /// The log's size after its last complete write: where a resumed run cuts it back to.
+  package var committedBytes: Int { Int(committedSize) }
+
   deinit {
     if !closed { Foundation.close(descriptor) }
   }

@@ -43,6 +43,8 @@ package struct TrainingSnapshot: Sendable, Equatable {
   package var archivedEpochs = 0
   /// Scalars found in an external log that map to no canonical name.
   package var unmappedScalars: [String] = []
+  /// A learning-rate range test in progress or waiting for its answer (drawn over the charts).
+  package var rangeTest: RangeTestState?
 
   package init(run: RunDescription) {
     self.run = run
@@ -69,16 +71,20 @@ package struct ComparisonRun: Sendable, Equatable {
   package var visible: Bool
   /// Its hyper-parameters (the log's configuration), for the run-comparison table.
   package var configuration: [RunDescription.KeyValue]
+  /// When its log last changed (seconds since 1970), for the picker's recency order.
+  package var lastModification: Double?
   /// Where its epochs ended, for the step and time axes.
   package var epochEnds: [EpochEnd]
   package init(
     name: String, epochs: [EpochRecord], visible: Bool = true,
-    configuration: [RunDescription.KeyValue] = [], epochEnds: [EpochEnd] = []
+    configuration: [RunDescription.KeyValue] = [], lastModification: Double? = nil,
+    epochEnds: [EpochEnd] = []
   ) {
     self.name = name
     self.epochs = epochs
     self.visible = visible
     self.configuration = configuration
+    self.lastModification = lastModification
     self.epochEnds = epochEnds
   }
 }

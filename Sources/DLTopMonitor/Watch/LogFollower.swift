@@ -54,6 +54,10 @@ package final class LogFollower {
   private var inode: UInt64?
   /// Bytes of the file consumed so far.
   package private(set) var offset: UInt64 = 0
+  /// The file's size at the last poll (0 for a polled format): beyond `offset`, the backlog.
+  package private(set) var knownSize: UInt64 = 0
+  /// When the file last changed (seconds since 1970), as of the last poll.
+  package private(set) var knownModification: Double?
   /// The first bytes read, to notice an in-place rewrite.
   private var head: [UInt8] = []
   private var vanished = false
@@ -138,6 +142,8 @@ package final class LogFollower {
       return result
     }
     vanished = false
+    knownSize = status.size
+    knownModification = status.modified
     if let inode, inode != status.inode {
       result.resetKind = .replaced
     } else if status.size < offset {
@@ -184,6 +190,7 @@ package final class LogFollower {
   private func pollSource(onReset: (String) -> Void, consume: ([LogItem]) -> Void) -> Poll {
     var result = Poll()
     guard var current = source else { return result }
+    knownModification = Self.status(of: path)?.modified ?? knownModification
     source = nil
     let outcome = current.poll()
     source = current
@@ -215,11 +222,12 @@ package final class LogFollower {
     return got > 0 ? buffer[0..<got] : []
   }
 
-  private static func status(of path: String) -> (size: UInt64, inode: UInt64)? {
+  private static func status(of path: String) -> (size: UInt64, inode: UInt64, modified: Double?)? {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
       let size = (attributes[.size] as? NSNumber)?.uint64Value
     else { return nil }
     let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-    return (size, inode)
+    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
+    return (size, inode, modified)
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One followed run inside a `WatchSession`: its files' followers and what they have read so far.
 ///
 /// Epochs are kept per file and merged by epoch number when asked, which is how Keras's `train/`
@@ -29,9 +31,20 @@ final class WatchRun {
     /// until the run's recorder has recorded that epoch.
     var pendingRecords: [(afterEpoch: Int?, record: RunLogRecord)] = []
 
+    /// Lightning's `hparams.yaml` beside the file, read once: the start of `configuration`.
+    let hyperParameters: [RunDescription.KeyValue]
+
     init(file: LogDiscovery.File) {
       self.file = file
       follower = LogFollower(file: file)
+      switch file.format {
+      case .lightningCSV, .tensorBoard:
+        hyperParameters = LightningHparams.read(
+          folder: (file.path as NSString).deletingLastPathComponent)
+      default:
+        hyperParameters = []
+      }
+      configuration = hyperParameters
     }
 
     func reset() {
@@ -87,7 +100,7 @@ final class WatchRun {
         case .epochEnd(let end):
           epochEnds[end.epoch] = end
         case .configuration(let pairs):
-          configuration = pairs
+          configuration = hyperParameters + pairs
         case .issue(let issue):
           issues.append(issue)
         case .run(.classNames(let names)):
@@ -120,6 +133,19 @@ final class WatchRun {
 
   /// The run's recorder: its history, diagnosis, timeline and snapshot.
   private(set) var recorder: RunRecorder
+
+  /// When any of its files last changed (seconds since 1970), as of the last poll.
+  var lastModification: Double? { files.compactMap(\.follower.knownModification).max() }
+
+  /// How far the files' backlog has been read, while some file has bytes left to read.
+  var loading: LoadingProgress? {
+    let reading = files.filter { $0.follower.knownSize > $0.follower.offset }
+    guard let first = reading.first else { return nil }
+    let read = files.reduce(0) { $0 + Int($1.follower.offset) }
+    let total = files.reduce(0) { $0 + Int(max($1.follower.knownSize, $1.follower.offset)) }
+    return LoadingProgress(
+      file: (first.file.path as NSString).lastPathComponent, bytesRead: read, totalBytes: total)
+  }
   private let recorderOptions: RunRecorder.Options
   /// The end the log recorded, until `takeEnd()` reports it.
   private var ended: RunStatus?

@@ -30,6 +30,8 @@ package final class WatchSession: @unchecked Sendable {
     package var rescanInterval = 2.0
     /// Seconds a run must be quiet before its last, pending epoch is announced.
     package var settleAfter = 2.0
+    /// Seconds without growth before the header says "last update … ago".
+    package var quietAfter = TrainingProgress.quietAfter
     /// How each run's recorder judges it (early-stopping advice, caps); `steersRun` is always off.
     package var recorder = RunRecorder.Options()
     package init() {}
@@ -63,6 +65,9 @@ package final class WatchSession: @unchecked Sendable {
   private let started = ContinuousClock.now
   private var lastScan: ContinuousClock.Instant?
   private var published = false
+  /// The selected run's quiet time last published, so a quiet run is republished only when the
+  /// header's "last update … ago" changes.
+  private var publishedQuiet: Double?
 
   /// - Parameters:
   ///   - path: a log file or a folder to search recursively.
@@ -189,6 +194,11 @@ package final class WatchSession: @unchecked Sendable {
       changed = rescan(now: now) || changed
     }
     if settle(all: false, now: now) { changed = true }
+    if let selected = runs.first(where: { $0.root == selectedRoot }),
+      quietSeconds(of: selected, now: now) != publishedQuiet
+    {
+      changed = true
+    }
     if changed { publish() }
   }
 
@@ -243,6 +253,12 @@ package final class WatchSession: @unchecked Sendable {
     return any
   }
 
+  /// How long `run`'s files have been quiet, for the header; nil while they grow.
+  private func quietSeconds(of run: WatchRun, now: ContinuousClock.Instant) -> Double? {
+    TrainingProgress.quietSeconds(
+      after: (now - run.lastGrowth) / .seconds(1), threshold: configuration.quietAfter)
+  }
+
   private func syncNames() {
     let list = runs.map(\.name)
     let selected = runs.firstIndex { $0.root == selectedRoot }
@@ -255,6 +271,9 @@ package final class WatchSession: @unchecked Sendable {
     guard let selected = runs.first(where: { $0.root == selectedRoot }) else { return }
     let view = WatchSnapshotView(runs: runs, selected: selected)
     let recorder = selected.recorder
+    publishedQuiet = quietSeconds(of: selected, now: .now)
+    recorder.setQuietSeconds(publishedQuiet)
+    recorder.setLoading(selected.loading, lastModification: selected.lastModification)
     recorder.showPending(selected.unrecordedEpochs())
     recorder.describe(view.run)
     recorder.setContext(comparisons: view.comparisons, unmappedScalars: view.unmapped)

@@ -28,7 +28,8 @@ struct WatchSnapshotView {
     comparisons = runs.filter { $0.root != selected.root }.map {
       ComparisonRun(
         name: $0.name, epochs: $0.recorder.epochs + $0.unrecordedEpochs(),
-        configuration: $0.files.flatMap(\.configuration), epochEnds: $0.epochEnds())
+        configuration: $0.files.flatMap(\.configuration), lastModification: $0.lastModification,
+        epochEnds: $0.epochEnds())
     }
     unmapped = selected.metricNames.filter { !TensorBoardTagMapping.isCanonical($0) }.sorted()
   }

@@ -30,6 +30,11 @@ extension Rect {
     return Rect(x: x0, y: y0, width: min(maxX, other.maxX) - x0, height: min(maxY, other.maxY) - y0)
   }
 
+  /// Whether the cell at column `x`, row `y` lies inside.
+  package func contains(x: Int, y: Int) -> Bool {
+    x >= self.x && x < maxX && y >= self.y && y < maxY
+  }
+
   /// Whether the two rectangles share at least one cell.
   package func intersects(_ other: Rect) -> Bool { !clipped(to: other).isEmpty }
 }

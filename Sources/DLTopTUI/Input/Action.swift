@@ -5,6 +5,8 @@ package enum Action: Sendable, Hashable {
   case raiseLearningRate
   /// Divide the learning rate by `Keymap.learningRateFactor`.
   case lowerLearningRate
+  /// Run the learning-rate range test from the paused weights and offer its suggestion.
+  case findLearningRate
   /// Make panel 1…5 fill the screen.
   case zoom(Int)
   case unzoom
@@ -35,7 +37,9 @@ package enum Action: Sendable, Hashable {
   /// Whether the action steers training (and so is off for runs dltop does not control).
   package var controlsTraining: Bool {
     switch self {
-    case .togglePause, .raiseLearningRate, .lowerLearningRate, .toggleEarlyStopping: true
+    case .togglePause, .raiseLearningRate, .lowerLearningRate, .toggleEarlyStopping,
+      .findLearningRate:
+      true
     default: false
     }
   }

@@ -7,6 +7,9 @@ package enum Key: Sendable, Hashable, CustomStringConvertible {
   /// Ctrl plus a letter, e.g. `.control("l")` for Ctrl-L (byte 0x0C).
   case control(Character)
   case resize
+  /// A left-button click at a cell (column, row from the top left), where the terminal reports
+  /// mouse events.
+  case click(x: Int, y: Int)
 
   /// Decodes a character read in cbreak mode: control bytes become `.control`, ESC `.escape`.
   package static func decode(_ scalar: Unicode.Scalar) -> Key {
@@ -32,6 +35,7 @@ package enum Key: Sendable, Hashable, CustomStringConvertible {
     case .function(let n): "F\(n)"
     case .control(let c): "Ctrl-" + String(c).uppercased()
     case .resize: "resize"
+    case .click: "click"
     }
   }
 }

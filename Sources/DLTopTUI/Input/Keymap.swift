@@ -22,6 +22,9 @@ package enum Keymap {
     Binding(
       keys: [.char("["), .char("-")], action: .lowerLearningRate,
       description: "learning rate ÷ \(factorLabel)"),
+    Binding(
+      keys: [.char("L")], action: .findLearningRate,
+      description: "learning-rate range test (while paused; y uses its η)"),
     Binding(keys: [.char("1")], action: .zoom(1), description: "zoom: loss"),
     Binding(keys: [.char("2")], action: .zoom(2), description: "zoom: accuracy"),
     Binding(keys: [.char("3")], action: .zoom(3), description: "zoom: learning rate"),

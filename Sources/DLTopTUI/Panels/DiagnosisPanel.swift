@@ -48,6 +48,9 @@ package struct DiagnosisPanel: Sendable {
     let theme = context.theme
     let epochs = context.snapshot.epochs
     guard let last = epochs.last else {
+      if let loading = context.snapshot.progress.loading {
+        return [.init(StatusLine.loadingText(loading), style: theme.style(.message))]
+      }
       return [.init("no finished epoch yet", style: theme.style(.inactive))]
     }
     var out: [TextPanel.Paragraph] = []

@@ -9,6 +9,8 @@ package struct FooterPanel: Sendable {
   package var hasOtherMetrics = false
   /// Show the test-results key (the run has been evaluated on its test split).
   package var hasTestResults = false
+  /// Show the range test's key (our run is paused: `L` runs it).
+  package var offersRangeTest = false
 
   /// The note for watched runs.
   package static let watchNote = "watch: advice only, cannot pause or steer"
@@ -43,6 +45,7 @@ package struct FooterPanel: Sendable {
         ("space", "pause"), ("]", "lr×\(Keymap.factorLabel)"), ("[", "lr÷\(Keymap.factorLabel)"),
         ("e", "early stop"),
       ]
+      if offersRangeTest { hints.insert(("L", "lr-find"), at: hints.count - 3) }
     }
     hints.append(("1-5", "zoom"))
     if hasOtherRuns { hints.append(("r", "runs")) }

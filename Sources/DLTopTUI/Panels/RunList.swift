@@ -15,6 +15,8 @@ package struct RunList: Sendable {
     package var epochEnds: [EpochEnd] = []
     /// Whether it is drawn over the charts (always true for the main run).
     package var visible: Bool
+    /// When its log last changed (seconds since 1970), if known.
+    package var lastModification: Double? = nil
     /// Its place in the list, which picks its colour and marker so they stay put when runs are
     /// hidden or another run becomes the main one.
     package var index: Int
@@ -47,14 +49,16 @@ package struct RunList: Sendable {
     var all: [Entry] = [
       Entry(
         name: snapshot.run.name, isMain: true, epochs: snapshot.epochs,
-        epochEnds: snapshot.epochEnds, visible: true, index: 0)
+        epochEnds: snapshot.epochEnds, visible: true,
+        lastModification: snapshot.progress.lastModification, index: 0)
     ]
     let crowded = snapshot.comparisonRuns.count > Self.overlayLimit
     for run in snapshot.comparisonRuns {
       all.append(
         Entry(
           name: run.name, isMain: false, epochs: run.epochs, epochEnds: run.epochEnds,
-          visible: overlay[run.name] ?? (crowded ? false : run.visible), index: 0))
+          visible: overlay[run.name] ?? (crowded ? false : run.visible),
+          lastModification: run.lastModification, index: 0))
     }
     // Stable for equal names: the main run first.
     all = all.enumerated().sorted { a, b in
@@ -104,6 +108,8 @@ package struct RunList: Sendable {
     case metric
     /// The run with the most epochs first (the one that got furthest).
     case progress
+    /// The run whose log changed last first; runs without a known time last.
+    case recency
 
     package var next: Sort {
       let all = Self.allCases
@@ -130,6 +136,10 @@ package struct RunList: Sendable {
         entries[$0].epochs.count > entries[$1].epochs.count
           || (entries[$0].epochs.count == entries[$1].epochs.count && $0 < $1)
       }
+    case .recency:
+      let times = positions.map { entries[$0].lastModification ?? -.infinity }
+      positions = zip(positions, times).sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        .map(\.0)
     }
     return positions
   }

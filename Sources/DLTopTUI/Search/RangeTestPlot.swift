@@ -6,6 +6,8 @@ package struct RangeTestPlot: Sendable {
   /// Suggested rates by method name (`valley`, `steep`), in drawing order.
   package var suggestions: [(method: String, rate: Double)]
   package var title: String
+  /// Lines under the chart inside the box (the training dashboard's progress and question).
+  package var notes: [[Span]] = []
 
   package init(
     rates: [Double], losses: [Double], suggestions: [(method: String, rate: Double)], title: String
@@ -33,6 +35,13 @@ package struct RangeTestPlot: Sendable {
       layers: [XYChart.Layer(points: points, color: .train, joined: true)], marks: marks, logX: true
     )
     chart.emptyText = "no batches ran"
-    chart.render(into: &grid, area: Box.inner(area), theme: theme)
+    let inner = Box.inner(area)
+    let chartArea = Rect(
+      x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - notes.count))
+    chart.render(into: &grid, area: chartArea, theme: theme)
+    for (index, line) in notes.enumerated() where chartArea.maxY + index < inner.maxY {
+      grid.write(
+        line, x: inner.x + 1, y: chartArea.maxY + index, maxWidth: max(0, inner.width - 2))
+    }
   }
 }

@@ -20,17 +20,8 @@ package struct XYChart: Sendable {
     }
   }
 
-  /// A vertical line at `x` with a short label.
-  package struct Mark: Sendable, Equatable {
-    package var x: Double
-    package var label: String
-    package var color: ThemeRole
-    package init(x: Double, label: String, color: ThemeRole) {
-      self.x = x
-      self.label = label
-      self.color = color
-    }
-  }
+  /// A vertical line at `x` with a short label: the line charts' mark (`x` in data units).
+  package typealias Mark = ChartMark
 
   package var layers: [Layer]
   package var marks: [Mark] = []
@@ -59,29 +50,24 @@ package struct XYChart: Sendable {
   package func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
     guard area.width >= 10, area.height >= 3 else { return }
     var xs = layers.flatMap { $0.points.compactMap { tx($0.x) } }
-    if let xRange, let low = tx(xRange.lowerBound), let high = tx(xRange.upperBound) {
-      xs += [low, high]
+    let shownRange = xRange.flatMap { range in
+      tx(range.lowerBound).flatMap { low in tx(range.upperBound).map { (low, $0) } }
     }
+    if let shownRange { xs += [shownRange.0, shownRange.1] }
     let ys = layers.flatMap { $0.points.compactMap { p in tx(p.x) == nil ? nil : ty(p.y) } }
-    guard var xLow = xs.min(), var xHigh = xs.max(), var yLow = ys.min(), var yHigh = ys.max()
+    guard var xLow = xs.min(), var xHigh = xs.max(), let dataYLow = ys.min(),
+      let dataYHigh = ys.max()
     else {
-      let text = String(emptyText.prefix(area.width))
-      grid.write(
-        text, x: area.x + (area.width - text.count) / 2, y: area.y + area.height / 2,
-        style: theme.style(.inactive), clip: area)
+      ChartFrame.drawEmpty(emptyText, into: &grid, area: area, theme: theme)
       return
     }
-    if let xRange, let low = tx(xRange.lowerBound), let high = tx(xRange.upperBound) {
-      xLow = low
-      xHigh = high
-    }
+    if let shownRange { (xLow, xHigh) = shownRange }
     if xHigh - xLow < 1e-12 {
       xLow -= 0.5
       xHigh += 0.5
     }
-    let yPad = yHigh - yLow < 1e-12 ? max(abs(yLow) * 0.1, 0.1) : (yHigh - yLow) * 0.05
-    yLow -= yPad
-    yHigh += yPad
+    let (yLow, yHigh) = ChartFrame.padded(
+      low: dataYLow, high: dataYHigh, flatPad: max(abs(dataYLow) * 0.1, 0.1))
 
     let plotRows = area.height - 1
     let yTicks =
@@ -90,55 +76,30 @@ package struct XYChart: Sendable {
       : AxisTicks.nice(low: yLow, high: yHigh, maxCount: max(2, plotRows / 2 + 1))
     let yStep = yTicks.count >= 2 ? yTicks[1] - yTicks[0] : 1
     let yLabels = yTicks.map { logY ? Self.logLabel($0) : AxisTicks.label($0, step: yStep) }
-    let labelWidth = min(7, yLabels.map(\.count).max() ?? 1)
-    let plot = Rect(
-      x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: plotRows)
-    guard plot.width >= 2 else { return }
-    var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
-    let xScale = Double(canvas.dotWidth - 1) / (xHigh - xLow)
-    let yScale = Double(canvas.dotHeight - 1) / (yHigh - yLow)
-    func dotX(_ x: Double) -> Int { Int(((x - xLow) * xScale).rounded()) }
-    func dotY(_ y: Double) -> Int { Int(((yHigh - y) * yScale).rounded()) }
-
-    let border = theme.style(.border)
-    for row in 0..<plot.height {
-      grid.put(theme.symbols.vertical, x: plot.x - 1, y: plot.y + row, style: border)
-    }
-    var usedRows = Set<Int>()
-    for (tick, text) in zip(yTicks, yLabels) {
-      let row = dotY(tick) / 4
-      guard row >= 0, row < plot.height, usedRows.insert(row).inserted else { continue }
-      let padded = String(repeating: " ", count: max(0, labelWidth - text.count)) + text
-      grid.write(
-        padded, x: area.x, y: plot.y + row, style: theme.style(.axis), maxWidth: labelWidth)
-      grid.put(theme.symbols.unicode ? "┤" : "+", x: plot.x - 1, y: plot.y + row, style: border)
-    }
-    for mark in marks {
-      guard let x = tx(mark.x), x >= xLow, x <= xHigh else { continue }
-      let column = dotX(x) / 2
-      for row in 0..<plot.height {
-        grid.put(
-          theme.symbols.markLine, x: plot.x + column, y: plot.y + row,
-          style: theme.style(mark.color), clip: plot)
-      }
-    }
+    guard
+      let frame = ChartFrame(
+        area: area, plotRows: plotRows, x: (xLow, xHigh), y: (yLow, yHigh), yLabels: yLabels)
+    else { return }
+    let plot = frame.plot
+    frame.drawYAxis(into: &grid, ticks: yTicks, labels: yLabels, theme: theme)
+    let markXs = marks.map(\.x).map(tx)
+    frame.drawMarks(
+      into: &grid,
+      zip(markXs, marks).compactMap { x, mark in x.map { ($0, mark.color) } }, theme: theme)
+    var canvas = frame.makeCanvas()
     for layer in layers {
       let color = theme.color(layer.color)
-      var previous: (x: Int, y: Int)?
-      var phase = 0
-      for p in layer.points {
-        guard let x = tx(p.x), let y = ty(p.y), x >= xLow, x <= xHigh else {
-          previous = nil
-          continue
-        }
-        let dot = (x: dotX(x), y: dotY(y))
-        if layer.joined, let previous {
-          canvas.line(from: previous, to: dot, color: color, phase: &phase)
-        } else {
+      let dots = layer.points.map { p -> (x: Int, y: Int)? in
+        guard let x = tx(p.x), let y = ty(p.y), x >= xLow, x <= xHigh else { return nil }
+        return (frame.dotX(x), frame.dotY(y))
+      }
+      if layer.joined {
+        canvas.polyline(dots, color: color)
+      } else {
+        for dot in dots.compactMap({ $0 }) {
           canvas.paint(x: dot.x, y: dot.y, color: color)
-          if !layer.joined { canvas.paint(x: dot.x + 1, y: dot.y, color: color) }
+          canvas.paint(x: dot.x + 1, y: dot.y, color: color)
         }
-        previous = dot
       }
     }
     canvas.render(
@@ -147,31 +108,28 @@ package struct XYChart: Sendable {
       guard let marker = layer.marker else { continue }
       for p in layer.points {
         guard let x = tx(p.x), let y = ty(p.y), x >= xLow, x <= xHigh else { continue }
+        let cell = frame.cell(x: x, y: y)
         grid.put(
-          marker, x: plot.x + dotX(x) / 2, y: plot.y + dotY(y) / 4,
-          style: theme.style(layer.color, bold: true), clip: plot)
+          marker, x: cell.x, y: cell.y, style: theme.style(layer.color, bold: true), clip: plot)
       }
     }
     // Mark labels from the top row down (one row each, so close marks do not collide), right of
     // their line.
-    for (row, mark) in marks.enumerated() where row < plot.height {
-      guard let x = tx(mark.x), x >= xLow, x <= xHigh else { continue }
-      let column = plot.x + dotX(x) / 2
+    for (row, (x, mark)) in zip(markXs, marks).enumerated() where row < plot.height {
+      guard let x, x >= xLow, x <= xHigh else { continue }
+      let column = plot.x + frame.dotX(x) / 2
       let start = min(column + 1, plot.maxX - mark.label.count)
       grid.write(
         mark.label, x: max(plot.x, start), y: plot.y + row,
         style: theme.style(mark.color, bold: true), clip: plot)
     }
     // X labels on the bottom row.
-    let labelRow = area.y + plotRows
     if let categories {
       let room = max(1, plot.width / max(1, categories.count) - 1)
-      for (index, name) in categories.enumerated() {
-        let text = String(name.prefix(room))
-        let center = plot.x + dotX(Double(index)) / 2
-        let start = min(max(center - text.count / 2, plot.x), area.maxX - text.count)
-        grid.write(text, x: start, y: labelRow, style: theme.style(.axis), clip: area)
+      let labels: [(x: Double, text: String)] = categories.enumerated().map {
+        (Double($0.offset), String($0.element.prefix(room)))
       }
+      frame.drawXLabels(into: &grid, labels, theme: theme, skippingOverlaps: false)
       return
     }
     let xTicks =
@@ -179,15 +137,10 @@ package struct XYChart: Sendable {
       ? AxisTicks.logarithmic(low: xLow, high: xHigh, maxCount: max(1, plot.width / 7))
       : AxisTicks.nice(low: xLow, high: xHigh, maxCount: max(1, plot.width / 7))
     let xStep = xTicks.count >= 2 ? xTicks[1] - xTicks[0] : 1
-    var nextFree = area.x
-    for tick in xTicks {
-      let text = logX ? Self.logLabel(tick) : AxisTicks.label(tick, step: xStep)
-      let center = plot.x + dotX(tick) / 2
-      let start = min(max(center - text.count / 2, plot.x), area.maxX - text.count)
-      guard start >= nextFree else { continue }
-      grid.write(text, x: start, y: labelRow, style: theme.style(.axis), clip: area)
-      nextFree = start + text.count + 1
-    }
+    frame.drawXLabels(
+      into: &grid,
+      xTicks.map { ($0, logX ? Self.logLabel($0) : AxisTicks.label($0, step: xStep)) },
+      theme: theme)
   }
 
   /// The label of a tick at log10 value `tick`: `1e-3`, `3e-3`, `0.1`, `1`, `10`.

@@ -50,7 +50,8 @@ package final class CursesBackend: TerminalBackend {
   /// input timeout, hidden cursor, and the best colour mode the terminal and environment allow.
   /// - Parameter inputTimeoutMilliseconds: how long `readKey()` waits.
   /// - Throws: `Failure.unknownTerminal` when TERM has no terminfo entry.
-  /// The corresponding ncurses calls are `newterm`, `cbreak`, `noecho`, `keypad`, `wtimeout`, `curs_set`.
+  /// The corresponding ncurses calls are `newterm`, `cbreak`, `noecho`, `keypad`, `wtimeout`,
+  /// `curs_set`, `mousemask` and `mouseinterval`.
   package init(
     environment: [String: String] = ProcessInfo.processInfo.environment,
     inputTimeoutMilliseconds: Int32 = 50
@@ -73,6 +74,10 @@ package final class CursesBackend: TerminalBackend {
     set_escdelay(25)
     wtimeout(window, inputTimeoutMilliseconds)
     curs_set(0)
+    // Left clicks as KEY_MOUSE, reported on press (no click-resolution delay); terminals without
+    // mouse reporting simply send none.
+    mousemask(dltop_button1_pressed() | dltop_button1_clicked(), nil)
+    mouseinterval(0)
     let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
     if noColor || !has_colors() {
       colorMode = .monochrome
@@ -113,7 +118,7 @@ package final class CursesBackend: TerminalBackend {
     (Int(getmaxx(window)), Int(getmaxy(window)))
   }
 
-  /// The corresponding ncurses call is `wget_wch`.
+  /// The corresponding ncurses calls are `wget_wch` and, for a click, `getmouse`.
   package func readKey() -> Key? {
     var character: wint_t = 0
     let result = wget_wch(window, &character)
@@ -128,6 +133,12 @@ package final class CursesBackend: TerminalBackend {
       case dltop_key_resize():
         cache.invalidate()
         return .resize
+      case dltop_key_mouse():
+        var event = MEVENT()
+        guard getmouse(&event) == OK,
+          event.bstate & (dltop_button1_pressed() | dltop_button1_clicked()) != 0
+        else { return nil }
+        return .click(x: Int(event.x), y: Int(event.y))
       default:
         for n in 1...12 where code == dltop_key_f(Int32(n)) { return .function(n) }
         return nil

@@ -11,6 +11,9 @@ package struct Theme: Sendable {
   /// No colours at all (NO_COLOR, monochrome terminals): widgets use bold, dim and reverse instead.
   package var monochrome: Bool
   package var symbols: Symbols
+  /// What was wrong with the theme file (file:line: key), shown in the dashboard's footer when it
+  /// opens, since the terminal hides stderr while the dashboard runs.
+  package var loadWarnings: [String] = []
 
   package init(
     name: String, colors: [ThemeRole: RGB], gradientStops: [GradientRole: (RGB, RGB, RGB)],

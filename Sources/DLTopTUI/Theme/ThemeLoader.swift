@@ -62,7 +62,8 @@ package enum ThemeLoader {
       let mid = given["mid"] ?? (given.isEmpty ? defaults.1 : start.mixed(with: end, 0.5))
       gradientStops[role] = (start, mid, end)
     }
-    let theme = Theme(name: name, colors: colors, gradientStops: gradientStops)
+    var theme = Theme(name: name, colors: colors, gradientStops: gradientStops)
+    theme.loadWarnings = warnings
     return Result(theme: theme, warnings: warnings, path: path)
   }
 

@@ -65,6 +65,25 @@ package struct BrailleCanvas: Sendable {
     }
   }
 
+  /// Draws a line through `dots` in order; nil is a gap (the line starts again after it with a
+  /// single dot). The dotted pattern runs on across segments and gaps.
+  package mutating func polyline(_ dots: [(x: Int, y: Int)?], color: RGB?, dotted: Bool = false) {
+    var phase = 0
+    var previous: (x: Int, y: Int)?
+    for dot in dots {
+      guard let dot else {
+        previous = nil
+        continue
+      }
+      if let previous {
+        line(from: previous, to: dot, color: color, dotted: dotted, phase: &phase)
+      } else {
+        paint(x: dot.x, y: dot.y, color: color)
+      }
+      previous = dot
+    }
+  }
+
   /// Copies the set cells into the grid at `origin`; empty cells are left as they were.
   /// Without Unicode the dots of a cell become `'` (top half), `.` (bottom half) or `:` (both).
   package func render(

@@ -52,7 +52,7 @@ package struct LineChart: Sendable {
     var xs: [Double] = series.flatMap { $0.points.map(\.x) }
     xs += band.flatMap { [$0.x0, $0.x1] }
     guard let dataLow = xs.min(), let dataHigh = xs.max() else {
-      drawEmpty(into: &grid, area: area, theme: theme)
+      ChartFrame.drawEmpty(emptyText, into: &grid, area: area, theme: theme)
       return
     }
     let xLow = xRange?.lowerBound ?? dataLow
@@ -71,55 +71,30 @@ package struct LineChart: Sendable {
       if let y = transformed(b.low) { ys.append(y) }
       if let y = transformed(b.high) { ys.append(y) }
     }
-    guard var yLow = ys.min(), var yHigh = ys.max() else {
-      drawEmpty(into: &grid, area: area, theme: theme)
+    guard let dataYLow = ys.min(), let dataYHigh = ys.max() else {
+      ChartFrame.drawEmpty(emptyText, into: &grid, area: area, theme: theme)
       return
     }
-    if yHigh - yLow < 1e-12 {
-      let pad = logScale ? 0.1 : (yLow == 0 ? 1 : abs(yLow) * 0.1)
-      yLow -= pad
-      yHigh += pad
-    } else {
-      let pad = (yHigh - yLow) * 0.05
-      yLow -= pad
-      yHigh += pad
-    }
+    let flatPad = logScale ? 0.1 : (dataYLow == 0 ? 1 : abs(dataYLow) * 0.1)
+    let (yLow, yHigh) = ChartFrame.padded(low: dataYLow, high: dataYHigh, flatPad: flatPad)
     // Geometry: y labels | axis | plot; bottom row for x labels.
     let plotRows = area.height >= 3 ? area.height - 1 : area.height
     let yTicks = ticks(low: yLow, high: yHigh, maxCount: max(2, plotRows / 2 + 1))
     let yLabels = labels(for: yTicks)
-    let labelWidth = min(7, yLabels.map(\.count).max() ?? 1)
-    let plot = Rect(
-      x: area.x + labelWidth + 1, y: area.y, width: area.width - labelWidth - 1, height: plotRows)
-    guard plot.width >= 2 else { return }
-    var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
-    let xScale = Double(canvas.dotWidth - 1) / (xHigh - xLow)
-    let yScale = Double(canvas.dotHeight - 1) / (yHigh - yLow)
-    func dotX(_ x: Double) -> Int { Int(((x - xLow) * xScale).rounded()) }
-    func dotY(_ y: Double) -> Int { Int(((yHigh - y) * yScale).rounded()) }
-    let axisStyle = theme.style(.axis)
-    // Axis and y labels.
-    for row in 0..<plot.height {
-      grid.put(theme.symbols.vertical, x: plot.x - 1, y: plot.y + row, style: theme.style(.border))
-    }
-    var usedRows = Set<Int>()
-    for (tick, text) in zip(yTicks, yLabels) {
-      let row = dotY(tick) / 4
-      guard row >= 0, row < plot.height, usedRows.insert(row).inserted else { continue }
-      let padded = String(repeating: " ", count: max(0, labelWidth - text.count)) + text
-      grid.write(padded, x: area.x, y: plot.y + row, style: axisStyle, maxWidth: labelWidth)
-      grid.put(
-        theme.symbols.unicode ? "┤" : "+", x: plot.x - 1, y: plot.y + row,
-        style: theme.style(.border))
-    }
+    guard
+      let frame = ChartFrame(
+        area: area, plotRows: plotRows, x: (xLow, xHigh), y: (yLow, yHigh), yLabels: yLabels)
+    else { return }
+    frame.drawYAxis(into: &grid, ticks: yTicks, labels: yLabels, theme: theme)
     // Band (background shading), marks, then lines.
+    let plot = frame.plot
     if let bandColor = theme.color(.band) {
       for b in band where b.x1 >= xLow && b.x0 <= xHigh {
         guard let low = transformed(b.low), let high = transformed(b.high) else { continue }
-        let c0 = max(0, dotX(b.x0) / 2)
-        let c1 = min(plot.width - 1, dotX(b.x1) / 2)
-        let r0 = max(0, dotY(high) / 4)
-        let r1 = min(plot.height - 1, dotY(low) / 4)
+        let c0 = max(0, frame.dotX(b.x0) / 2)
+        let c1 = min(plot.width - 1, frame.dotX(b.x1) / 2)
+        let r0 = max(0, frame.dotY(high) / 4)
+        let r1 = min(plot.height - 1, frame.dotY(low) / 4)
         guard c0 <= c1, r0 <= r1 else { continue }
         for column in c0...c1 {
           for row in r0...r1 {
@@ -128,32 +103,14 @@ package struct LineChart: Sendable {
         }
       }
     }
-    for mark in marks where mark.x >= xLow && mark.x <= xHigh {
-      let column = dotX(mark.x) / 2
-      for row in 0..<plot.height {
-        grid.put(
-          theme.symbols.markLine, x: plot.x + column, y: plot.y + row,
-          style: theme.style(mark.color), clip: plot)
-      }
-    }
+    frame.drawMarks(into: &grid, marks.map { ($0.x, $0.color) }, theme: theme)
+    var canvas = frame.makeCanvas()
     for item in series {
-      var phase = 0
-      var previous: (x: Int, y: Int)?
-      let color = theme.color(item.color)
-      for p in item.points {
-        guard p.x >= xLow, p.x <= xHigh, let y = transformed(p.y) else {
-          previous = nil
-          continue
-        }
-        let dot = (x: dotX(p.x), y: dotY(y))
-        if let previous {
-          canvas.line(
-            from: previous, to: dot, color: color, dotted: item.stroke == .dotted, phase: &phase)
-        } else {
-          canvas.paint(x: dot.x, y: dot.y, color: color)
-        }
-        previous = dot
+      let dots = item.points.map { p -> (x: Int, y: Int)? in
+        guard p.x >= xLow, p.x <= xHigh, let y = transformed(p.y) else { return nil }
+        return (frame.dotX(p.x), frame.dotY(y))
       }
+      canvas.polyline(dots, color: theme.color(item.color), dotted: item.stroke == .dotted)
     }
     canvas.render(
       into: &grid, origin: (plot.x, plot.y), theme: theme, base: theme.style(.mainForeground))
@@ -165,28 +122,24 @@ package struct LineChart: Sendable {
       let stride = max(1, Int((4 / spacing).rounded(.up)))
       for (index, p) in visible.reversed().enumerated() where index % stride == 0 {
         guard let y = transformed(p.y) else { continue }
+        let cell = frame.cell(x: p.x, y: y)
         grid.put(
-          item.marker ?? theme.symbols.marker, x: plot.x + dotX(p.x) / 2, y: plot.y + dotY(y) / 4,
+          item.marker ?? theme.symbols.marker, x: cell.x, y: cell.y,
           style: theme.style(item.color, bold: true), clip: plot)
       }
     }
     // X labels on the bottom row.
     guard plotRows < area.height else { return }
-    let labelRow = area.y + plotRows
     let maxTicks = max(1, plot.width / 6)
     let xTicks =
       xAxis == .time
       ? AxisTicks.durations(low: xLow, high: xHigh, maxCount: maxTicks)
       : AxisTicks.nice(low: xLow, high: xHigh, maxCount: maxTicks, integer: true)
-    var nextFree = area.x
-    for tick in xTicks {
-      let text = xAxis == .time ? AxisTicks.durationLabel(tick) : AxisTicks.label(tick, step: 1)
-      let center = plot.x + dotX(tick) / 2
-      let start = min(max(center - text.count / 2, plot.x), area.maxX - text.count)
-      guard start >= nextFree else { continue }
-      grid.write(text, x: start, y: labelRow, style: axisStyle, clip: area)
-      nextFree = start + text.count + 1
-    }
+    frame.drawXLabels(
+      into: &grid,
+      xTicks.map {
+        ($0, xAxis == .time ? AxisTicks.durationLabel($0) : AxisTicks.label($0, step: 1))
+      }, theme: theme)
   }
 
   private func ticks(low: Double, high: Double, maxCount: Int) -> [Double] {
@@ -205,12 +158,5 @@ package struct LineChart: Sendable {
       let value = pow(10, tick)
       return AxisTicks.label(value, step: pow(10, floor(tick + 1e-9)))
     }
-  }
-
-  private func drawEmpty(into grid: inout CellGrid, area: Rect, theme: Theme) {
-    let text = String(emptyText.prefix(area.width))
-    grid.write(
-      text, x: area.x + (area.width - text.count) / 2, y: area.y + area.height / 2,
-      style: theme.style(.inactive), clip: area)
   }
 }

@@ -60,6 +60,16 @@ package enum NumberFormat {
   }
 
   /// `h:mm:ss` or `m:ss`.
+  /// `812 KB`, `4.2 MB`, `45 MB`, `1.3 GB` (powers of 1000, as file managers show them).
+  package static func bytes(_ count: Int) -> String {
+    let value = Double(max(0, count))
+    for (unit, size) in [("GB", 1e9), ("MB", 1e6)] where value >= size {
+      let scaled = value / size
+      return fixed(scaled, scaled < 10 ? 1 : 0) + " " + unit
+    }
+    return fixed(value / 1e3, 0) + " KB"
+  }
+
   package static func duration(_ seconds: Double) -> String {
     guard seconds.isFinite, seconds >= 0 else { return "--:--" }
     let total = Int(seconds.rounded())

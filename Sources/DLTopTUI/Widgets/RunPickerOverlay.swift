@@ -32,9 +32,20 @@ package struct RunPickerOverlay: Sendable {
   /// The hint while typing a filter.
   package static let filterHint = "type to filter · Enter keep · Esc clear"
 
-  package func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
+  /// Where the picker draws in `area`: its box, the inner area, the first listed row shown and
+  /// how many rows the list has.
+  struct Geometry {
+    var box: Rect
+    var inner: Rect
+    var first: Int
+    var rows: Int
+    var nameWidth: Int
+    var infoWidth: Int
+  }
+
+  func geometry(in area: Rect) -> Geometry? {
     let entries = list.entries
-    guard !entries.isEmpty, area.width >= 20, area.height >= 5 else { return }
+    guard !entries.isEmpty, area.width >= 20, area.height >= 5 else { return nil }
     let names = entries.map { list.shortName($0.name) }
     let nameWidth = min(32, order.map { names[$0].count }.max() ?? 8)
     let infos = entries.map(Self.info)
@@ -46,13 +57,35 @@ package struct RunPickerOverlay: Sendable {
     let box = Rect(
       x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width,
       height: height)
-    grid.fill(box, with: Cell(" ", style: theme.style(.mainForeground)))
-    Box(title: title).render(into: &grid, area: box, theme: theme)
     let inner = Box.inner(box).inset(byColumns: 1)
     let rows = max(1, inner.height - 2)
     let row = order.firstIndex(of: highlighted) ?? 0
     // Scroll so the highlighted run stays in view.
     let first = min(max(0, row - rows / 2), max(0, order.count - rows))
+    return Geometry(
+      box: box, inner: inner, first: first, rows: rows, nameWidth: nameWidth, infoWidth: infoWidth)
+  }
+
+  /// The position in `list` of the run drawn at (`x`, `y`), if a run's row is there.
+  package func position(at x: Int, _ y: Int, in area: Rect) -> Int? {
+    guard let geometry = geometry(in: area), geometry.box.contains(x: x, y: y) else { return nil }
+    let offset = y - geometry.inner.y
+    guard offset >= 0, offset < geometry.rows, geometry.first + offset < order.count else {
+      return nil
+    }
+    return order[geometry.first + offset]
+  }
+
+  package func render(into grid: inout CellGrid, area: Rect, theme: Theme) {
+    guard let geometry = geometry(in: area) else { return }
+    let entries = list.entries
+    let names = entries.map { list.shortName($0.name) }
+    let infos = entries.map(Self.info)
+    let (box, inner, first, rows) = (geometry.box, geometry.inner, geometry.first, geometry.rows)
+    let (nameWidth, infoWidth) = (geometry.nameWidth, geometry.infoWidth)
+    let hint = editingFilter ? Self.filterHint : Self.hint
+    grid.fill(box, with: Cell(" ", style: theme.style(.mainForeground)))
+    Box(title: title).render(into: &grid, area: box, theme: theme)
     let symbols = theme.symbols
     let fittedName = max(3, min(nameWidth, inner.width - 2 - 4 - 3 - 6 - 2 - infoWidth))
     if order.isEmpty {

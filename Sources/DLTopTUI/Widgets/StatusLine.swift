@@ -36,6 +36,12 @@ package struct StatusLine: Sendable {
       "\(progress.epoch)\(total)", x: x, y: area.y, style: theme.style(.title, bold: true),
       maxWidth: max(0, area.maxX - x))
     var tail: [[Span]] = []
+    if let loading = progress.loading {
+      tail.append([Span(Self.loadingText(loading), theme.style(.message))])
+    }
+    if let quiet = progress.quietSeconds, snapshot.status.isLive, progress.loading == nil {
+      tail.append([Span("last update \(Self.agoText(quiet))", theme.style(.warning, bold: true))])
+    }
     if let perEpoch = progress.batchesPerEpoch {
       tail.append([Span("\(progress.batch)/\(perEpoch)", text)])
     }
@@ -111,6 +117,18 @@ package struct StatusLine: Sendable {
       guard x + group.width <= area.maxX else { break }
       x += grid.write(group, x: x, y: area.y + 1, maxWidth: area.maxX - x) + 2
     }
+  }
+
+  /// `reading run.jsonl 45 MB / 200 MB`.
+  static func loadingText(_ loading: LoadingProgress) -> String {
+    "reading \(loading.file) \(NumberFormat.bytes(loading.bytesRead)) / \(NumberFormat.bytes(loading.totalBytes))"
+  }
+
+  /// `3 min ago`, `1 h 5 min ago`: how long a followed log has been quiet.
+  static func agoText(_ seconds: Double) -> String {
+    let minutes = Int(seconds / 60)
+    guard minutes >= 60 else { return "\(minutes) min ago" }
+    return "\(minutes / 60) h \(minutes % 60) min ago"
   }
 
   private func bestValidationLoss() -> (epoch: Int, value: Double)? {

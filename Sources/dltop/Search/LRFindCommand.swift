@@ -75,10 +75,7 @@ struct LRFindCommand: ParsableCommand {
     _ result: LearningRateRangeResult, suggested: Double?, method: LearningRateRangeResult.Method,
     data: String, setup: TrainSetup
   ) {
-    var suggestions: [(method: String, rate: Double)] = []
-    for kind in LearningRateRangeResult.Method.allCases {
-      if let rate = result.suggestion(kind) { suggestions.append((kind.rawValue, rate)) }
-    }
+    let suggestions = result.suggestions(preferring: method).map { ($0.method.rawValue, $0.rate) }
     let plot = RangeTestPlot(
       rates: result.rates, losses: result.losses, suggestions: suggestions,
       title: "lr-find \(data) \(setup.model) \(setup.optimizer) batch \(setup.batchSize)")

@@ -1,7 +1,8 @@
 """Writes the fixtures of the ecosystem readers with the real libraries, on CPU, in tiny runs.
 
 Run from anywhere with the project's venv: `python make_fixtures.py [section …]` (sections:
-huggingface huggingface_finetune mlflow wandb trackio ultralytics lightning; default all). Each section rewrites its
+huggingface huggingface_finetune mlflow wandb trackio ultralytics lightning lightning_hparams;
+default all). Each section rewrites its
 folder under this one and its part of `expected.json`: the epoch-level values the library was
 given or reported, under dltop's metric names, which the Swift tests compare with what dltop reads.
 """
@@ -475,10 +476,56 @@ def lightning_tensorboard():
                             "epochs": epochs})
 
 
+# ------------------------------------------------- Lightning CSVLogger with save_hyperparameters
+def lightning_hparams():
+    import lightning
+    import torch
+    from lightning.pytorch import LightningModule, Trainer
+    from lightning.pytorch.loggers import CSVLogger
+
+    folder = fresh("lightning_hparams")
+    torch.manual_seed(0)
+    x = torch.randn(64, 4)
+    y = (x[:, 0] - x[:, 2] > 0).long()
+    train = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x[:48], y[:48]), batch_size=16)
+    val = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x[48:], y[48:]), batch_size=16)
+
+    class Model(LightningModule):
+        def __init__(self, lr=0.3, hidden=8, optimizer="sgd", layers=(4, 8, 2),
+                     schedule=None):
+            super().__init__()
+            self.save_hyperparameters()
+            self.net = torch.nn.Sequential(torch.nn.Linear(4, hidden), torch.nn.ReLU(),
+                                           torch.nn.Linear(hidden, 2))
+
+        def training_step(self, batch, _):
+            inputs, labels = batch
+            loss = torch.nn.functional.cross_entropy(self.net(inputs), labels)
+            self.log("train_loss", loss, on_step=False, on_epoch=True)
+            return loss
+
+        def validation_step(self, batch, _):
+            inputs, labels = batch
+            self.log("val_loss", torch.nn.functional.cross_entropy(self.net(inputs), labels))
+
+        def configure_optimizers(self):
+            return torch.optim.SGD(self.parameters(), lr=self.hparams.lr)
+
+    model = Model(lr=0.05, hidden=16, layers=[4, 16, 2], schedule={"name": "step", "gamma": 0.5})
+    trainer = Trainer(max_epochs=3, logger=CSVLogger(folder, name="lightning_logs"),
+                      enable_checkpointing=False, enable_progress_bar=False,
+                      enable_model_summary=False, accelerator="cpu")
+    trainer.fit(model, train, val)
+    hparams = {k: v for k, v in model.hparams.items()}
+    record("lightning_hparams", {"lightning": lightning.__version__,
+                                 "folder": "lightning_hparams/lightning_logs/version_0",
+                                 "hparams": hparams})
+
+
 SECTIONS = {"huggingface": huggingface, "huggingface_finetune": huggingface_finetune,
             "mlflow": mlflow_runs, "wandb": wandb_run,
             "trackio": trackio_runs, "ultralytics": ultralytics_run,
-            "lightning": lightning_tensorboard}
+            "lightning": lightning_tensorboard, "lightning_hparams": lightning_hparams}
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or SECTIONS:
