@@ -13,10 +13,12 @@ let package = Package(
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    // Header-only: CRC-32C by the processor's instruction (SSE 4.2) for TFRecord framing.
+    .systemLibrary(name: "CCRC32C"),
     // The one decimal-number parser, shared by the engine's CSV loader and the monitor's log readers.
     .target(name: "DLTopNumbers"),
     .target(name: "DLTopEngine", dependencies: ["DLTopNumbers", "CBLAS", "CZlib"]),
-    .target(name: "DLTopMonitor", dependencies: ["DLTopNumbers", "CSQLite"]),
+    .target(name: "DLTopMonitor", dependencies: ["DLTopNumbers", "CSQLite", "CCRC32C"]),
     .target(name: "DLTopTUI", dependencies: ["DLTopMonitor", "CNcursesw"]),
     .executableTarget(
       name: "dltop",

@@ -13,13 +13,14 @@ forbid() { # folder, module regex, message, [excluded file]
   if [ -n "$hits" ]; then echo "forbidden import ($3):"; echo "$hits"; status=1; fi
 }
 forbid Sources/DLTopEngine 'DLTopMonitor|DLTopTUI|CNcursesw|Dispatch' "the engine stays synchronous (no queues; a Mutex may guard shared state) and knows no monitor or UI"
-forbid Sources/DLTopNumbers 'DLTop\w*|CNcursesw|CBLAS|CZlib|CSQLite|Dispatch' "number parsing depends on nothing of dltop"
+forbid Sources/DLTopNumbers 'DLTop\w*|CNcursesw|CBLAS|CZlib|CSQLite|CCRC32C|Dispatch' "number parsing depends on nothing of dltop"
 forbid Sources/DLTopEngine 'CZlib' "only IDXLoader.swift touches zlib" IDXLoader.swift
 forbid Sources/DLTopEngine 'CBLAS' "only Tensor+BLAS.swift touches OpenBLAS" Tensor+BLAS.swift
 forbid Sources/DLTopMonitor 'DLTopEngine|DLTopTUI|CNcursesw|CBLAS|CZlib' "the monitor must work the same on a Keras log"
 forbid Sources/DLTopTUI 'DLTopEngine|CBLAS|CZlib' "the dashboard sees snapshots only"
 forbid Sources/DLTopTUI 'CNcursesw' "only CursesBackend.swift touches ncurses" CursesBackend.swift
 forbid Sources/DLTopMonitor 'CSQLite' "only SQLiteDatabase.swift touches SQLite" SQLiteDatabase.swift
+forbid Sources/DLTopMonitor 'CCRC32C' "only CRC32C.swift touches the CRC instruction" CRC32C.swift
 forbid Sources/dltop 'CNcursesw|CBLAS|CZlib|CSQLite' "the executable wires the libraries; C stays behind them"
 forbid Sources/DLTopBenchSupport 'DLTopEngine|CNcursesw|CBLAS|CZlib' "bench support builds monitor and dashboard inputs only"
 forbid Sources/dltop-bench 'CNcursesw|CBLAS|CZlib' "the bench measures through the libraries"

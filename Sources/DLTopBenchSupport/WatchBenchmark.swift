@@ -80,7 +80,7 @@ package enum WatchBenchmark {
       switch item {
       case .epoch: epochs += 1
       case .step: steps += 1
-      case .configuration, .issue, .run: break
+      case .configuration, .issue, .run, .epochEnd: break
       }
     }
   }

@@ -180,6 +180,9 @@ package final class Dashboard {
       state.logScale.toggle()
     case .toggleSmoothing:
       state.smoothing.toggle()
+    case .cycleXAxis:
+      cycleXAxis()
+      return []
     case .toggleConfusionValues:
       state.confusionValues = state.confusionValues == .counts ? .rates : .counts
     case .snapshot:

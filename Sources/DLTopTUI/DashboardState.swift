@@ -5,6 +5,8 @@ package struct DashboardState: Sendable, Equatable {
   package var helpVisible = false
   package var logScale = false
   package var smoothing = false
+  /// What the charts' x axis counts (`x` cycles epoch, step, wall time).
+  package var xAxis = ChartXAxis.epoch
   package var confusionValues: Heatmap.Values = .counts
   /// The epoch whose confusion matrix is shown, pinned with ←/→ (nil follows the newest).
   package var confusionEpoch: Int?

@@ -36,22 +36,41 @@ enum WatchScaleBench {
     } catch {
       report["many_runs_error"] = "\(error)"
     }
-    // Points per second: the event file parsed from memory in 1 MB pieces.
+    // Points per second: the event file parsed from memory in 1 MB pieces, with the processor's
+    // CRC-32C instruction and, as the reference in the same run, with the table-driven CRC.
     let points = quick ? 300_000 : 1_500_000
     let bytes = WatchBenchmark.eventFile(points: points)
-    var parser = TensorBoardParser(path: "bench/train/events.out.tfevents.0", context: .train)
-    let (_, parsed) = BenchClock.time {
-      var offset = 0
-      while offset < bytes.count {
-        let end = min(bytes.count, offset + (1 << 20))
-        _ = parser.feed(bytes[offset..<end])
-        offset = end
-      }
-      _ = parser.finish()
+    func parse(_ method: CRC32C.Method) -> BenchClock.Timing {
+      var parser = TensorBoardParser(
+        path: "bench/train/events.out.tfevents.0", context: .train, checksum: method)
+      return BenchClock.time {
+        var offset = 0
+        while offset < bytes.count {
+          let end = min(bytes.count, offset + (1 << 20))
+          _ = parser.feed(bytes[offset..<end])
+          offset = end
+        }
+        _ = parser.finish()
+      }.timing
     }
+    let tableParsed = parse(.table)
+    let parsed = parse(.fastest)
     report["tensorboard_points"] = points
     report["tensorboard_points_per_s"] = Double(points) / max(parsed.wallSeconds, 1e-9)
     report["tensorboard_points_per_cpu_s"] = Double(points) / max(parsed.cpuSeconds, 1e-9)
+    report["tensorboard_points_per_cpu_s_table_crc"] =
+      Double(points) / max(tableParsed.cpuSeconds, 1e-9)
+    report["crc32c_hardware"] = CRC32C.hardwareAvailable
+    // The checksums alone over the same bytes: gigabytes per CPU-second, both ways.
+    for (name, method) in [("table", CRC32C.Method.table), ("fastest", .fastest)] {
+      let (_, timing) = BenchClock.time {
+        var sum: UInt32 = 0
+        for _ in 0..<8 { bytes.withUnsafeBytes { sum ^= CRC32C.checksum($0, method: method) } }
+        return sum
+      }
+      report["crc32c_\(name)_gb_per_cpu_s"] =
+        Double(bytes.count * 8) / 1e9 / max(timing.cpuSeconds, 1e-9)
+    }
     // Time to first frame: a session on the file, its first poll, one dashboard frame at 200×60.
     do {
       let path = folder + "/big/train/events.out.tfevents.bench"

@@ -25,7 +25,7 @@ struct LightningCSVParserTests {
   @Test func stepRowsBecomeStepItems() {
     let items = WatchFixtures.parse(Self.file, LightningCSVParser(path: Self.file))
     let losses = items.compactMap { item -> (Int, Int?, Double)? in
-      if case .step(let step, let epoch, let metrics) = item, let loss = metrics["loss"] {
+      if case .step(let step, let epoch, let metrics, _) = item, let loss = metrics["loss"] {
         return (step, epoch, loss)
       }
       return nil
@@ -34,7 +34,7 @@ struct LightningCSVParserTests {
     #expect(losses[5].1 == 1)
     #expect(losses[5].2 == 0.6666666666666666)
     let rates = items.compactMap { item -> Double? in
-      if case .step(_, nil, let metrics) = item { metrics["lr"] } else { nil }
+      if case .step(_, nil, let metrics, _) = item { metrics["lr"] } else { nil }
     }
     #expect(rates == [0.01, 0.01, 0.005, 0.005])
   }

@@ -26,8 +26,8 @@ func sameItems(_ a: [LogItem], _ b: [LogItem]) -> Bool {
       if r.epoch != s.epoch || r.seconds != s.seconds || !sameMetrics(r.metrics, s.metrics) {
         return false
       }
-    case (.step(let i, let e, let m), .step(let j, let f, let n)):
-      if i != j || e != f || !sameMetrics(m, n) { return false }
+    case (.step(let i, let e, let m, let s), .step(let j, let f, let n, let t)):
+      if i != j || e != f || s != t || !sameMetrics(m, n) { return false }
     default:
       if x != y { return false }
     }

@@ -16,6 +16,20 @@ struct TFRecordReaderTests {
     }
   }
 
+  @Test func theProcessorsInstructionAndTheTablesAgreeAtEveryLengthAndAlignment() {
+    let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 91 &+ 7) }
+    bytes.withUnsafeBytes { all in
+      for start in 0..<8 {
+        for length in 0...(all.count - start) {
+          let slice = UnsafeRawBufferPointer(rebasing: all[start..<start + length])
+          let table = CRC32C.checksum(slice, method: .table)
+          #expect(CRC32C.checksum(slice, method: .fastest) == table, "\(start)+\(length)")
+          #expect(table == bytewise(bytes[start..<start + length]), "\(start)+\(length)")
+        }
+      }
+    }
+  }
+
   @Test func recordsAreFramedFromARealEventFile() {
     let file = WatchFixtures.string("tbx", "file") ?? ""
     var reader = TFRecordReader()

@@ -50,7 +50,7 @@ struct TensorBoardParserTests {
       #expect(closeToFloat(epochs[epoch].learningRate, 0.01))
     }
     let steps = items.compactMap { item -> (Int, [String: Double])? in
-      if case .step(let step, _, let metrics) = item { (step, metrics) } else { nil }
+      if case .step(let step, _, let metrics, _) = item { (step, metrics) } else { nil }
     }
     #expect(steps.contains { $0.1["loss"] != nil }, "batch_loss gives per-step loss")
     #expect(epochs[0].seconds == nil, "the first epoch has no previous epoch to time from")

@@ -26,6 +26,8 @@ package struct JSONLinesParser: IncrementalLogParser {
   package var skipsBatchLines = false
   private var lines = LineBuffer()
   private var implicitEpochs = 0
+  /// The newest step line's step: an epoch line after it ended there (`.epochEnd`).
+  private var lastStep: Int?
   private var objectsRead = 0
 
   /// - Parameter format: `.jsonLines`, or `.dltopRunLog` when reading dltop's own run log (then the
@@ -188,12 +190,13 @@ package struct JSONLinesParser: IncrementalLogParser {
     }
   }
 
-  private func step(_ value: JSONValue, line: Int) -> [LogItem] {
+  private mutating func step(_ value: JSONValue, line: Int) -> [LogItem] {
     guard let step = (value["step"] ?? value["global_step"])?.intValue else {
       return [
         .issue(LogIssue(path: path, line: line, field: "step", message: "expected an integer step"))
       ]
     }
+    lastStep = max(lastStep ?? step, step)
     return [.step(step: step, epoch: value["epoch"]?.intValue, metrics: Self.metrics(of: value))]
   }
 
@@ -214,7 +217,12 @@ package struct JSONLinesParser: IncrementalLogParser {
       number = implicitEpochs
     }
     let seconds = (value["seconds"] ?? value["epoch_time"])?.doubleValue
-    return [.epoch(EpochRecord(epoch: number, metrics: Self.metrics(of: value), seconds: seconds))]
+    let record = EpochRecord(epoch: number, metrics: Self.metrics(of: value), seconds: seconds)
+    guard let lastStep else { return [.epoch(record)] }
+    // dltop's run log counts steps from 0 and its epochs end after `lastStep` batches, as the
+    // live dashboard places them; other logs end an epoch at their last step.
+    let end = format == .dltopRunLog ? lastStep + 1 : lastStep
+    return [.epochEnd(EpochEnd(epoch: number, step: end, wallTime: nil)), .epoch(record)]
   }
 
   /// The numeric members of a record under canonical names.

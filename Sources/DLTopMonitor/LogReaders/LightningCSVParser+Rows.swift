@@ -86,16 +86,22 @@ extension LightningCSVParser {
       items.append(.step(step: step ?? rowsRead - 1, epoch: epoch, metrics: metrics))
     }
     guard let epoch else { return }
-    if let open = openEpoch, open != epoch, let record = takeOpenEpoch() {
-      items.append(.epoch(record))
-    }
+    if let open = openEpoch, open != epoch { emitOpenEpoch(into: &items) }
     openEpoch = epoch
+    if let step {
+      openEndStep = max(openEndStep ?? step, step)
+      items.append(.epochEnd(EpochEnd(epoch: epoch, step: openEndStep, wallTime: nil)))
+    }
     openLearningRate = latestLearningRate
     for (name, value) in epochMetrics { openValues[name] = value }
     for (name, value) in means {
       let sum = openSums[name] ?? (0, 0)
       openSums[name] = (sum.sum + value, sum.count + 1)
     }
+  }
+
+  mutating func emitOpenEpoch(into items: inout [LogItem]) {
+    if let record = takeOpenEpoch() { items.append(.epoch(record)) }
   }
 
   /// The open epoch as a record (clearing it), or nil when no epoch is open.
@@ -112,6 +118,7 @@ extension LightningCSVParser {
     openValues = [:]
     openSums = [:]
     openLearningRate = nil
+    openEndStep = nil
     return metrics.isEmpty ? nil : EpochRecord(epoch: epoch, metrics: metrics)
   }
 

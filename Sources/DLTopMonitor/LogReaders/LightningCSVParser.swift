@@ -43,6 +43,8 @@ package struct LightningCSVParser: IncrementalLogParser, PendingEpochsReporting 
   var openValues: [String: Double] = [:]
   var openSums: [String: (sum: Double, count: Int)] = [:]
   var openLearningRate: Double?
+  /// The highest step among the open epoch's rows: where it ended.
+  var openEndStep: Int?
   /// Every metric name seen in the header, mapped.
   package internal(set) var metricNames: Set<String> = []
 
@@ -79,7 +81,7 @@ package struct LightningCSVParser: IncrementalLogParser, PendingEpochsReporting 
       pending = []
       last.withUnsafeBytes { line($0, into: &items) }
     }
-    if let record = takeOpenEpoch() { items.append(.epoch(record)) }
+    emitOpenEpoch(into: &items)
     return items
   }
 

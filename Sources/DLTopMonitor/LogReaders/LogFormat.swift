@@ -38,8 +38,11 @@ package enum LogFormat: String, Sendable, Equatable, CaseIterable, Codable {
 package enum LogItem: Sendable, Equatable {
   /// A finished epoch.
   case epoch(EpochRecord)
-  /// A per-step (per-batch) record: global step and its metrics.
-  case step(step: Int, epoch: Int?, metrics: [String: Double])
+  /// A per-step (per-batch) record: global step, the epoch it belongs to, its metrics, and its
+  /// fractional epoch and wall time where the source records them.
+  case step(step: Int, epoch: Int?, metrics: [String: Double], stamp: StepStamp = StepStamp())
+  /// Where an epoch ended (its step and wall time), for placing epochs on a step or time axis.
+  case epochEnd(EpochEnd)
   /// Configuration found in the log (dltop's header line, hparams).
   case configuration([RunDescription.KeyValue])
   /// A problem that was skipped over (bad row, corrupt record); parsing goes on.

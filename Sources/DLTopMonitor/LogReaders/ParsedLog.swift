@@ -5,10 +5,13 @@ package struct ParsedLog: Sendable, Equatable {
     package var step: Int
     package var epoch: Int?
     package var metrics: [String: Double]
-    package init(step: Int, epoch: Int?, metrics: [String: Double]) {
+    package var stamp: StepStamp
+    package init(step: Int, epoch: Int?, metrics: [String: Double], stamp: StepStamp = StepStamp())
+    {
       self.step = step
       self.epoch = epoch
       self.metrics = metrics
+      self.stamp = stamp
     }
   }
 
@@ -18,6 +21,8 @@ package struct ParsedLog: Sendable, Equatable {
   /// Finished epochs in file order, numbered as the source numbers them.
   package var epochs: [EpochRecord] = []
   package var steps: [Step] = []
+  /// Where epochs ended, as the source says, in file order.
+  package var epochEnds: [EpochEnd] = []
   /// Rows or records that were skipped, with their location.
   package var issues: [LogIssue] = []
   package var configuration: [RunDescription.KeyValue] = []
@@ -42,8 +47,15 @@ package struct ParsedLog: Sendable, Equatable {
     for item in items {
       switch item {
       case .epoch(let record): epochs.append(record)
-      case .step(let step, let epoch, let metrics):
-        steps.append(Step(step: step, epoch: epoch, metrics: metrics))
+      case .step(let step, let epoch, let metrics, let stamp):
+        steps.append(Step(step: step, epoch: epoch, metrics: metrics, stamp: stamp))
+      case .epochEnd(let end):
+        // Sources repeat an open epoch's end as it moves on: the newest one counts.
+        if epochEnds.last?.epoch == end.epoch {
+          epochEnds[epochEnds.count - 1] = end
+        } else {
+          epochEnds.append(end)
+        }
       case .configuration(let pairs): configuration.append(contentsOf: pairs)
       case .issue(let issue): issues.append(issue)
       case .run(.classNames(let names)): classNames = names

@@ -8,13 +8,16 @@
 /// `train/` or `validation/` folder gives `context`); `WatchSession` merges the halves by epoch.
 /// An epoch's `seconds` is the wall time between its scalars and the previous epoch's (writers log
 /// epoch scalars at the epoch's end), so the first epoch has none.
+/// Per-step items carry their wall time; each group of epoch scalars is followed by an `.epochEnd`:
+/// the epoch's global step (the step of its scalars when an `epoch` counter numbers them, else the
+/// last per-step scalar's step before them) and the wall time of its scalars.
 package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   package let format = LogFormat.tensorBoard
   package let path: String
   /// The split this file belongs to, from its folder name (nil when the folder says nothing).
   package let context: MetricNameMapping.Context?
 
-  private var framing = TFRecordReader()
+  private var framing: TFRecordReader
   /// Tag → mapping, so each distinct tag is mapped once.
   private var mappings: [String: TensorBoardTagMapping.Mapped] = [:]
   /// Epoch-level scalars of the step being collected.
@@ -31,12 +34,20 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   private var openWallTime: Double?
   /// When the previous epoch's scalars were written: an epoch lasted from there to its own.
   private var previousEpochWallTime: Double?
+  /// The step of the newest per-step scalar, and the global step at which the open epoch ended.
+  private var lastPerStepStep: Int?
+  private var openEndStep: Int?
   /// Every distinct metric name seen, for the unmapped-scalars list.
   package private(set) var metricNames: Set<String> = []
 
-  package init(path: String, context: MetricNameMapping.Context? = nil) {
+  /// - Parameter checksum: how the TFRecord checksums are computed (the bench's reference uses
+  ///   the tables; everything else the fastest way).
+  package init(
+    path: String, context: MetricNameMapping.Context? = nil, checksum: CRC32C.Method = .fastest
+  ) {
     self.path = path
     self.context = context
+    framing = TFRecordReader(checksum: checksum)
   }
 
   /// A parser whose context comes from the file's folder name (`…/train/events…`).
@@ -64,7 +75,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
       .issue(LogIssue(path: path, offset: $0.offset, message: $0.message))
     }
     closeGroup(into: &items)
-    if let record = takeOpenEpoch() { items.append(.epoch(record)) }
+    emitOpenEpoch(into: &items)
     return items
   }
 
@@ -72,7 +83,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     var copy = self
     var items: [LogItem] = []
     copy.closeGroup(into: &items)
-    if let record = copy.takeOpenEpoch() { items.append(.epoch(record)) }
+    copy.emitOpenEpoch(into: &items)
     return items.compactMap { if case .epoch(let record) = $0 { record } else { nil } }
   }
 
@@ -106,15 +117,18 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     case .ignored:
       return
     case .step:
-      items.append(.step(step: scalar.step, epoch: nil, metrics: [mapped.name: scalar.value]))
+      items.append(
+        .step(
+          step: scalar.step, epoch: nil, metrics: [mapped.name: scalar.value],
+          stamp: StepStamp(wallTime: scalar.wallTime)))
+      lastPerStepStep = scalar.step
     case .epoch, .epochCounter:
       if groupStep != scalar.step {
         closeGroup(into: &items)
         groupStep = scalar.step
         // Without an `epoch` counter the step is the epoch, so a new step ends the open epoch now.
-        if !sawEpochCounter, let open = openEpoch, open != scalar.step, let record = takeOpenEpoch()
-        {
-          items.append(.epoch(record))
+        if !sawEpochCounter, let open = openEpoch, open != scalar.step {
+          emitOpenEpoch(into: &items)
         }
       }
       groupWallTime = max(groupWallTime ?? scalar.wallTime, scalar.wallTime)
@@ -138,12 +152,18 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     }
     guard !group.isEmpty else { return }
     let epoch = groupEpochCounter.flatMap { Int(exactly: $0.rounded(.towardZero)) } ?? step
-    if let open = openEpoch, open != epoch, let record = takeOpenEpoch() {
-      items.append(.epoch(record))
+    if let open = openEpoch, open != epoch { emitOpenEpoch(into: &items) }
+    if let end = groupEpochCounter != nil ? step : lastPerStepStep {
+      openEndStep = max(openEndStep ?? end, end)
     }
     openEpoch = epoch
     openMetrics.merge(group) { _, new in new }
     if let groupWallTime { openWallTime = max(openWallTime ?? groupWallTime, groupWallTime) }
+    items.append(.epochEnd(EpochEnd(epoch: epoch, step: openEndStep, wallTime: openWallTime)))
+  }
+
+  private mutating func emitOpenEpoch(into items: inout [LogItem]) {
+    if let record = takeOpenEpoch() { items.append(.epoch(record)) }
   }
 
   private mutating func takeOpenEpoch() -> EpochRecord? {
@@ -153,6 +173,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
       openMetrics = [:]
       previousEpochWallTime = openWallTime ?? previousEpochWallTime
       openWallTime = nil
+      openEndStep = nil
     }
     var seconds: Double?
     if let previousEpochWallTime, let openWallTime, openWallTime >= previousEpochWallTime {

@@ -10,13 +10,16 @@ extension RunRecorder {
     }
     batchProgress.samples += batch.samples
     eventEpoch = batch.epoch
-    snapshot.batchLoss.append(batch.loss)
+    let stamp = StepStamp(wallTime: now)
+    snapshot.batchLoss.append(batch.loss, step: batch.step, stamp: stamp)
     if let spike = lossSpikes.observe(step: batch.step, epoch: batch.epoch, loss: batch.loss) {
       note(.warning, "\(spike.description); \(LossSpike.advice)", epoch: batch.epoch)
     }
-    if let accuracy = batch.accuracy { snapshot.batchAccuracy.append(accuracy) }
+    if let accuracy = batch.accuracy {
+      snapshot.batchAccuracy.append(accuracy, step: batch.step, stamp: stamp)
+    }
     if let rate = batch.learningRate {
-      snapshot.batchLearningRate.append(rate)
+      snapshot.batchLearningRate.append(rate, step: batch.step, stamp: stamp)
       snapshot.learningRate = rate
     }
     runLog?.writeBatch(
@@ -63,6 +66,7 @@ extension RunRecorder {
       lowestLoss = (record.epoch, value)
     }
     history.append(record, keeping: lowestLoss?.epoch)
+    if options.steersRun { noteEpochEnd(record.epoch) }
     if let archive = snapshot.epochArchive {
       archive.append(record)
       snapshot.archivedEpochs += 1
@@ -96,6 +100,17 @@ extension RunRecorder {
     snapshot.earlyStopping = stoppingStatus
     publish()
     return decision
+  }
+
+  /// Where a run this recorder steers finished `epoch`: the batches recorded and the time now.
+  /// Kept for the epochs of the bounded history only, so it stays as small as the history.
+  private func noteEpochEnd(_ epoch: Int) {
+    let step = snapshot.batchLoss.count > 0 ? snapshot.progress.globalStep : nil
+    snapshot.epochEnds.append(EpochEnd(epoch: epoch, step: step, wallTime: elapsed()))
+    if snapshot.epochEnds.count > 2 * options.historyCapacity {
+      let kept = Set(history.records.map(\.epoch))
+      snapshot.epochEnds.removeAll { !kept.contains($0.epoch) }
+    }
   }
 
   /// Whether the run is judged after its `count`-th epoch: every epoch up to `judgeEveryEpochUntil`,

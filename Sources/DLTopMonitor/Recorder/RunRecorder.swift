@@ -273,8 +273,9 @@ package final class RunRecorder {
   /// Adopts per-batch series read from a followed log (its files keep them per file).
   package func adopt(
     batchLoss: BatchSeries, batchAccuracy: BatchSeries, batchLearningRate: BatchSeries,
-    learningRate: Double?, globalStep: Int
+    learningRate: Double?, globalStep: Int, epochEnds: [EpochEnd] = []
   ) {
+    snapshot.epochEnds = epochEnds
     snapshot.batchLoss = batchLoss
     snapshot.batchAccuracy = batchAccuracy
     snapshot.batchLearningRate = batchLearningRate

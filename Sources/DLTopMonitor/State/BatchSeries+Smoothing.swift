@@ -26,6 +26,11 @@ extension BatchSeries {
     }
   }
 
+  /// The smoothed series in buckets aligned with `buckets` (each drawn by its mean).
+  package var smoothedBuckets: [Bucket] {
+    zip(buckets, smoothedSums).map { $0.holding(sum: $1) }
+  }
+
   /// The smoothed series folded into at most `width` buckets, aligned with `downsampled(to:)`.
   package func smoothedDownsampled(to width: Int) -> [Bucket] {
     Self.downsampled(smoothedBuckets, to: width)

@@ -15,6 +15,9 @@ package struct TrainingSnapshot: Sendable, Equatable {
   package var batchAccuracy = BatchSeries()
   /// The learning rate per batch as applied, in bounded memory.
   package var batchLearningRate = BatchSeries()
+  /// Where epochs ended (step and wall time), oldest first, for the step and time axes; kept
+  /// for the epochs in `epochs` (bounded with them).
+  package var epochEnds: [EpochEnd] = []
   /// The current learning rate.
   package var learningRate: Double?
   /// The schedule's planned rate ahead of now: (global step, rate) pairs, sampled, starting at the
@@ -70,14 +73,18 @@ package struct ComparisonRun: Sendable, Equatable {
   package var configuration: [RunDescription.KeyValue]
   /// When its log last changed (seconds since 1970), for the picker's recency order.
   package var lastModification: Double?
+  /// Where its epochs ended, for the step and time axes.
+  package var epochEnds: [EpochEnd]
   package init(
     name: String, epochs: [EpochRecord], visible: Bool = true,
-    configuration: [RunDescription.KeyValue] = [], lastModification: Double? = nil
+    configuration: [RunDescription.KeyValue] = [], lastModification: Double? = nil,
+    epochEnds: [EpochEnd] = []
   ) {
     self.name = name
     self.epochs = epochs
     self.visible = visible
     self.configuration = configuration
     self.lastModification = lastModification
+    self.epochEnds = epochEnds
   }
 }

@@ -19,6 +19,8 @@ final class WatchRun {
     var batchAccuracy = BatchSeries()
     var batchLearningRate = BatchSeries()
     var lastStep: Int?
+    /// Where each epoch ended, as the file says (by epoch number).
+    var epochEnds: [Int: EpochEnd] = [:]
     var learningRate: Double?
     var metricNames: Set<String> = []
     var configuration: [RunDescription.KeyValue] = []
@@ -52,6 +54,7 @@ final class WatchRun {
       batchAccuracy = BatchSeries()
       batchLearningRate = BatchSeries()
       lastStep = nil
+      epochEnds = [:]
       learningRate = nil
       confusions = [:]
       pendingRecords = []
@@ -81,15 +84,21 @@ final class WatchRun {
           }
           completedThrough = max(completedThrough ?? record.epoch, record.epoch)
           metricNames.formUnion(record.metrics.keys)
-        case .step(let step, _, let metrics):
-          if let loss = metrics[MetricName.loss] { batchLoss.append(loss) }
-          if let accuracy = metrics[MetricName.accuracy] { batchAccuracy.append(accuracy) }
+        case .step(let step, _, let metrics, let stamp):
+          if let loss = metrics[MetricName.loss] {
+            batchLoss.append(loss, step: step, stamp: stamp)
+          }
+          if let accuracy = metrics[MetricName.accuracy] {
+            batchAccuracy.append(accuracy, step: step, stamp: stamp)
+          }
           if let rate = metrics[MetricName.learningRate] {
-            batchLearningRate.append(rate)
+            batchLearningRate.append(rate, step: step, stamp: stamp)
             learningRate = rate
           }
           lastStep = max(lastStep ?? step, step)
           metricNames.formUnion(metrics.keys)
+        case .epochEnd(let end):
+          epochEnds[end.epoch] = end
         case .configuration(let pairs):
           configuration = hyperParameters + pairs
         case .issue(let issue):
@@ -286,4 +295,16 @@ final class WatchRun {
   }
 
   var metricNames: Set<String> { files.reduce(into: []) { $0.formUnion($1.metricNames) } }
+
+  /// Where each epoch ended, merged across files (the per-step file's step first), by epoch.
+  func epochEnds() -> [EpochEnd] {
+    var merged: [Int: EpochEnd] = [:]
+    let source = stepSource
+    for state in [source].compactMap({ $0 }) + files.filter({ $0 !== source }) {
+      for (epoch, end) in state.epochEnds {
+        merged[epoch] = merged[epoch].map { $0.filled(from: end) } ?? end
+      }
+    }
+    return merged.keys.sorted().compactMap { merged[$0] }
+  }
 }

@@ -82,6 +82,7 @@ package enum WatchRunReader {
       }
     }
     log.steps += part.steps
+    log.epochEnds += part.epochEnds
     log.issues += part.issues
     log.configuration += part.configuration
   }

@@ -280,7 +280,7 @@ package final class WatchSession: @unchecked Sendable {
     recorder.adopt(
       batchLoss: view.batchLoss, batchAccuracy: view.batchAccuracy,
       batchLearningRate: view.batchLearningRate,
-      learningRate: view.learningRate, globalStep: view.globalStep)
+      learningRate: view.learningRate, globalStep: view.globalStep, epochEnds: view.epochEnds)
     recorder.publish(to: link)
   }
 }

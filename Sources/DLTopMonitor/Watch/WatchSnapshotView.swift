@@ -7,6 +7,7 @@ struct WatchSnapshotView {
   var batchLearningRate: BatchSeries
   var learningRate: Double?
   var globalStep: Int
+  var epochEnds: [EpochEnd]
   var comparisons: [ComparisonRun]
   var unmapped: [String]
 
@@ -19,6 +20,7 @@ struct WatchSnapshotView {
       source?.learningRate
       ?? (selected.unrecordedEpochs().last ?? selected.recorder.epochs.last)?.learningRate
     globalStep = selected.files.compactMap(\.lastStep).max() ?? 0
+    epochEnds = selected.epochEnds()
     run = RunDescription(
       name: selected.name, source: selected.root, format: selected.format?.rawValue,
       classNames: selected.files.lazy.compactMap(\.classNames).first,
@@ -26,7 +28,8 @@ struct WatchSnapshotView {
     comparisons = runs.filter { $0.root != selected.root }.map {
       ComparisonRun(
         name: $0.name, epochs: $0.recorder.epochs + $0.unrecordedEpochs(),
-        configuration: $0.files.flatMap(\.configuration), lastModification: $0.lastModification)
+        configuration: $0.files.flatMap(\.configuration), lastModification: $0.lastModification,
+        epochEnds: $0.epochEnds())
     }
     unmapped = selected.metricNames.filter { !TensorBoardTagMapping.isCanonical($0) }.sorted()
   }

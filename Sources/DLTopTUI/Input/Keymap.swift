@@ -39,6 +39,8 @@ package enum Keymap {
     Binding(keys: [.char("l")], action: .toggleLogScale, description: "log scale for loss and lr"),
     Binding(keys: [.char("m")], action: .toggleSmoothing, description: "smoothing (EMA) on / off"),
     Binding(
+      keys: [.char("x")], action: .cycleXAxis, description: "x axis: epoch / step / wall time"),
+    Binding(
       keys: [.char("c")], action: .toggleConfusionValues, description: "confusion: counts / rates"),
     Binding(
       keys: [.char("e")], action: .toggleEarlyStopping, description: "early stopping on / off"),

@@ -12,30 +12,33 @@ package struct LearningRatePanel: Sendable {
     var history: [ChartPoint] = []
     var planned: [ChartPoint] = []
     var marks: [ChartMark] = []
-    if let perEpoch = context.batchesPerEpoch, snapshot.batchLearningRate.count > 0 {
-      for bucket in snapshot.batchLearningRate.downsampled(to: max(1, inner.width * 2)) {
-        history.append(
-          ChartPoint(x: Double(bucket.firstIndex + bucket.count) / perEpoch, y: bucket.last))
+    let mapping = context.xMapping
+    // Per batch where the axis can place the batches, else per epoch.
+    let firstRate = snapshot.batchLearningRate.buckets.first?.last ?? .nan
+    for bucket in snapshot.batchLearningRate.downsampled(to: max(1, inner.width * 2)) {
+      if let span = mapping.span(of: bucket) {
+        if history.isEmpty { history.append(ChartPoint(x: span.x0, y: firstRate)) }
+        history.append(ChartPoint(x: span.x1, y: bucket.last))
       }
-      if let first = snapshot.batchLearningRate.buckets.first {
-        history.insert(ChartPoint(x: Double(first.firstIndex) / perEpoch, y: first.last), at: 0)
-      }
-      planned = snapshot.plannedLearningRates.map {
-        ChartPoint(x: Double($0.step) / perEpoch, y: $0.rate)
+    }
+    if !history.isEmpty {
+      planned = snapshot.plannedLearningRates.compactMap { rate in
+        mapping.x(step: rate.step).map { ChartPoint(x: $0, y: rate.rate) }
       }
       for change in snapshot.learningRateChanges
       where change.cause == .key || change.cause == .plateau || change.cause == .command {
         let label = change.cause == .plateau ? "plateau" : "key"
-        marks.append(ChartMark(x: Double(change.step) / perEpoch, label: label, color: .changeMark))
+        guard let x = mapping.x(step: change.step) else { continue }
+        marks.append(ChartMark(x: x, label: label, color: .changeMark))
       }
     } else {
       history = context.points(MetricName.learningRate.rawValue)
       for change in snapshot.learningRateChanges
       where change.cause == .key || change.cause == .plateau || change.cause == .command {
+        guard let x = mapping.x(epoch: change.epoch) else { continue }
         marks.append(
           ChartMark(
-            x: Double(change.epoch), label: change.cause == .plateau ? "plateau" : "key",
-            color: .changeMark))
+            x: x, label: change.cause == .plateau ? "plateau" : "key", color: .changeMark))
       }
     }
     var seen = Set<String>()
@@ -47,6 +50,7 @@ package struct LearningRatePanel: Sendable {
     chart.logScale = context.state.logScale
     chart.marks = marks
     chart.emptyText = "no learning rate yet"
+    chart.xAxis = context.state.xAxis
     chart.xRange = context.historyRange(lastX: max(context.lastX, planned.last?.x ?? 0))
     var legendChart = chart
     legendChart.marks = legendMarks

@@ -89,23 +89,26 @@ package struct MetricPanel: Sendable {
     chart.logScale = allowsLogScale && context.state.logScale
     if let batches {
       chart.band = context.band(batches, columns: max(1, inner.width - 7))
-      // Zoomed: the per-batch mean as a grey line under the epoch lines (smoothed with `m`).
-      if context.zoomed, !chart.band.isEmpty {
+      // The per-batch mean as a grey line under the epoch lines (smoothed with `m`): when zoomed,
+      // on the step and time axes, and while the run has too few epochs for a curve.
+      if context.showsStepLine, !chart.band.isEmpty {
         let means = context.batchMeans(batches, columns: max(1, (inner.width - 7) * 2))
         chart.series.insert(
           ChartSeries(name: "batch", points: means, color: .axis, stroke: .solid), at: 0)
       }
     }
+    let mapping = context.xMapping
     if let stopping = context.snapshot.earlyStopping,
       metric == MetricName.loss.rawValue || stopping.monitor.hasSuffix(metric)
     {
-      if let best = stopping.bestEpoch {
-        chart.marks.append(ChartMark(x: Double(best), label: "best", color: .bestMark))
+      if let best = stopping.bestEpoch.flatMap(mapping.x(epoch:)) {
+        chart.marks.append(ChartMark(x: best, label: "best", color: .bestMark))
       }
-      if let stop = stopping.stoppedEpoch {
-        chart.marks.append(ChartMark(x: Double(stop), label: "stop", color: .stopMark))
+      if let stop = stopping.stoppedEpoch.flatMap(mapping.x(epoch:)) {
+        chart.marks.append(ChartMark(x: stop, label: "stop", color: .stopMark))
       }
     }
+    chart.xAxis = context.state.xAxis
     chart.xRange = context.historyRange(lastX: context.lastX)
     // The main run's legend goes in the border; the comparison runs get a row of their own.
     let legend = chart.legend(theme: theme)
@@ -124,6 +127,7 @@ package struct MetricPanel: Sendable {
     if !values.isEmpty {
       box.bottomLabels = [(offset: 2, text: " " + values.joined(separator: "  ") + " ")]
     }
+    box.bottomLabels += Self.axisLabel(context.state.xAxis, area: area, after: box.bottomLabels)
     box.render(into: &grid, area: area, theme: theme)
     if !overlaid.isEmpty && inner.height >= 5 {
       let row = Rect(x: inner.x, y: inner.y, width: inner.width, height: 1)
@@ -131,6 +135,19 @@ package struct MetricPanel: Sendable {
       inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
     }
     chart.render(into: &grid, area: inner, theme: theme)
+  }
+
+  /// The x axis's name at the right of the bottom edge (` step `, ` wall time `) when it is not
+  /// the epoch and fits after the values; the epoch axis is the default and goes unnamed.
+  static func axisLabel(
+    _ axis: ChartXAxis, area: Rect, after labels: [(offset: Int, text: String)]
+  ) -> [(offset: Int, text: String)] {
+    guard axis != .epoch else { return [] }
+    let text = " x: " + axis.title + " "
+    let offset = area.width - 2 - text.count
+    let used = labels.map { $0.offset + $0.text.count }.max() ?? 1
+    guard offset > used else { return [] }
+    return [(offset: offset, text: text)]
   }
 
   /// Each overlaid run's train (solid) and validation (dotted) line in its own colour, marked
@@ -144,12 +161,16 @@ package struct MetricPanel: Sendable {
       if validation != metric {
         series.append(
           ChartSeries(
-            name: run.name, points: context.points(metric, in: run.epochs), color: run.color,
+            name: run.name,
+            points: context.points(metric, in: run.epochs, epochEnds: run.epochEnds),
+            color: run.color,
             stroke: .solid, marked: true, marker: marker))
       }
       series.append(
         ChartSeries(
-          name: run.name, points: context.points(validation, in: run.epochs), color: run.color,
+          name: run.name,
+          points: context.points(validation, in: run.epochs, epochEnds: run.epochEnds),
+          color: run.color,
           stroke: .dotted, marked: true, marker: marker))
     }
     return series

@@ -20,9 +20,14 @@ package struct PanelContext: Sendable {
     snapshot.progress.batchesPerEpoch.flatMap { $0 > 0 ? Double($0) : nil }
   }
 
-  /// The x (epoch) range a zoomed chart shows after scrolling; nil shows everything.
+  /// Where the main run's values go on the chosen x axis.
+  package var xMapping: ChartXMapping { ChartXMapping(axis: state.xAxis, snapshot: snapshot) }
+
+  /// The x (epoch) range a zoomed chart shows after scrolling; nil shows everything. Scrolling
+  /// counts epochs, so it applies on the epoch axis only.
   package func historyRange(lastX: Double) -> ClosedRange<Double>? {
-    guard zoomed, state.historySpan != nil || state.historyOffset > 0 else { return nil }
+    guard zoomed, state.xAxis == .epoch, state.historySpan != nil || state.historyOffset > 0
+    else { return nil }
     let firstX = Double(snapshot.epochs.first.map { min($0.epoch, 0) } ?? 0)
     let high = max(firstX + 1, lastX - Double(state.historyOffset))
     let span = Double(state.historySpan ?? Int((high - firstX).rounded(.up)))
@@ -30,13 +35,27 @@ package struct PanelContext: Sendable {
   }
 
   /// Per-epoch points of one metric of the main run, EMA-smoothed when smoothing is on.
-  package func points(_ metric: String) -> [ChartPoint] { points(metric, in: snapshot.epochs) }
+  package func points(_ metric: String) -> [ChartPoint] {
+    points(metric, in: snapshot.epochs, mapping: xMapping)
+  }
 
-  /// Per-epoch points of one metric of `epochs` (any run), EMA-smoothed when smoothing is on.
-  package func points(_ metric: String, in epochs: [EpochRecord]) -> [ChartPoint] {
+  /// Per-epoch points of one metric of another run, placed by its own epoch ends.
+  package func points(_ metric: String, in epochs: [EpochRecord], epochEnds: [EpochEnd])
+    -> [ChartPoint]
+  {
+    points(metric, in: epochs, mapping: ChartXMapping(axis: state.xAxis, epochEnds: epochEnds))
+  }
+
+  /// Per-epoch points of one metric of `epochs`, EMA-smoothed when smoothing is on; epochs the
+  /// axis cannot place are left out.
+  package func points(_ metric: String, in epochs: [EpochRecord], mapping: ChartXMapping)
+    -> [ChartPoint]
+  {
     var points: [ChartPoint] = []
     for record in epochs {
-      if let value = record[metric] { points.append(ChartPoint(x: Double(record.epoch), y: value)) }
+      if let value = record[metric], let x = mapping.x(epoch: record.epoch) {
+        points.append(ChartPoint(x: x, y: value))
+      }
     }
     guard state.smoothing else { return points }
     let smoothed = Smoothing.ema(points.map(\.y))
@@ -45,26 +64,36 @@ package struct PanelContext: Sendable {
 
   /// A per-batch series as min/max bands, `columns` buckets wide.
   package func band(_ series: BatchSeries, columns: Int) -> [ChartBand] {
-    guard let perEpoch = batchesPerEpoch, columns > 0 else { return [] }
-    return series.downsampled(to: columns).map { bucket in
-      ChartBand(
-        x0: Double(bucket.firstIndex) / perEpoch,
-        x1: Double(bucket.firstIndex + bucket.count) / perEpoch,
-        low: bucket.min, high: bucket.max)
+    guard columns > 0 else { return [] }
+    let mapping = xMapping
+    return series.downsampled(to: columns).compactMap { bucket in
+      mapping.span(of: bucket).map {
+        ChartBand(x0: $0.x0, x1: $0.x1, low: bucket.min, high: bucket.max)
+      }
     }
   }
 
   /// A per-batch series as its bucket means, `columns` points. With smoothing on, the means of
   /// the series smoothed at full resolution (TensorBoard's EMA on every step, then downsampled).
   package func batchMeans(_ series: BatchSeries, columns: Int) -> [ChartPoint] {
-    guard let perEpoch = batchesPerEpoch, columns > 0 else { return [] }
+    guard columns > 0 else { return [] }
+    let mapping = xMapping
     let buckets =
       state.smoothing ? series.smoothedDownsampled(to: columns) : series.downsampled(to: columns)
-    return buckets.map { bucket in
-      ChartPoint(
-        x: (Double(bucket.firstIndex) + Double(bucket.count) / 2) / perEpoch, y: bucket.mean)
+    return buckets.compactMap { bucket in
+      mapping.span(of: bucket).map { ChartPoint(x: ($0.x0 + $0.x1) / 2, y: bucket.mean) }
     }
   }
+
+  /// Whether the per-step line is drawn under the epoch lines: when zoomed, on the step and time
+  /// axes (where epochs are a few points), and while the run has too few epochs to draw a curve
+  /// (a fine-tuning run of 1–3 epochs and thousands of steps).
+  package var showsStepLine: Bool {
+    zoomed || state.xAxis != .epoch || snapshot.epochs.count < Self.epochsForACurve
+  }
+
+  /// Epochs from which the epoch lines alone draw a curve.
+  package static let epochsForACurve = 4
 
   /// The newest x with data: the partial epoch in progress, or the last finished epoch.
   package var lastX: Double {

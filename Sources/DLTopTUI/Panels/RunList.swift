@@ -11,6 +11,8 @@ package struct RunList: Sendable {
     package var isMain: Bool
     /// Its epochs (the snapshot's for the main run).
     package var epochs: [EpochRecord]
+    /// Where its epochs ended (step, wall time), for the step and time axes.
+    package var epochEnds: [EpochEnd] = []
     /// Whether it is drawn over the charts (always true for the main run).
     package var visible: Bool
     /// When its log last changed (seconds since 1970), if known.
@@ -46,14 +48,15 @@ package struct RunList: Sendable {
   package init(snapshot: TrainingSnapshot, overlay: [String: Bool]) {
     var all: [Entry] = [
       Entry(
-        name: snapshot.run.name, isMain: true, epochs: snapshot.epochs, visible: true,
+        name: snapshot.run.name, isMain: true, epochs: snapshot.epochs,
+        epochEnds: snapshot.epochEnds, visible: true,
         lastModification: snapshot.progress.lastModification, index: 0)
     ]
     let crowded = snapshot.comparisonRuns.count > Self.overlayLimit
     for run in snapshot.comparisonRuns {
       all.append(
         Entry(
-          name: run.name, isMain: false, epochs: run.epochs,
+          name: run.name, isMain: false, epochs: run.epochs, epochEnds: run.epochEnds,
           visible: overlay[run.name] ?? (crowded ? false : run.visible),
           lastModification: run.lastModification, index: 0))
     }

@@ -11,6 +11,8 @@ package struct LineChart: Sendable {
   package var logScale = false
   /// The x range to show; nil fits the data.
   package var xRange: ClosedRange<Double>?
+  /// What x counts: whole epochs and steps get integer ticks, wall time gets durations (`1m30s`).
+  package var xAxis = ChartXAxis.epoch
   /// Shown when there is nothing to draw yet.
   package var emptyText = "waiting for the first epoch"
 
@@ -128,10 +130,16 @@ package struct LineChart: Sendable {
     }
     // X labels on the bottom row.
     guard plotRows < area.height else { return }
-    let xTicks = AxisTicks.nice(
-      low: xLow, high: xHigh, maxCount: max(1, plot.width / 6), integer: true)
+    let maxTicks = max(1, plot.width / 6)
+    let xTicks =
+      xAxis == .time
+      ? AxisTicks.durations(low: xLow, high: xHigh, maxCount: maxTicks)
+      : AxisTicks.nice(low: xLow, high: xHigh, maxCount: maxTicks, integer: true)
     frame.drawXLabels(
-      into: &grid, xTicks.map { ($0, AxisTicks.label($0, step: 1)) }, theme: theme)
+      into: &grid,
+      xTicks.map {
+        ($0, xAxis == .time ? AxisTicks.durationLabel($0) : AxisTicks.label($0, step: 1))
+      }, theme: theme)
   }
 
   private func ticks(low: Double, high: Double, maxCount: Int) -> [Double] {

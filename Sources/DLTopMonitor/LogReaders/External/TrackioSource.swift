@@ -55,7 +55,10 @@ package struct TrackioSource: PolledLogSource {
       }
       let path = self.path
       try database.query(
-        "SELECT id, step, metrics FROM metrics WHERE run_name = ?1 AND id > ?2 ORDER BY id",
+        """
+        SELECT id, step, metrics, timestamp FROM metrics WHERE run_name = ?1 AND id > ?2
+        ORDER BY id
+        """,
         [.text(runName), .integer(lastID)]
       ) { row in
         let id = row[0].integer ?? 0
@@ -71,7 +74,8 @@ package struct TrackioSource: PolledLogSource {
           for (key, value) in members {
             if let number = value.doubleValue { values[key] = number }
           }
-          assembler.take(step: step, values: values, into: &outcome.items)
+          let time = (row[3].text).flatMap(ISOTimestamp.seconds)
+          assembler.take(step: step, values: values, time: time, into: &outcome.items)
         } catch {
           issues.append(
             .issue(

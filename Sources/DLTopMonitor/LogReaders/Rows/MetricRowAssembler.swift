@@ -16,6 +16,9 @@
 /// emitted when a row of another epoch arrives, or at `finish()`, and shows in `pendingEpochs` meanwhile.
 /// Names go through `MetricNameMapping.canonicalName`; step counters (`_step`, `trainer/global_step`…)
 /// and W&B's bookkeeping keys (`_runtime`, `_timestamp`) are dropped.
+/// Step items carry the row's fractional epoch and wall time (`StepStamp`); each epoch-level row
+/// is followed by an `.epochEnd` with the highest step and time of its epoch's rows so far (so an
+/// epoch still open has one too).
 package struct MetricRowAssembler: Sendable, PendingEpochsReporting {
   package static let epochKeys: Set<String> = ["epoch", "epoch/epoch", "train/epoch"]
   package static let droppedKeys: Set<String> = [
@@ -27,6 +30,7 @@ package struct MetricRowAssembler: Sendable, PendingEpochsReporting {
   private var openEpoch: Int?
   private var openMetrics: [String: Double] = [:]
   private var openTime: Double?
+  private var openStep: Int?
   private var previousEpochTime: Double?
   /// Canonical names by raw name, so each distinct name is mapped once.
   private var names: [String: String] = [:]
@@ -61,28 +65,35 @@ package struct MetricRowAssembler: Sendable, PendingEpochsReporting {
     } else {
       epoch = sawEpochKey ? nil : step
     }
+    let stamp = StepStamp(epoch: epochValue.flatMap { $0.isFinite ? $0 : nil }, wallTime: time)
     guard let epoch else {
       stepMetrics.merge(epochMetrics) { step, _ in step }
       if !stepMetrics.isEmpty {
         let within = epochValue.flatMap { Int(exactly: $0.rounded(.down)) }
-        items.append(.step(step: step ?? 0, epoch: within, metrics: stepMetrics))
+        items.append(.step(step: step ?? 0, epoch: within, metrics: stepMetrics, stamp: stamp))
       }
       return
     }
     if !stepMetrics.isEmpty {
-      items.append(.step(step: step ?? epoch, epoch: epoch, metrics: stepMetrics))
+      items.append(.step(step: step ?? epoch, epoch: epoch, metrics: stepMetrics, stamp: stamp))
     }
     guard !epochMetrics.isEmpty else { return }
-    if let open = openEpoch, open != epoch, let record = takeOpenEpoch() {
-      items.append(.epoch(record))
-    }
+    if let open = openEpoch, open != epoch { emitOpenEpoch(into: &items) }
     openEpoch = epoch
     openMetrics.merge(epochMetrics) { _, new in new }
     if let time { openTime = max(openTime ?? time, time) }
+    if let step { openStep = max(openStep ?? step, step) }
+    if openStep != nil || openTime != nil {
+      items.append(.epochEnd(EpochEnd(epoch: epoch, step: openStep, wallTime: openTime)))
+    }
   }
 
   /// The source is complete: emits the open epoch.
   package mutating func finish(into items: inout [LogItem]) {
+    emitOpenEpoch(into: &items)
+  }
+
+  private mutating func emitOpenEpoch(into items: inout [LogItem]) {
     if let record = takeOpenEpoch() { items.append(.epoch(record)) }
   }
 
@@ -116,6 +127,7 @@ package struct MetricRowAssembler: Sendable, PendingEpochsReporting {
       openMetrics = [:]
       previousEpochTime = openTime ?? previousEpochTime
       openTime = nil
+      openStep = nil
     }
     var seconds: Double?
     if let previousEpochTime, let openTime, openTime >= previousEpochTime {

@@ -1,7 +1,8 @@
 """Writes the fixtures of the ecosystem readers with the real libraries, on CPU, in tiny runs.
 
 Run from anywhere with the project's venv: `python make_fixtures.py [section …]` (sections:
-huggingface mlflow wandb trackio ultralytics lightning lightning_hparams; default all). Each section rewrites its
+huggingface huggingface_finetune mlflow wandb trackio ultralytics lightning lightning_hparams;
+default all). Each section rewrites its
 folder under this one and its part of `expected.json`: the epoch-level values the library was
 given or reported, under dltop's metric names, which the Swift tests compare with what dltop reads.
 """
@@ -140,6 +141,75 @@ def huggingface():
     record("huggingface", {"folder": "huggingface/out", "epochs": epochs, "steps": steps,
                            "transformers": transformers.__version__,
                            "final_train_loss": trainer.state.log_history[-1].get("train_loss")})
+
+
+def huggingface_finetune():
+    """A fine-tuning run's shape: 2 epochs of 1000 steps, every step logged (2000 entries)."""
+    import numpy as np
+    import torch
+    import transformers
+    from transformers import (BertConfig, BertForSequenceClassification, Trainer,
+                              TrainingArguments)
+
+    folder = fresh("huggingface_finetune")
+    out = os.path.join(folder, "out")
+    torch.manual_seed(1)
+    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=16, max_position_embeddings=16, num_labels=2)
+    model = BertForSequenceClassification(config)
+    rng = random.Random(1)
+
+    class Data(torch.utils.data.Dataset):
+        def __init__(self, n):
+            self.rows = []
+            for _ in range(n):
+                ids = [rng.randrange(1, 50) for _ in range(8)]
+                self.rows.append({"input_ids": torch.tensor(ids),
+                                  "attention_mask": torch.ones(8, dtype=torch.long),
+                                  "labels": torch.tensor(int(ids[0] > 25))})
+
+        def __len__(self):
+            return len(self.rows)
+
+        def __getitem__(self, i):
+            return self.rows[i]
+
+    def accuracy(prediction):
+        logits, labels = prediction
+        return {"accuracy": float((np.argmax(logits, axis=1) == labels).mean())}
+
+    # 2000 samples / batch 2 = 1000 steps per epoch.
+    args = TrainingArguments(output_dir=out, num_train_epochs=2, per_device_train_batch_size=2,
+                             per_device_eval_batch_size=16, learning_rate=2e-3,
+                             lr_scheduler_type="linear", warmup_steps=100,
+                             eval_strategy="epoch", save_strategy="no", logging_strategy="steps",
+                             logging_steps=1, report_to="none", use_cpu=True, seed=1,
+                             dataloader_num_workers=0)
+    trainer = Trainer(model=model, args=args, train_dataset=Data(2000), eval_dataset=Data(64),
+                      compute_metrics=accuracy)
+    trainer.train()
+    trainer.save_state()
+    for root, _, names in os.walk(out):
+        for name in names:
+            if name != "trainer_state.json":
+                os.remove(os.path.join(root, name))
+    steps = []
+    epochs = {}
+    for entry in trainer.state.log_history:
+        if "train_runtime" in entry:
+            continue
+        e = entry["epoch"]
+        if e != int(e):
+            steps.append({"step": entry["step"], "epoch": e, "loss": entry.get("loss"),
+                          "lr": entry.get("learning_rate")})
+            continue
+        row = epochs.setdefault(str(int(e)), {"step": entry["step"]})
+        for key, name in {"loss": "loss", "eval_loss": "val_loss",
+                          "eval_accuracy": "val_accuracy"}.items():
+            if key in entry:
+                row[name] = entry[key]
+    record("huggingface_finetune", {"folder": "huggingface_finetune/out", "epochs": epochs,
+                                    "steps": steps, "transformers": transformers.__version__})
 
 
 # ---------------------------------------------------------------- MLflow
@@ -452,7 +522,8 @@ def lightning_hparams():
                                  "hparams": hparams})
 
 
-SECTIONS = {"huggingface": huggingface, "mlflow": mlflow_runs, "wandb": wandb_run,
+SECTIONS = {"huggingface": huggingface, "huggingface_finetune": huggingface_finetune,
+            "mlflow": mlflow_runs, "wandb": wandb_run,
             "trackio": trackio_runs, "ultralytics": ultralytics_run,
             "lightning": lightning_tensorboard, "lightning_hparams": lightning_hparams}
 
