@@ -142,6 +142,17 @@ package final class Dashboard {
     return handle(action)
   }
 
+  /// The weights `M` steps through, as TensorBoard's smoothing slider is usually set.
+  package static let smoothingWeights: [Double] = [0.6, 0.8, 0.9, 0.95, 0.99]
+
+  /// The weight after `weight` in `smoothingWeights`; after the last, nil (the defaults).
+  static func nextSmoothingWeight(after weight: Double?) -> Double? {
+    guard let weight else { return smoothingWeights.first }
+    guard let index = smoothingWeights.firstIndex(of: weight), index + 1 < smoothingWeights.count
+    else { return nil }
+    return smoothingWeights[index + 1]
+  }
+
   /// Applies one action.
   package func handle(_ action: Action) -> [DashboardEffect] {
     if action.controlsTraining, let refusal = controlRefusal {
@@ -180,6 +191,13 @@ package final class Dashboard {
       state.logScale.toggle()
     case .toggleSmoothing:
       state.smoothing.toggle()
+    case .cycleSmoothingWeight:
+      state.smoothing = true
+      state.smoothingWeight = Self.nextSmoothingWeight(after: state.smoothingWeight)
+      show(
+        message: "smoothing weight "
+          + (state.smoothingWeight.map { String(format: "%g", $0) }
+            ?? "default (0.6 epochs, 0.9 steps)"))
     case .cycleXAxis:
       cycleXAxis()
       return []

@@ -5,6 +5,9 @@ package struct DashboardState: Sendable, Equatable {
   package var helpVisible = false
   package var logScale = false
   package var smoothing = false
+  /// The EMA weight chosen with `M` (TensorBoard's smoothing slider), or nil for the defaults:
+  /// 0.6 on epoch curves, 0.9 on per-step series.
+  package var smoothingWeight: Double?
   /// What the charts' x axis counts (`x` cycles epoch, step, wall time).
   package var xAxis = ChartXAxis.epoch
   package var confusionValues: Heatmap.Values = .counts

@@ -41,4 +41,31 @@ struct BatchSeriesSmoothingTests {
     #expect(abs(means[3] - reference[3]) < 1e-12)
     #expect(abs(means[0] - 1) < 1e-12)
   }
+
+  @Test func anotherWeightIsTensorBoardsEMAWhileBucketsHoldOnePoint() {
+    var series = BatchSeries(capacity: 64)
+    let values = (0..<50).map { 1 / Double($0 + 1) + 0.1 * sin(Double($0)) }
+    for value in values { series.append(value) }
+    for weight in [0.6, 0.95, 0.99] {
+      let reference = tensorBoardEMA(values, weight: weight)
+      let means = series.smoothedDownsampled(to: 64, weight: weight).map(\.mean)
+      #expect(means.count == values.count)
+      for (mean, expected) in zip(means, reference) { #expect(abs(mean - expected) < 1e-9) }
+    }
+    // The default weight is the one kept at full resolution (NaN stamps: compare the means).
+    #expect(
+      series.smoothedDownsampled(to: 64, weight: BatchSeries.smoothingWeight).map(\.mean)
+        == series.smoothedDownsampled(to: 64).map(\.mean))
+  }
+
+  @Test func afterFoldingAHeavierWeightStillSmoothsMore() {
+    var series = BatchSeries(capacity: 8)
+    let values = (0..<400).map { 1 + ($0 % 2 == 0 ? 0.5 : -0.5) }
+    for value in values { series.append(value) }
+    func wiggle(_ weight: Double) -> Double {
+      let means = series.smoothedDownsampled(to: 8, weight: weight).map(\.mean).dropFirst()
+      return (means.max() ?? 0) - (means.min() ?? 0)
+    }
+    #expect(wiggle(0.99) <= wiggle(0.6) + 1e-12)
+  }
 }

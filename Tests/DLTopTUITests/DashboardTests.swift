@@ -88,6 +88,21 @@ struct DashboardTests {
     #expect(d.state.message?.hasPrefix("training has ended") == true)
   }
 
+  @Test func capitalMStepsTheSmoothingWeightAndTurnsSmoothingOn() {
+    let d = dashboard()
+    var seen: [Double?] = []
+    for _ in 0..<6 {
+      _ = d.handle(key: .char("M"))
+      #expect(d.state.smoothing)
+      seen.append(d.state.smoothingWeight)
+    }
+    #expect(seen == [0.6, 0.8, 0.9, 0.95, 0.99, nil])
+    #expect(d.state.message?.hasPrefix("smoothing weight default") == true)
+    _ = d.handle(key: .char("M"))
+    let screen = d.render(snapshot: d.snapshot, size: (120, 40)).lines.joined(separator: "\n")
+    #expect(screen.contains("loss ema 0.6"), "\(screen)")
+  }
+
   @Test func viewKeysToggleStateAndBumpTheGeneration() {
     let d = dashboard()
     let before = d.generation

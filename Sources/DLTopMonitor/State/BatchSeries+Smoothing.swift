@@ -35,4 +35,19 @@ extension BatchSeries {
   package func smoothedDownsampled(to width: Int) -> [Bucket] {
     Self.downsampled(smoothedBuckets, to: width)
   }
+
+  /// The series smoothed with another `weight` (the dashboard's smoothing slider), folded into at
+  /// most `width` buckets. Only `smoothingWeight` is kept at full resolution (one more sum per
+  /// bucket per weight would multiply the memory of every followed run); any other weight smooths
+  /// the stored bucket means with `weight^k` for buckets of `k` points — exact while each bucket
+  /// holds one point, TensorBoard's per-step EMA approximated once they hold more.
+  package func smoothedDownsampled(to width: Int, weight: Double) -> [Bucket] {
+    guard weight != Self.smoothingWeight else { return smoothedDownsampled(to: width) }
+    let perBucket = pow(weight, Double(pointsPerBucket))
+    var state = SmoothingState()
+    let smoothed = buckets.map { bucket in
+      bucket.holding(sum: state.next(bucket.mean, weight: perBucket) * Double(bucket.count))
+    }
+    return Self.downsampled(smoothed, to: width)
+  }
 }

@@ -44,7 +44,7 @@ package struct BatchSeries: Sendable, Equatable {
 
     /// The same points summing to `sum` instead, with its mean as min, max and last (a bucket
     /// of the smoothed series).
-    func holding(sum: Double) -> Bucket {
+    package func holding(sum: Double) -> Bucket {
       var copy = self
       copy.sum = sum
       copy.min = copy.mean
@@ -142,7 +142,7 @@ package struct BatchSeries: Sendable, Equatable {
     Self.downsampled(buckets, to: width)
   }
 
-  static func downsampled(_ buckets: [Bucket], to width: Int) -> [Bucket] {
+  package static func downsampled(_ buckets: [Bucket], to width: Int) -> [Bucket] {
     guard width > 0, !buckets.isEmpty else { return [] }
     if buckets.count <= width { return buckets }
     var out: [Bucket] = []

@@ -12,6 +12,8 @@ package enum Action: Sendable, Hashable {
   case unzoom
   case toggleLogScale
   case toggleSmoothing
+  /// The next smoothing weight (turns smoothing on).
+  case cycleSmoothingWeight
   /// Put the charts' x axis on the next of epoch, step, wall time.
   case cycleXAxis
   case toggleConfusionValues

@@ -39,6 +39,9 @@ package enum Keymap {
     Binding(keys: [.char("l")], action: .toggleLogScale, description: "log scale for loss and lr"),
     Binding(keys: [.char("m")], action: .toggleSmoothing, description: "smoothing (EMA) on / off"),
     Binding(
+      keys: [.char("M")], action: .cycleSmoothingWeight,
+      description: "smoothing weight: 0.6 0.8 0.9 0.95 0.99 default"),
+    Binding(
       keys: [.char("x")], action: .cycleXAxis, description: "x axis: epoch / step / wall time"),
     Binding(
       keys: [.char("c")], action: .toggleConfusionValues, description: "confusion: counts / rates"),

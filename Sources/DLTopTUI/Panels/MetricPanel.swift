@@ -116,7 +116,9 @@ package struct MetricPanel: Sendable {
     let overlaid = runs.overlaid
     chart.series.insert(contentsOf: comparisonSeries(overlaid, validation, context), at: 0)
     var title = metric
-    if context.state.smoothing { title += " ema" }
+    if context.state.smoothing {
+      title += context.state.smoothingWeight.map { " ema " + String(format: "%g", $0) } ?? " ema"
+    }
     var box = Box(key: id.zoomKey, title: title, legend: legend)
     let last = context.snapshot.epochs.last
     var values: [String] = []

@@ -58,7 +58,7 @@ package struct PanelContext: Sendable {
       }
     }
     guard state.smoothing else { return points }
-    let smoothed = Smoothing.ema(points.map(\.y))
+    let smoothed = Smoothing.ema(points.map(\.y), weight: state.smoothingWeight ?? 0.6)
     return zip(points, smoothed).map { ChartPoint(x: $0.x, y: $1) }
   }
 
@@ -79,7 +79,10 @@ package struct PanelContext: Sendable {
     guard columns > 0 else { return [] }
     let mapping = xMapping
     let buckets =
-      state.smoothing ? series.smoothedDownsampled(to: columns) : series.downsampled(to: columns)
+      state.smoothing
+      ? series.smoothedDownsampled(
+        to: columns, weight: state.smoothingWeight ?? BatchSeries.smoothingWeight)
+      : series.downsampled(to: columns)
     return buckets.compactMap { bucket in
       mapping.span(of: bucket).map { ChartPoint(x: ($0.x0 + $0.x1) / 2, y: bucket.mean) }
     }
