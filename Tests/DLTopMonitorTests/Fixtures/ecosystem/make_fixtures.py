@@ -74,20 +74,21 @@ def tiny_torch_history(epochs, seed):
 
 
 # ---------------------------------------------------------------- Hugging Face
-def huggingface():
+def train_tiny_bert(name, seed, train_rows, eval_rows, **arguments):
+    """A one-layer BERT on random token rows (label: first token > 25), trained by the real
+    `Trainer` into `<name>/out`. Returns the trainer once its state is saved and every file but
+    trainer_state.json is removed (the tests need only the state files)."""
     import numpy as np
     import torch
-    import transformers
     from transformers import (BertConfig, BertForSequenceClassification, Trainer,
                               TrainingArguments)
 
-    folder = fresh("huggingface")
-    out = os.path.join(folder, "out")
-    torch.manual_seed(0)
+    out = os.path.join(fresh(name), "out")
+    torch.manual_seed(seed)
     config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
                         intermediate_size=16, max_position_embeddings=16, num_labels=2)
     model = BertForSequenceClassification(config)
-    rng = random.Random(0)
+    rng = random.Random(seed)
 
     class Data(torch.utils.data.Dataset):
         def __init__(self, n):
@@ -108,21 +109,27 @@ def huggingface():
         logits, labels = prediction
         return {"accuracy": float((np.argmax(logits, axis=1) == labels).mean())}
 
-    # 48 samples / batch 8 = 6 steps per epoch: checkpoints 6, 12, 18 (text order would pick 6).
-    args = TrainingArguments(output_dir=out, num_train_epochs=3, per_device_train_batch_size=8,
-                             per_device_eval_batch_size=8, learning_rate=5e-3,
-                             eval_strategy="epoch", save_strategy="epoch", logging_strategy="steps",
-                             logging_steps=2, report_to="none", use_cpu=True, seed=0,
-                             save_only_model=True, dataloader_num_workers=0)
-    trainer = Trainer(model=model, args=args, train_dataset=Data(48), eval_dataset=Data(16),
-                      compute_metrics=accuracy)
+    args = TrainingArguments(output_dir=out, report_to="none", use_cpu=True, seed=seed,
+                             dataloader_num_workers=0, **arguments)
+    trainer = Trainer(model=model, args=args, train_dataset=Data(train_rows),
+                      eval_dataset=Data(eval_rows), compute_metrics=accuracy)
     trainer.train()
     trainer.save_state()
-    # Weights are not needed by the tests: keep only the state files.
     for root, _, names in os.walk(out):
         for name in names:
             if name != "trainer_state.json":
                 os.remove(os.path.join(root, name))
+    return trainer
+
+
+def huggingface():
+    import transformers
+
+    # 48 samples / batch 8 = 6 steps per epoch: checkpoints 6, 12, 18 (text order would pick 6).
+    trainer = train_tiny_bert("huggingface", 0, 48, 16, num_train_epochs=3,
+                              per_device_train_batch_size=8, per_device_eval_batch_size=8,
+                              learning_rate=5e-3, eval_strategy="epoch", save_strategy="epoch",
+                              logging_strategy="steps", logging_steps=2, save_only_model=True)
     epochs = {}
     steps = []
     for entry in trainer.state.log_history:
@@ -145,54 +152,14 @@ def huggingface():
 
 def huggingface_finetune():
     """A fine-tuning run's shape: 2 epochs of 1000 steps, every step logged (2000 entries)."""
-    import numpy as np
-    import torch
     import transformers
-    from transformers import (BertConfig, BertForSequenceClassification, Trainer,
-                              TrainingArguments)
-
-    folder = fresh("huggingface_finetune")
-    out = os.path.join(folder, "out")
-    torch.manual_seed(1)
-    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-                        intermediate_size=16, max_position_embeddings=16, num_labels=2)
-    model = BertForSequenceClassification(config)
-    rng = random.Random(1)
-
-    class Data(torch.utils.data.Dataset):
-        def __init__(self, n):
-            self.rows = []
-            for _ in range(n):
-                ids = [rng.randrange(1, 50) for _ in range(8)]
-                self.rows.append({"input_ids": torch.tensor(ids),
-                                  "attention_mask": torch.ones(8, dtype=torch.long),
-                                  "labels": torch.tensor(int(ids[0] > 25))})
-
-        def __len__(self):
-            return len(self.rows)
-
-        def __getitem__(self, i):
-            return self.rows[i]
-
-    def accuracy(prediction):
-        logits, labels = prediction
-        return {"accuracy": float((np.argmax(logits, axis=1) == labels).mean())}
 
     # 2000 samples / batch 2 = 1000 steps per epoch.
-    args = TrainingArguments(output_dir=out, num_train_epochs=2, per_device_train_batch_size=2,
-                             per_device_eval_batch_size=16, learning_rate=2e-3,
-                             lr_scheduler_type="linear", warmup_steps=100,
-                             eval_strategy="epoch", save_strategy="no", logging_strategy="steps",
-                             logging_steps=1, report_to="none", use_cpu=True, seed=1,
-                             dataloader_num_workers=0)
-    trainer = Trainer(model=model, args=args, train_dataset=Data(2000), eval_dataset=Data(64),
-                      compute_metrics=accuracy)
-    trainer.train()
-    trainer.save_state()
-    for root, _, names in os.walk(out):
-        for name in names:
-            if name != "trainer_state.json":
-                os.remove(os.path.join(root, name))
+    trainer = train_tiny_bert("huggingface_finetune", 1, 2000, 64, num_train_epochs=2,
+                              per_device_train_batch_size=2, per_device_eval_batch_size=16,
+                              learning_rate=2e-3, lr_scheduler_type="linear", warmup_steps=100,
+                              eval_strategy="epoch", save_strategy="no", logging_strategy="steps",
+                              logging_steps=1)
     steps = []
     epochs = {}
     for entry in trainer.state.log_history:
