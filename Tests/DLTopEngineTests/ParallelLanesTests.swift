@@ -56,4 +56,29 @@ struct ParallelLanesTests {
     #expect(threaded[1].count == 9 * 26 * 26 * 3)
     for (a, b) in zip(threaded, sequential) { #expect(a == b) }
   }
+
+  /// Adam's update of a weight large enough to be cut into lanes, from the same state.
+  private func adamSteps(threads: Int) -> [Float] {
+    let saved = BLAS.threadCount
+    BLAS.setThreadCount(threads)
+    defer { BLAS.setThreadCount(saved) }
+    var generator = SeededGenerator(seed: 3)
+    let count = 70_001  // not a multiple of the lanes' alignment
+    let weight = Parameter(
+      name: "w",
+      value: Tensor(shape: [count], scalars: (0..<count).map { _ in generator.nextGaussian() }))
+    let adam = Adam()
+    for _ in 0..<3 {
+      weight.grad = Tensor(
+        shape: [count], scalars: (0..<count).map { _ in generator.nextGaussian() })
+      adam.update([weight], learningRate: 0.01)
+    }
+    return weight.value.scalars
+  }
+
+  @Test func adamOnLanesMatchesOneThread() {
+    let threaded = adamSteps(threads: 2)
+    #expect(threaded == adamSteps(threads: 1))
+    #expect(threaded.count == 70_001)
+  }
 }
