@@ -29,6 +29,7 @@ package final class Conv2D: Layer {
   private var geometry: ConvGeometry?
   private var input = Tensor(zeros: [0])  // [batch, h, w, cIn], the last forward's input
   private var cols: [Float] = []  // per lane: [images·outH·outW, kh·kw·cIn + 1]; last column 1
+  private var colsLayout: [Int] = []  // lanes, rows per slice, patch size that cols is laid out for
   private var weightsWithBias: [Float] = []  // [kh·kw·cIn + 1, cOut]: W, then b as the last row
   private var dcols: [Float] = []  // per lane: [images·outH·outW, kh·kw·cIn] for one slice
   private var outputBuffer = ReusableBuffer()  // [batch, outH, outW, cOut]
@@ -87,27 +88,14 @@ package final class Conv2D: Layer {
     let k = g.patchSize
     let n = outChannels
     let slice = Slicing(geometry: g, budget: sliceBudget)
-    let lanes = max(1, min(ParallelWork.laneCount, g.batch))
-    prepareCols(slice, lanes: lanes)
     weightsWithBias = weight.value.scalars + bias.value.scalars
-    let laneCols = slice.colsCount + slice.rowsPerSlice
-    let out = x.scalars.withUnsafeBufferPointer { xs in
-      cols.withUnsafeMutableBufferPointer { c in
-        weightsWithBias.withUnsafeBufferPointer { wb in
-          outputBuffer.fill(count: rows * n) { y in  // [batch·outH·outW, cOut]
-            guard rows > 0 else { return }
-            ParallelWork.run(lanes: lanes) { lane in
-              let laneBase = c.baseAddress! + lane * laneCols
-              slice.forEach(lane: lane, of: lanes) { first, images in
-                g.with(batch: images).im2col(
-                  xs.baseAddress! + first * slice.inputPerImage, into: laneBase,
-                  rowStride: k + 1)
-                BLAS.gemm(
-                  m: images * slice.pixelsPerImage, n: n, k: k + 1, a: laneBase,
-                  b: wb.baseAddress!, c: y.baseAddress! + first * slice.pixelsPerImage * n)
-              }
-            }
-          }
+    let out = weightsWithBias.withUnsafeBufferPointer { wb in
+      outputBuffer.fill(count: rows * n) { y in  // [batch·outH·outW, cOut]
+        guard rows > 0 else { return }
+        forEachSliceCols(of: x, slice) { _, cols, first, images in
+          BLAS.gemm(
+            m: images * slice.pixelsPerImage, n: n, k: k + 1, a: cols,
+            b: wb.baseAddress!, c: y.baseAddress! + first * slice.pixelsPerImage * n)
         }
       }
     }
@@ -125,30 +113,18 @@ package final class Conv2D: Layer {
     )
     guard rows > 0 else { return Tensor(zeros: [g.batch, g.inHeight, g.inWidth, g.inChannels]) }
     let slice = Slicing(geometry: g, budget: sliceBudget)
-    let lanes = max(1, min(ParallelWork.laneCount, g.batch))
+    let lanes = Self.lanes(for: g)
     // [dW; db] [kh·kw·cIn + 1, cOut] = colsᵀ · dout, slice by slice, rebuilding each slice's cols;
     // each lane sums its images' share in its own block, and the blocks are added in lane order.
-    prepareCols(slice, lanes: lanes)
-    let laneCols = slice.colsCount + slice.rowsPerSlice
     let block = (k + 1) * n
     var gradients = [Float](repeating: 0, count: lanes * block)
     dout.scalars.withUnsafeBufferPointer { d in
-      input.scalars.withUnsafeBufferPointer { xs in
-        cols.withUnsafeMutableBufferPointer { c in
-          gradients.withUnsafeMutableBufferPointer { dWb in
-            ParallelWork.run(lanes: lanes) { lane in
-              let laneBase = c.baseAddress! + lane * laneCols
-              slice.forEach(lane: lane, of: lanes) { first, images in
-                g.with(batch: images).im2col(
-                  xs.baseAddress! + first * slice.inputPerImage, into: laneBase,
-                  rowStride: k + 1)
-                BLAS.gemm(
-                  transposeA: true, m: k + 1, n: n, k: images * slice.pixelsPerImage,
-                  a: laneBase, b: d.baseAddress! + first * slice.pixelsPerImage * n,
-                  beta: 1, c: dWb.baseAddress! + lane * block)
-              }
-            }
-          }
+      gradients.withUnsafeMutableBufferPointer { dWb in
+        forEachSliceCols(of: input, slice) { lane, cols, first, images in
+          BLAS.gemm(
+            transposeA: true, m: k + 1, n: n, k: images * slice.pixelsPerImage,
+            a: cols, b: d.baseAddress! + first * slice.pixelsPerImage * n,
+            beta: 1, c: dWb.baseAddress! + lane * block)
         }
       }
     }
@@ -197,16 +173,43 @@ package final class Conv2D: Layer {
     return Tensor(shape: [g.batch, g.inHeight, g.inWidth, g.inChannels], scalars: dx)
   }
 
-  /// Sizes cols for `lanes` slices side by side, each with its last column of ones (im2col never
-  /// overwrites it).
-  private func prepareCols(_ slice: Slicing, lanes: Int) {
+  /// Cuts the batch `x` into lanes of whole images and each lane's share into slices, writes each
+  /// slice's `[im2col | 1]` matrix into the lane's own cols, and calls
+  /// `body(lane, cols, firstImage, images)` with it, the lanes at once on the cores.
+  private func forEachSliceCols(
+    of x: Tensor, _ slice: Slicing,
+    _ body: (Int, UnsafeMutablePointer<Float>, Int, Int) -> Void
+  ) {
+    guard let g = geometry else { return }
+    let lanes = Self.lanes(for: g)
     let perLane = slice.colsCount + slice.rowsPerSlice
-    guard cols.count != lanes * perLane else { return }
-    let stride = slice.patchSize + 1
-    cols = [Float](repeating: 0, count: lanes * perLane)
-    for lane in 0..<lanes {
-      for row in 0..<slice.rowsPerSlice { cols[lane * perLane + row * stride + stride - 1] = 1 }
+    let layout = [lanes, slice.rowsPerSlice, slice.patchSize]
+    if colsLayout != layout {  // sized for the lanes, each with its column of ones
+      colsLayout = layout
+      let stride = slice.patchSize + 1
+      cols = [Float](repeating: 0, count: lanes * perLane)
+      for lane in 0..<lanes {
+        for row in 0..<slice.rowsPerSlice { cols[lane * perLane + row * stride + stride - 1] = 1 }
+      }
     }
+    x.scalars.withUnsafeBufferPointer { xs in
+      cols.withUnsafeMutableBufferPointer { c in
+        ParallelWork.run(lanes: lanes) { lane in
+          let laneCols = c.baseAddress! + lane * perLane
+          slice.forEach(lane: lane, of: lanes) { first, images in
+            g.with(batch: images).im2col(
+              xs.baseAddress! + first * slice.inputPerImage, into: laneCols,
+              rowStride: slice.patchSize + 1)
+            body(lane, laneCols, first, images)
+          }
+        }
+      }
+    }
+  }
+
+  /// The lanes a batch is cut into: one per core, at most one per image.
+  private static func lanes(for g: ConvGeometry) -> Int {
+    max(1, min(ParallelWork.laneCount, g.batch))
   }
 
   /// The transpose of a row-major `[rows, columns]` matrix.
