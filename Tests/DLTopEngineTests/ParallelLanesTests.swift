@@ -81,4 +81,20 @@ struct ParallelLanesTests {
     #expect(threaded == adamSteps(threads: 1))
     #expect(threaded.count == 70_001)
   }
+
+  /// A unit is dead when no sample of the batch makes it positive, whichever lane saw the sample.
+  @Test(arguments: [1, 2])
+  func reluDeadFractionSpansTheLanes(threads: Int) {
+    let saved = BLAS.threadCount
+    BLAS.setThreadCount(threads)
+    defer { BLAS.setThreadCount(saved) }
+    let (rows, units) = (8, 16_384)  // 131,072 elements: cut into lanes
+    var x = [Float](repeating: -1, count: rows * units)
+    for unit in stride(from: 0, to: units, by: 4) {
+      x[(unit % rows) * units + unit] = 2  // alive in one sample only, in the first or last rows
+    }
+    let relu = ReLU(name: "relu")
+    _ = relu.forward(Tensor(shape: [rows, units], scalars: x), training: true)
+    #expect(relu.deadFraction == 0.75)
+  }
 }

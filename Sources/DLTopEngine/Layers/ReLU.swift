@@ -45,14 +45,17 @@ package final class ReLU: Layer {
         }
       }
     }
-    var peak = Array(peaks.prefix(units))
-    for lane in 1..<lanes {
-      for unit in 0..<units { peak[unit] = max(peak[unit], peaks[lane * units + unit]) }
-    }
     if units > 0 && rows > 0 {
-      var dead = 0
-      for value in peak where !(value > 0) { dead += 1 }
-      deadFraction = Double(dead) / Double(units)
+      // The lanes' peaks merge into the first lane's; a unit is dead when its peak is not > 0.
+      deadFraction = peaks.withUnsafeMutableBufferPointer { p in
+        var dead = 0
+        for unit in 0..<units {
+          var peak = p[unit]
+          for lane in 1..<lanes { peak = max(peak, p[lane * units + unit]) }
+          if !(peak > 0) { dead += 1 }
+        }
+        return Double(dead) / Double(units)
+      }
     }
     output = y
     return Tensor(shape: x.shape, scalars: y)
