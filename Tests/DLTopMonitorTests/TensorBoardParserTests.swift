@@ -49,7 +49,7 @@ struct TensorBoardParserTests {
       )
       #expect(closeToFloat(epochs[epoch].learningRate, 0.01))
     }
-    let steps = items.compactMap { item -> (Int, [String: Double])? in
+    let steps = items.expandingStepValues.compactMap { item -> (Int, [String: Double])? in
       if case .step(let step, _, let metrics, _) = item { (step, metrics) } else { nil }
     }
     #expect(steps.contains { $0.1["loss"] != nil }, "batch_loss gives per-step loss")

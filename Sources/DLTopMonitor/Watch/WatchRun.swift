@@ -97,6 +97,8 @@ final class WatchRun {
           }
           lastStep = max(lastStep ?? step, step)
           metricNames.formUnion(metrics.keys)
+        case .stepValues(let values):
+          take(values)
         case .epochEnd(let end):
           epochEnds[end.epoch] = end
         case .configuration(let pairs):
@@ -112,6 +114,27 @@ final class WatchRun {
         }
       }
       return issues
+    }
+
+    /// Takes a batch of per-step values: each name is matched to its series once per batch.
+    private func take(_ values: StepValues) {
+      let kinds = values.names.map { MetricName($0).kind }
+      var used = [Bool](repeating: false, count: values.names.count)
+      for point in values.points {
+        let metric = Int(point.metric)
+        used[metric] = true
+        let stamp = StepStamp(wallTime: point.wallTime)
+        switch kinds[metric] {
+        case .loss: batchLoss.append(point.value, step: point.step, stamp: stamp)
+        case .accuracy: batchAccuracy.append(point.value, step: point.step, stamp: stamp)
+        case .learningRate:
+          batchLearningRate.append(point.value, step: point.step, stamp: stamp)
+          learningRate = point.value
+        default: break
+        }
+        lastStep = max(lastStep ?? point.step, point.step)
+      }
+      for (name, isUsed) in zip(values.names, used) where isUsed { metricNames.insert(name) }
     }
   }
 
