@@ -52,6 +52,9 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   private var previousEpochWallTime: Double?
   /// The step of the newest per-step scalar, and the global step at which the open epoch ended.
   private var lastPerStepStep: Int?
+  /// `lastPerStepStep` when the group's first scalar came: per-step values that follow the group
+  /// (the next epoch's batches) do not move its end.
+  private var groupLastPerStepStep: Int?
   private var openEndStep: Int?
   /// Every distinct metric name seen, for the unmapped-scalars list.
   package private(set) var metricNames: Set<String> = []
@@ -137,6 +140,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
       if groupStep != scalar.step {
         closeGroup(into: &items)
         groupStep = scalar.step
+        groupLastPerStepStep = lastPerStepStep
         // Without an `epoch` counter the step is the epoch, so a new step ends the open epoch now.
         if !sawEpochCounter, let open = openEpoch, open != scalar.step {
           emitOpenEpoch(into: &items)
@@ -194,7 +198,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     guard !group.isEmpty else { return }
     let epoch = groupEpochCounter.flatMap { Int(exactly: $0.rounded(.towardZero)) } ?? step
     if let open = openEpoch, open != epoch { emitOpenEpoch(into: &items) }
-    if let end = groupEpochCounter != nil ? step : lastPerStepStep {
+    if let end = groupEpochCounter != nil ? step : groupLastPerStepStep {
       openEndStep = max(openEndStep ?? end, end)
     }
     openEpoch = epoch
