@@ -142,6 +142,9 @@ final class WatchRun {
   var files: [FileState]
   /// When a file of this run last grew (or the run was found).
   var lastGrowth: ContinuousClock.Instant
+  /// Whether its files have been read to their end at least once (a run still loading in the
+  /// background has not).
+  var caughtUp = false
   /// Epochs already passed to `onNewEpoch`, with the values they had then.
   var announced: [Int: [String: Double]] = [:]
 
