@@ -74,4 +74,20 @@ struct WatchSessionLazyLoadingTests {
     #expect(session.loadedRunNames == session.runNames)
     #expect(comparisonsWithEpochs(session).count == 4)
   }
+
+  @Test func aRunReadInTheBackgroundKeepsFewBucketsUntilItIsShown() throws {
+    let folder = try makeFolder()
+    let session = session(folder, budget: nil)
+    session.pollOnce()
+    let shown = session.link.latest().batchLoss
+    #expect(shown.count == 2000)
+    #expect(shown.buckets.count == 2000, "the selected run keeps one bucket per step")
+    session.select(runIndex: 2)
+    session.pollOnce(rescan: false)
+    let selected = session.link.latest().batchLoss
+    #expect(selected.count == 2000, "nothing read in the background is lost")
+    #expect(selected.buckets.count <= WatchRun.backgroundBatchCapacity)
+    #expect(selected.capacity == WatchRun.shownBatchCapacity)
+    #expect(selected.buckets.last?.lastStep == 1999)
+  }
 }

@@ -163,6 +163,7 @@ package final class WatchSession: @unchecked Sendable {
       guard self.runs.indices.contains(runIndex) else { return }
       let run = self.runs[runIndex]
       self.selectedRoot = run.root
+      run.showInFull()
       self.syncNames()
       // A run still waiting for the background is read now, so the dashboard shows it at once.
       if !run.caughtUp { _ = self.poll(run, now: .now) }
@@ -183,6 +184,7 @@ package final class WatchSession: @unchecked Sendable {
     // The selected run first; runs not read to their end yet share the background budget.
     var budget = configuration.backgroundBytesPerRound
     let selected = runs.filter { $0.root == selectedRoot }
+    selected.forEach { $0.showInFull() }
     for run in selected + runs.filter({ $0.root != selectedRoot }) {
       if run.root != selectedRoot, !run.caughtUp, let left = budget {
         guard left > 0 else { continue }
