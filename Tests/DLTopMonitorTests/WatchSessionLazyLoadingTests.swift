@@ -37,6 +37,7 @@ struct WatchSessionLazyLoadingTests {
     #expect(!session.link.latest().epochs.isEmpty, "the selected run is shown in full")
     #expect(session.link.latest().comparisonRuns.count == 4)
     #expect(comparisonsWithEpochs(session).isEmpty, "the others are not read yet")
+    #expect(session.link.latest().comparisonRuns.allSatisfy { $0.loading })
   }
 
   @Test func selectingARunReadsItAtOnce() throws {
@@ -73,6 +74,7 @@ struct WatchSessionLazyLoadingTests {
     session.pollOnce()
     #expect(session.loadedRunNames == session.runNames)
     #expect(comparisonsWithEpochs(session).count == 4)
+    #expect(session.link.latest().comparisonRuns.allSatisfy { !$0.loading })
   }
 
   @Test func aRunReadInTheBackgroundKeepsFewBucketsUntilItIsShown() throws {
