@@ -186,17 +186,12 @@ package final class WatchSession: @unchecked Sendable {
     let selected = runs.filter { $0.root == selectedRoot }
     selected.forEach { $0.showInFull() }
     for run in selected + runs.filter({ $0.root != selectedRoot }) {
-      if run.root != selectedRoot, !run.caughtUp, let left = budget {
-        guard left > 0 else { continue }
-        let result = poll(run, now: now)
-        budget = left - result.bytesRead
-        changed = changed || result.changed
-        completedAnEpoch = completedAnEpoch || result.completedAnEpoch
-      } else {
-        let result = poll(run, now: now)
-        changed = changed || result.changed
-        completedAnEpoch = completedAnEpoch || result.completedAnEpoch
-      }
+      let loadsInBackground = run.root != selectedRoot && !run.caughtUp
+      if loadsInBackground, let left = budget, left <= 0 { continue }
+      let result = poll(run, now: now)
+      if loadsInBackground, let left = budget { budget = left - result.bytesRead }
+      changed = changed || result.changed
+      completedAnEpoch = completedAnEpoch || result.completedAnEpoch
     }
     // A finished epoch may announce it: first look for files that appeared meanwhile (Keras
     // creates `validation/` at the end of the first epoch), so no half of a run is left out.
