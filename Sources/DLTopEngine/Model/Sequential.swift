@@ -27,7 +27,21 @@ package final class Sequential {
   /// Backpropagates `dout` through every layer, accumulating parameter gradients.
   @discardableResult
   package func backward(_ dout: Tensor) -> Tensor {
-    layers.reversed().reduce(dout) { gradient, layer in layer.backward(gradient) }
+    var gradient = dout
+    var index = layers.count - 1
+    while index >= 0 { (gradient, index) = backwardStep(gradient, throughLayerAt: index) }
+    return gradient
+  }
+
+  /// One step of `backward`: through the layer at `index`, returning the gradient and the index of
+  /// the next layer to go through. A ReLU that feeds a max pooling goes backward inside the
+  /// pooling's pass (`MaxPool2D.backward(_:maskingNonPositive:)`, bit-identical to the two passes;
+  /// the ReLU has no parameters, so nothing of it is left to do), and the step skips it.
+  package func backwardStep(_ gradient: Tensor, throughLayerAt index: Int) -> (Tensor, next: Int) {
+    if let pool = layers[index] as? MaxPool2D, index > 0, layers[index - 1] is ReLU {
+      return (pool.backward(gradient, maskingNonPositive: true), index - 2)
+    }
+    return (layers[index].backward(gradient), index - 1)
   }
 
   package func zeroGrad() {
