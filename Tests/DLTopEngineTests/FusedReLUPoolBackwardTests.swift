@@ -2,9 +2,10 @@ import Testing
 
 @testable import DLTopEngine
 
-/// `Sequential.backward` runs a ReLU that feeds a max pooling inside the pooling's backward pass.
-/// The input gradient and the convolution's weight gradients must equal, bit for bit, those of the
-/// two layers' own backward passes one after the other.
+/// `Sequential` runs a ReLU after a convolution inside the convolution's forward pass, and a ReLU
+/// that feeds a max pooling inside the pooling's backward pass. Outputs, dead fractions, the input
+/// gradient and the convolution's weight gradients must equal, bit for bit, those of the layers'
+/// own passes one after the other.
 struct FusedReLUPoolBackwardTests {
   private struct Case: Sendable, CustomStringConvertible {
     let size: Int
@@ -24,6 +25,7 @@ struct FusedReLUPoolBackwardTests {
       name: "conv",
       filters: Tensor(shape: [3, 3, 2, shape.channels], scalars: values(18 * shape.channels)),
       bias: Tensor(shape: [shape.channels], scalars: values(shape.channels)))
+    conv.sliceBudget = 1  // one image per slice: the in-place ReLU runs slice by slice
     let model = Sequential(
       inputShape: [shape.size, shape.size, 2],
       layers: [
@@ -32,7 +34,10 @@ struct FusedReLUPoolBackwardTests {
       ])
     let x = Tensor(
       shape: [3, shape.size, shape.size, 2], scalars: values(3 * shape.size * shape.size * 2))
-    let y = model.forward(x, training: true)
+    let y =
+      fused
+      ? model.forward(x, training: true)
+      : model.layers.reduce(x) { activation, layer in layer.forward(activation, training: true) }
     let dout = Tensor(shape: y.shape, scalars: values(y.count))
     let dx: Tensor
     if fused {
@@ -40,7 +45,11 @@ struct FusedReLUPoolBackwardTests {
     } else {
       dx = model.layers.reversed().reduce(dout) { gradient, layer in layer.backward(gradient) }
     }
-    return [dx.scalars, conv.weight.grad.scalars, conv.bias.grad.scalars, y.scalars]
+    let relu = model.layers[1] as? ReLU
+    return [
+      dx.scalars, conv.weight.grad.scalars, conv.bias.grad.scalars, y.scalars,
+      [Float(relu?.deadFraction ?? -1)],
+    ]
   }
 
   @Test(arguments: [
@@ -58,5 +67,6 @@ struct FusedReLUPoolBackwardTests {
     // The ReLU's mask mattered: some windows' maxima were 0 (all inputs ≤ 0), so the winner of
     // the window got no gradient; others were positive.
     #expect(fused[3].contains(0) && fused[3].contains { $0 > 0 })
+    #expect(fused[4][0] >= 0 && fused[4][0] < 1)
   }
 }
