@@ -13,7 +13,6 @@
 /// The vector width the kernels below may use: 0 none (use the Swift loop), 1 AVX2, 2 AVX-512F.
 #if defined(__x86_64__)
 #include <cpuid.h>
-#include <immintrin.h>
 
 static inline uint64_t dltop_xgetbv0(void) {
   uint32_t eax = 0, edx = 0;
@@ -34,50 +33,42 @@ static inline int dltop_vector_level(void) {
   return avx2 ? 1 : 0;
 }
 
-/// Adam's update of elements [0, n) with n a multiple of 16 (see Adam.swift for the formula):
+typedef float dltop_float16 __attribute__((ext_vector_type(16)));
+
+/// Adam's update of elements [0, n), n a multiple of 16 (see Adam.swift for the formula):
 /// m ← b1·m + keep1·g, v ← b2·v + keep2·(g·g), w ← w − (eta·(m·c1)) / (√|v·c2| + eps).
-__attribute__((target("avx512f"))) static inline void dltop_adam_avx512(
+/// Written once with 16-float vectors and inlined into the AVX-512 and AVX2 entry points below,
+/// which compile it for their own instruction set (16 floats a zmm, or two ymm).
+__attribute__((always_inline)) static inline void dltop_adam_vectors(
     float *w, float *m, float *v, const float *g, size_t n, float b1, float keep1, float b2,
     float keep2, float c1, float c2, float eta, float eps) {
-  const __m512 vb1 = _mm512_set1_ps(b1), vk1 = _mm512_set1_ps(keep1);
-  const __m512 vb2 = _mm512_set1_ps(b2), vk2 = _mm512_set1_ps(keep2);
-  const __m512 vc1 = _mm512_set1_ps(c1), vc2 = _mm512_set1_ps(c2);
-  const __m512 veta = _mm512_set1_ps(eta), veps = _mm512_set1_ps(eps);
+#pragma clang fp contract(off)
   for (size_t i = 0; i < n; i += 16) {
-    __m512 gi = _mm512_loadu_ps(g + i);
-    __m512 mi = _mm512_add_ps(_mm512_mul_ps(vb1, _mm512_loadu_ps(m + i)), _mm512_mul_ps(vk1, gi));
-    __m512 vi = _mm512_add_ps(
-        _mm512_mul_ps(vb2, _mm512_loadu_ps(v + i)), _mm512_mul_ps(vk2, _mm512_mul_ps(gi, gi)));
-    _mm512_storeu_ps(m + i, mi);
-    _mm512_storeu_ps(v + i, vi);
-    __m512 step = _mm512_mul_ps(veta, _mm512_mul_ps(mi, vc1));
-    __m512 root = _mm512_sqrt_ps(_mm512_abs_ps(_mm512_mul_ps(vi, vc2)));
-    __m512 wi = _mm512_sub_ps(_mm512_loadu_ps(w + i), _mm512_div_ps(step, _mm512_add_ps(root, veps)));
-    _mm512_storeu_ps(w + i, wi);
+    dltop_float16 gi, mi, vi, wi;
+    __builtin_memcpy(&gi, g + i, sizeof gi);
+    __builtin_memcpy(&mi, m + i, sizeof mi);
+    __builtin_memcpy(&vi, v + i, sizeof vi);
+    __builtin_memcpy(&wi, w + i, sizeof wi);
+    mi = b1 * mi + keep1 * gi;
+    vi = b2 * vi + keep2 * (gi * gi);
+    dltop_float16 root = __builtin_elementwise_sqrt(__builtin_elementwise_abs(vi * c2));
+    wi = wi - (eta * (mi * c1)) / (root + eps);
+    __builtin_memcpy(m + i, &mi, sizeof mi);
+    __builtin_memcpy(v + i, &vi, sizeof vi);
+    __builtin_memcpy(w + i, &wi, sizeof wi);
   }
 }
 
-/// The AVX2 form of `dltop_adam_avx512`, n a multiple of 8.
+__attribute__((target("avx512f"))) static inline void dltop_adam_avx512(
+    float *w, float *m, float *v, const float *g, size_t n, float b1, float keep1, float b2,
+    float keep2, float c1, float c2, float eta, float eps) {
+  dltop_adam_vectors(w, m, v, g, n, b1, keep1, b2, keep2, c1, c2, eta, eps);
+}
+
 __attribute__((target("avx2"))) static inline void dltop_adam_avx2(
     float *w, float *m, float *v, const float *g, size_t n, float b1, float keep1, float b2,
     float keep2, float c1, float c2, float eta, float eps) {
-  const __m256 vb1 = _mm256_set1_ps(b1), vk1 = _mm256_set1_ps(keep1);
-  const __m256 vb2 = _mm256_set1_ps(b2), vk2 = _mm256_set1_ps(keep2);
-  const __m256 vc1 = _mm256_set1_ps(c1), vc2 = _mm256_set1_ps(c2);
-  const __m256 veta = _mm256_set1_ps(eta), veps = _mm256_set1_ps(eps);
-  const __m256 magnitude = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
-  for (size_t i = 0; i < n; i += 8) {
-    __m256 gi = _mm256_loadu_ps(g + i);
-    __m256 mi = _mm256_add_ps(_mm256_mul_ps(vb1, _mm256_loadu_ps(m + i)), _mm256_mul_ps(vk1, gi));
-    __m256 vi = _mm256_add_ps(
-        _mm256_mul_ps(vb2, _mm256_loadu_ps(v + i)), _mm256_mul_ps(vk2, _mm256_mul_ps(gi, gi)));
-    _mm256_storeu_ps(m + i, mi);
-    _mm256_storeu_ps(v + i, vi);
-    __m256 step = _mm256_mul_ps(veta, _mm256_mul_ps(mi, vc1));
-    __m256 root = _mm256_sqrt_ps(_mm256_and_ps(_mm256_mul_ps(vi, vc2), magnitude));
-    __m256 wi = _mm256_sub_ps(_mm256_loadu_ps(w + i), _mm256_div_ps(step, _mm256_add_ps(root, veps)));
-    _mm256_storeu_ps(w + i, wi);
-  }
+  dltop_adam_vectors(w, m, v, g, n, b1, keep1, b2, keep2, c1, c2, eta, eps);
 }
 
 /// Updates the longest prefix of [0, count) the widest available vectors cover at `level`
@@ -91,7 +82,7 @@ static inline size_t dltop_adam_update_prefix(
     return n;
   }
   if (level == 1) {
-    size_t n = count & ~(size_t)7;
+    size_t n = count & ~(size_t)15;
     dltop_adam_avx2(w, m, v, g, n, b1, keep1, b2, keep2, c1, c2, eta, eps);
     return n;
   }
