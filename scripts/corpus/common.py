@@ -205,25 +205,35 @@ def read_manifest(folder, suffix=""):
 # The generators' shared command line and recipe loop
 
 HOLDOUT_OUT = os.path.join(OUT, "holdout-2")
+TUNING2_OUT = os.path.join(OUT, "tuning-2")
+# The second tuning pool's seeds (`--tuning2`): no other run uses them.
+TUNING2_SEEDS = {"dltop": 51, "torch": 15, "keras": 33}
 
 
 class Arguments:
     """What every generator takes after its own positional arguments:
-    `[--seed N] [--holdout] [PREFIX...]`.
+    `[--seed N] [--holdout | --tuning2] [PREFIX...]`.
 
     --seed N   trains with seed N and names files <label>-<name>-s<N> (runs-s<N>.tsv): a second
                sample of every recipe
     --holdout  trains the held-out set's recipes (recipes.HOLDOUT) with the generator's held-out
                seed into field-corpus/holdout-2/<framework>/ (files and manifest named -s<seed>)
+    --tuning2  trains the second tuning pool's recipes (recipes.TUNING2) with the framework's seed
+               of TUNING2_SEEDS into field-corpus/tuning-2/<framework>/ (named -s<seed>)
     PREFIX     only the recipes whose names start with one of these (no manifest is written)
     """
 
-    def __init__(self, argv, seed, holdout_seed):
+    def __init__(self, argv, seed, holdout_seed, tuning2_seed=None):
         argv = list(argv)
         self.holdout = "--holdout" in argv
         if self.holdout:
             argv.remove("--holdout")
+        self.tuning2 = "--tuning2" in argv
+        if self.tuning2:
+            argv.remove("--tuning2")
         self.seed, self.suffix = (holdout_seed, f"-s{holdout_seed}") if self.holdout else (seed, "")
+        if self.tuning2:
+            self.seed, self.suffix = tuning2_seed, f"-s{tuning2_seed}"
         if "--seed" in argv:
             i = argv.index("--seed")
             self.seed, self.suffix = int(argv[i + 1]), f"-s{argv[i + 1]}"
@@ -239,11 +249,12 @@ def generate(framework, extension, train, arguments, supports=lambda recipe: Tru
     classes); history is a list of dicts with loss, val_loss, accuracy, val_accuracy per epoch.
     """
     import recipes
-    folder = os.path.join(HOLDOUT_OUT if arguments.holdout else OUT, framework)
+    root = HOLDOUT_OUT if arguments.holdout else TUNING2_OUT if arguments.tuning2 else OUT
+    folder = os.path.join(root, framework)
     os.makedirs(folder, exist_ok=True)
     done = read_manifest(folder, arguments.suffix)
     rows = []
-    for r in recipes.HOLDOUT if arguments.holdout else recipes.R:
+    for r in recipes.HOLDOUT if arguments.holdout else recipes.TUNING2 if arguments.tuning2 else recipes.R:
         if framework not in r["frameworks"] or not supports(r):
             continue
         if arguments.prefixes and not any(r["name"].startswith(p) for p in arguments.prefixes):
@@ -257,6 +268,10 @@ def generate(framework, extension, train, arguments, supports=lambda recipe: Tru
             os.remove(path)
         history, classes = train(r, arguments.seed, path)
         kept, reason = acceptance(r["label"], history, classes)
+        if kept and r["label"] != "divergence" and len(history) < r["epochs"]:
+            # The trainer ended the run early at a non-finite value (dltop stops on a non-finite
+            # loss or gradient norm, the others as TerminateOnNaN): not finite, so not this label.
+            kept, reason = False, f"stopped after {len(history)} of {r['epochs']} epochs at a non-finite value"
         if not kept and os.path.exists(path):
             os.remove(path)
         rows.append(dict(file=file, label=r["label"], framework=framework, family=r["family"], classes=classes,
@@ -265,6 +280,9 @@ def generate(framework, extension, train, arguments, supports=lambda recipe: Tru
         print(("kept   " if kept else "DROPPED"), file, reason, flush=True)
         if not arguments.prefixes:
             write_manifest(folder, rows, arguments.suffix)
+    if not arguments.prefixes:
+        # Also the runs after the last one trained (a resumed generator lists them all again).
+        write_manifest(folder, rows, arguments.suffix)
 
 
 def write_json_lines(path, header, history):

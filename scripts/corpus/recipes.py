@@ -169,3 +169,65 @@ _by_label = {}
 for _r in HOLDOUT:
     _by_label.setdefault(_r["label"], []).append(_r)
 HOLDOUT[:] = [r for i in range(max(map(len, _by_label.values()))) for rs in _by_label.values() if i < len(rs) for r in [rs[i]]]
+
+
+# ---------------------------------------------------------------------------------------------
+# The second tuning pool (field-corpus/tuning-2): more runs for the TUNING half only, made because
+# oscillation was the one label below issue 11's recall goal on the validation half. Written from
+# PROTOCOL.md's definitions alone — no validation-half or held-out run was opened to choose them —
+# as a grid over the oscillation band (every optimizer the protocol names there, batch sizes 4–32,
+# the tuning half's data sets; not the held-out set's data sets or recipes), plus healthy,
+# overfitting, plateau and divergence runs that sit next to that band by design (noisy small-batch
+# healthy runs, small validation sets, overfitting at the top of the usual η, η just above the
+# band), so a wider oscillation rule is checked against false alarms. Trained with `--tuning2` and
+# seeds no other run uses; split.py puts every kept run in the tuning half.
+TUNING2 = []
+
+
+def tuning2(*args, **kwargs):
+    recipe(*args, into=TUNING2, **kwargs)
+
+
+tuning2("blobs5-sgd-lr1-b8", "oscillation", "both zig-zag", "blobs5", [32], "sgd", 1.0, 8, 40)
+tuning2("digits-sgd-lr1-b8", "oscillation", "both zig-zag", "digits", [64], "sgd", 1.0, 8, 30)
+tuning2("breast-sgd-lr1-b4", "oscillation", "both zig-zag", "breast-cancer", [16], "sgd", 1.0, 4, 40)
+tuning2("fashion-linear-sgd-lr1-b8", "oscillation", "train smooth, val zig-zag", "fashion", [], "sgd", 1.0, 8, 20)
+tuning2("iris-momentum-lr05", "oscillation", "both zig-zag (momentum)", "iris", [16], "momentum", 0.5, 8, 60)
+tuning2("wine-momentum-lr07", "oscillation", "both zig-zag (momentum)", "wine", [32], "momentum", 0.7, 16, 50)
+tuning2("blobs10-momentum-lr1", "oscillation", "both zig-zag (momentum)", "blobs10", [64], "momentum", 1.0, 32, 30)
+tuning2("fashion-nesterov-lr05", "oscillation", "both zig-zag (momentum)", "fashion", [64], "nesterov", 0.5, 32, 20)
+tuning2("breast-nesterov-lr08", "oscillation", "both zig-zag (momentum)", "breast-cancer", [32], "nesterov", 0.8, 16, 40)
+tuning2("spiral-nesterov-lr1", "oscillation", "both zig-zag (momentum)", "spiral", [64], "nesterov", 1.0, 32, 40)
+tuning2("spiral-adam-lr003", "oscillation", "train smooth, val zig-zag", "spiral", [64], "adam", 0.03, 16, 40)
+tuning2("blobs10-adam-lr005", "oscillation", "train smooth, val zig-zag", "blobs10", [64], "adam", 0.05, 16, 30)
+tuning2("wine-linear-adam-lr002", "oscillation", "train smooth, val zig-zag", "wine", [], "adam", 0.02, 8, 40)
+tuning2("fashion-adam-lr003", "oscillation", "train smooth, val zig-zag", "fashion", [128], "adam", 0.03, 32, 20)
+tuning2("iris-adam-lr005", "oscillation", "train smooth, val zig-zag", "iris", [16], "adam", 0.05, 8, 60)
+tuning2("digits-linear-adam-lr002", "oscillation", "train smooth, val zig-zag", "digits", [], "adam", 0.02, 16, 30)
+tuning2("breast-linear-adam-lr003", "oscillation", "train smooth, val zig-zag", "breast-cancer", [], "adam", 0.03, 8, 40)
+tuning2("blobs5-rmsprop-lr003", "oscillation", "train smooth, val zig-zag", "blobs5", [32], "rmsprop", 0.03, 32, 30)
+tuning2("spiral-rmsprop-lr003", "oscillation", "train smooth, val zig-zag", "spiral", [64, 64], "rmsprop", 0.03, 32, 40)
+tuning2("wine-rmsprop-lr003", "oscillation", "train smooth, val zig-zag", "wine", [32], "rmsprop", 0.03, 8, 40)
+tuning2("iris-rmsprop-lr003-b4", "oscillation", "both zig-zag", "iris", [16], "rmsprop", 0.03, 4, 60)
+
+tuning2("iris-adam-b4", "healthy", "borderline", "iris", [16], "adam", 3e-3, 4, 40)
+tuning2("wine-sgd-b4", "healthy", "borderline", "wine", [16], "sgd", 0.1, 4, 30)
+tuning2("breast-adam-b8", "healthy", "borderline", "breast-cancer", [32], "adam", 3e-3, 8, 25)
+tuning2("blobs10-sgd-b8", "healthy", "borderline", "blobs10", [64], "sgd", 0.1, 8, 30)
+tuning2("digits-adam-b8", "healthy", "borderline", "digits", [128], "adam", 3e-3, 8, 20)
+tuning2("spiral-momentum-b16", "healthy", "borderline", "spiral", [64, 64], "momentum", 0.05, 16, 60)
+tuning2("fashion-rmsprop", "healthy", "standard", "fashion", [128], "rmsprop", 1e-3, 32, 12)
+tuning2("iris-nesterov", "healthy", "borderline", "iris", [16], "nesterov", 0.05, 8, 60)
+
+tuning2("wine-small-adam-b4", "overfitting", "memorize", "wine-small", [256, 256], "adam", 3e-3, 4, 150)
+tuning2("digits-small-adam", "overfitting", "memorize", "digits-small", [256, 256], "adam", 3e-3, 8, 80)
+tuning2("blobs-small-sgd", "overfitting", "memorize", "blobs-small", [256, 256], "sgd", 0.1, 8, 150)
+tuning2("spiral-small-rmsprop", "overfitting", "memorize", "spiral-small", [256, 256], "rmsprop", 1e-3, 8, 200)
+tuning2("fashion-small-momentum", "overfitting", "memorize", "fashion-small", [256], "momentum", 0.05, 16, 60)
+
+tuning2("digits-momentum-lr5e-5-crawl", "plateau", "slow crawl", "digits", [64], "momentum", 5e-5, 32, 80)
+tuning2("spiral-sgd-crawl", "plateau", "slow crawl", "spiral", [64], "sgd", 3e-4, 32, 100)
+
+tuning2("digits-momentum-lr3", "divergence", "blow-up", "digits", [64], "momentum", 3.0, 32, 15)
+tuning2("breast-adam-lr1", "divergence", "blow-up then dead", "breast-cancer", [32], "adam", 1.0, 16, 20)
+tuning2("iris-sgd-lr10", "divergence", "blow-up", "iris", [16], "sgd", 10.0, 8, 20)
