@@ -94,6 +94,14 @@ extension Diagnoser {
       "\(EvidenceFormat.value(ratio))× the loss of guessing (ln \(Int((1 / (curves.chanceAccuracy ?? 1)).rounded())) = \(EvidenceFormat.value(guessing)))"
     let first = loss.values[0]
     if first / guessing >= limits.neverHealthyOverChance {
+      // The early overshoot of a too-large η that did not kill the network: it came back under
+      // the loss of guessing and zig-zags. Oscillation (lower η), not a dead network.
+      if first / guessing < limits.recoveredBlowUpBelowChance,
+        recovered(curves, guessing: guessing),
+        oscillation(curves) != nil
+      {
+        return nil
+      }
       return Verdict(
         kind: .divergence, onsetEpoch: loss.epochs[0], confidence: 0.9,
         evidence:
@@ -106,6 +114,20 @@ extension Diagnoser {
       evidence:
         "loss \(EvidenceFormat.value(loss.values[peak])) at epoch \(loss.epochs[peak]), \(reference); since then \(dead): a too-large η killed the network",
       advice: advice(for: .divergence))
+  }
+
+  /// Whether the network recovered from a blow-up: over its last third (medians) the loss is
+  /// under the loss of guessing, or the accuracy is at least `recoveredAccuracyAboveChance` of the
+  /// way from chance to 100%.
+  private func recovered(_ curves: Curves, guessing: Double) -> Bool {
+    func lateMedian(_ series: MetricSeries) -> Double? {
+      let tail = Array(series.values.suffix(max(1, series.count / 3))).sorted()
+      return tail.isEmpty ? nil : tail[tail.count / 2]
+    }
+    if let loss = lateMedian(curves.loss), loss < guessing { return true }
+    let accuracy = curves.accuracy.isEmpty ? curves.validationAccuracy : curves.accuracy
+    guard let chance = curves.chanceAccuracy, let late = lateMedian(accuracy) else { return false }
+    return late >= chance + DiagnosisThresholds.recoveredAccuracyAboveChance * (1 - chance)
   }
 
   /// How the network shows it is dead after the blow-up at `epoch`, if it does: its accuracy stays

@@ -24,7 +24,8 @@ package struct Diagnosis: Sendable, Equatable {
 /// - too early: fewer than `minimumEpochs` epochs and no divergence — `tooEarly`, not `healthy`;
 /// - divergence: a NaN/∞ loss or `grad_norm` (at once); a first-epoch loss far above the chance
 ///   loss ln K (K from the run's class count, or inferred when accuracy sits at 1/K) — at once when
-///   it is `neverHealthyOverChance`× ln K, else when the network then stayed dead (loss near chance,
+///   it is `neverHealthyOverChance`× ln K (unless it recovered and zig-zags, below
+///   `recoveredBlowUpBelowChance`× ln K), else when the network then stayed dead (loss near chance,
 ///   accuracy at chance or frozen on one class); a loss stuck far above ln K (saturated softmax);
 ///   or a train loss that ends above where it started and far above its minimum;
 /// - overfitting: val_loss up from its (smoothed) minimum, by more than a few typical steps, for
@@ -37,8 +38,12 @@ package struct Diagnosis: Sendable, Equatable {
 ///   still-falling loss flat;
 /// - oscillation: over the last two thirds, val_loss or the train loss swings up and down by a large
 ///   ratio from epoch to epoch (or spikes to twice its level), changing direction often, with swings
-///   that are not tiny next to the loss's fall from its start; or val_loss climbs from its minimum
-///   while both curves zig-zag (the steps overshoot; memorizing lowers the train loss smoothly);
+///   that are not tiny next to the loss's fall from its start — or by a moderate ratio with swings
+///   that stand out next to that fall; or val_loss jumps in one epoch to several times its level
+///   and comes back (one step overshot, even with the train loss falling smoothly and the net trend
+///   down); or val_loss climbs from its minimum while both curves zig-zag (the steps overshoot;
+///   memorizing lowers the train loss smoothly). A first-epoch blow-up the network recovered from
+///   (loss back under ln K, or accuracy well above chance) followed by a zig-zag is oscillation too;
 /// - plateau: the train loss improved almost nothing over the whole run; or accuracy never rose
 ///   clearly above chance; or the slow crawl — a small, steady fall per epoch, as fast at the end
 ///   as in the first half, with most of the loss still there;

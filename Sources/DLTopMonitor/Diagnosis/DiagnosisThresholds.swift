@@ -110,6 +110,28 @@ enum DiagnosisThresholds {
   /// Swings that are tiny next to how far the loss came down are noise: the zig-zag times the
   /// window's median level must be at least this fraction of the fall from the start to the minimum.
   static let oscillationOfFall = 0.01
+  /// A smaller zig-zag (about ±10% every epoch) is oscillation too when the swings are large in the
+  /// loss's own units: the zig-zag times the median level at least this fraction of the fall (the
+  /// swings stand out next to the progress). On the tuning half, healthy and overfitting runs with
+  /// a zig-zag between 0.10 and 0.15 reach at most 0.09 here (small-batch Keras runs on spirals);
+  /// most runs made to oscillate with such a zig-zag reach 0.16–2.9.
+  static let oscillationModerateZigZag = 0.10
+  static let oscillationModerateOfFall = 0.12
+  /// One spike: in the last two thirds val_loss jumps in one epoch to at least this many times its
+  /// previous value (the notes' "one spike of several times its level")…
+  static let oscillationSpikeJump = 3.0
+  /// …to a peak of at least this fraction of its first value (a jump from 0.001 to 0.005 on a
+  /// solved problem is noise: on the tuning half, the one healthy run with such a jump peaks at
+  /// 0.02 of its first value; runs made to oscillate at 0.08 and above)…
+  static let oscillationSpikeOfStart = 0.05
+  /// …and comes back: a later value at most this fraction of the peak (a spike, not a climb).
+  static let oscillationSpikeReturn = 0.5
+  /// A first epoch `neverHealthyOverChance`× ln K or more is a blow-up at once, unless it is below
+  /// this many times ln K and the network recovered — over its last third the loss is under ln K,
+  /// or the accuracy at least `recoveredAccuracyAboveChance` of the way from chance to 100% — and
+  /// zig-zags: the early overshoot of a too-large η that did not kill it (oscillation; never healthy).
+  static let recoveredBlowUpBelowChance = 10.0
+  static let recoveredAccuracyAboveChance = 0.5
 
   // MARK: Secondary signals
 
