@@ -12,7 +12,8 @@ forbid() { # folder, module regex, message, [excluded file]
   hits=$(grep -rnE "$(import_of "$2")" "$1" --include='*.swift' ${4:+--exclude="$4"} 2>/dev/null)
   if [ -n "$hits" ]; then echo "forbidden import ($3):"; echo "$hits"; status=1; fi
 }
-forbid Sources/DLTopEngine 'DLTopMonitor|DLTopTUI|CNcursesw|Dispatch' "the engine stays synchronous (no queues; a Mutex may guard shared state) and knows no monitor or UI"
+forbid Sources/DLTopEngine 'DLTopMonitor|DLTopTUI|CNcursesw' "the engine knows no monitor or UI"
+forbid Sources/DLTopEngine 'Dispatch' "the engine stays synchronous (no queues; a Mutex may guard shared state); only ParallelWork.swift runs a kernel's lanes on the cores and returns when they are done" ParallelWork.swift
 forbid Sources/DLTopNumbers 'DLTop\w*|CNcursesw|CBLAS|CZlib|CSQLite|CCRC32C|Dispatch' "number parsing depends on nothing of dltop"
 forbid Sources/DLTopEngine 'CZlib' "only IDXLoader.swift touches zlib" IDXLoader.swift
 forbid Sources/DLTopEngine 'CBLAS' "only Tensor+BLAS.swift touches OpenBLAS" Tensor+BLAS.swift

@@ -80,6 +80,7 @@ package enum WatchBenchmark {
       switch item {
       case .epoch: epochs += 1
       case .step: steps += 1
+      case .stepValues(let values): steps += values.points.count
       case .configuration, .issue, .run, .epochEnd: break
       }
     }

@@ -86,23 +86,8 @@ enum ResumeFile {
 
   static func decode(_ bytes: [UInt8], path: String) throws(ReadError) -> ResumeState {
     func fail(_ message: String) -> ReadError { ReadError(path: path, message: message) }
-    guard bytes.count >= 16, Array(bytes[0..<4]) == magic else {
-      throw fail("not a dltop resume file (no DLTR header)")
-    }
-    var reader = ByteReader(bytes: bytes, offset: 4)
-    guard let version = reader.uint32() else { throw fail("truncated header") }
-    guard version == Self.version else {
-      throw fail("resume format version \(version); this dltop reads version \(Self.version)")
-    }
-    let stored = UInt32(
-      littleEndian: bytes[(bytes.count - 4)...].withUnsafeBytes {
-        $0.loadUnaligned(as: UInt32.self)
-      })
-    let computed = CRC32C.checksum(bytes[..<(bytes.count - 4)])
-    guard stored == computed else {
-      throw fail("checksum mismatch: the file is damaged or truncated")
-    }
-    reader.end = bytes.count - 4
+    var reader = try FramedFile.open(
+      bytes, path: path, magic: magic, kind: "resume", version: Self.version)
     guard let text = reader.string() else { throw fail("truncated metadata") }
     let meta: JSONValue
     do { meta = try JSONValue.parse(text) } catch { throw fail("metadata is not JSON: \(error)") }

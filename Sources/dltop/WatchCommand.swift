@@ -191,6 +191,9 @@ enum WatchDashboard {
     path: String, configuration: WatchSession.Configuration, theme: Theme, snapshots: SnapshotWriter
   ) throws {
     let link = WatchSession.makeLink(path: path)
+    // The selected run first, the others in the background: a folder of 200 runs opens at once.
+    var configuration = configuration
+    configuration.backgroundBytesPerRound = WatchSession.Configuration.dashboardBackgroundBytes
     let session = WatchSession(path: path, link: link, configuration: configuration)
     let trap = SignalTrap()
     session.start()

@@ -58,27 +58,9 @@ enum WeightsFile {
 
   static func decode(_ bytes: [UInt8], path: String) throws(ReadError) -> Contents {
     func fail(_ message: String) -> ReadError { ReadError(path: path, message: message) }
-    guard bytes.count >= 16, Array(bytes[0..<4]) == magic else {
-      throw fail("not a dltop weights file (no DLTW header)")
-    }
-    var reader = ByteReader(bytes: bytes, offset: 4)
-    guard let version = reader.uint32() else { throw fail("truncated header") }
-    guard version == Self.version else {
-      throw fail(
-        "weights format version \(version); this dltop reads version \(Self.version) (train again to write it)"
-      )
-    }
-    let stored = UInt32(
-      littleEndian: bytes[(bytes.count - 4)...].withUnsafeBytes {
-        $0.loadUnaligned(as: UInt32.self)
-      })
-    let computed = CRC32C.checksum(bytes[..<(bytes.count - 4)])
-    guard stored == computed else {
-      throw fail(
-        "checksum mismatch (stored \(hex(stored)), computed \(hex(computed))): the file is damaged or truncated"
-      )
-    }
-    reader.end = bytes.count - 4
+    var reader = try FramedFile.open(
+      bytes, path: path, magic: magic, kind: "weights", version: Self.version,
+      versionAdvice: " (train again to write it)")
     guard let metadataText = reader.string() else { throw fail("truncated metadata") }
     let metadata: JSONValue
     do {
@@ -110,8 +92,6 @@ enum WeightsFile {
     }
     return Contents(metadata: metadata, tensors: tensors)
   }
-
-  private static func hex(_ value: UInt32) -> String { "0x" + String(value, radix: 16) }
 
   private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
     ByteReader.append(value, to: &bytes)

@@ -61,12 +61,13 @@ struct MalformedDataTests {
     #expect(!utf16.description.contains("\0"))
     let garbage = try #require(loadError("garbage.csv"))
     #expect(garbage.description.contains("not a UTF-8 text CSV"))
-    #expect(garbage.description.count < 200)
+    // The message past the file's path (which is as long as the checkout's folder) stays short.
+    #expect(garbage.description.count - garbage.path.count < 200)
   }
 
   @Test func aHugeHeaderNameIsShortenedInMessages() throws {
     let error = try #require(loadError("long-header.csv", options: CSVOptions(labelColumn: "nope")))
-    #expect(error.description.count < 300)
+    #expect(error.description.count - error.path.count < 300)
     #expect(error.description.contains("…"))
   }
 

@@ -17,8 +17,11 @@ func feedSplitEverywhere<P: IncrementalLogParser>(
   return (items, agree)
 }
 
-/// Item equality that treats NaN metric values as equal to each other.
+/// Item equality that treats NaN metric values as equal to each other, and per-step batches as
+/// the `.step` items they stand for (how a parser batches them depends on how its bytes came).
 func sameItems(_ a: [LogItem], _ b: [LogItem]) -> Bool {
+  let a = a.expandingStepValues
+  let b = b.expandingStepValues
   guard a.count == b.count else { return false }
   for (x, y) in zip(a, b) {
     switch (x, y) {

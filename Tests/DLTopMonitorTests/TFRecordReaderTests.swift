@@ -87,3 +87,44 @@ struct TFRecordReaderTests {
     return ~crc
   }
 }
+
+/// `TFRecordReader` frames a chunk where it lies and copies only a record cut by its end: fed in
+/// any chunk size, damaged or not, it finds the same records and problems at the same offsets.
+struct TFRecordReaderChunkTests {
+  private func frame(_ bytes: [UInt8], chunk: Int) -> (records: [Int], problems: [Int]) {
+    var reader = TFRecordReader()
+    var records: [Int] = []
+    var problems: [Int] = []
+    var start = 0
+    while start < bytes.count {
+      let end = min(bytes.count, start + chunk)
+      problems += reader.feed(bytes[start..<end]) { _, offset in records.append(offset) }
+        .map(\.offset)
+      start = end
+    }
+    problems += reader.finish().map(\.offset)
+    return (records, problems)
+  }
+
+  @Test func anyChunkSizeFindsTheSameRecordsAndProblems() {
+    let file = WatchFixtures.string("tbx", "file") ?? ""
+    let intact = WatchFixtures.bytes(file)
+    let whole = frame(intact, chunk: intact.count)
+    var badLength = intact
+    badLength[whole.records[3] + 1] ^= 0x40
+    var badData = intact
+    badData[whole.records[5] + 14] ^= 0x01
+    let truncated = Array(intact.dropLast(7))
+    for bytes in [intact, badLength, badData, truncated] {
+      let reference = frame(bytes, chunk: bytes.count)
+      for chunk in [1, 2, 11, 12, 13, 16, 31, 64, 100, 257, 1000] {
+        let split = frame(bytes, chunk: chunk)
+        #expect(split.records == reference.records, "chunk \(chunk)")
+        #expect(split.problems == reference.problems, "chunk \(chunk)")
+      }
+    }
+    #expect(frame(badLength, chunk: 1).problems == [whole.records[3]])
+    #expect(frame(badData, chunk: 13).problems == [whole.records[5]])
+    #expect(frame(truncated, chunk: 5).problems == [whole.records.last])
+  }
+}

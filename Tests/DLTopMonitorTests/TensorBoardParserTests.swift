@@ -1,3 +1,4 @@
+import DLTopBenchSupport
 import Foundation
 import Testing
 
@@ -49,7 +50,7 @@ struct TensorBoardParserTests {
       )
       #expect(closeToFloat(epochs[epoch].learningRate, 0.01))
     }
-    let steps = items.compactMap { item -> (Int, [String: Double])? in
+    let steps = items.expandingStepValues.compactMap { item -> (Int, [String: Double])? in
       if case .step(let step, _, let metrics, _) = item { (step, metrics) } else { nil }
     }
     #expect(steps.contains { $0.1["loss"] != nil }, "batch_loss gives per-step loss")
@@ -101,5 +102,48 @@ struct TensorBoardParserTests {
     #expect(parser.pendingEpochs.map(\.epoch) == [4])
     #expect(parser.finish().epochRecords.map(\.epoch) == [4])
     #expect(parser.pendingEpochs.isEmpty)
+  }
+}
+
+struct TensorBoardStepValuesTests {
+  @Test func perStepValuesComeInOneBatchBetweenEpochItems() {
+    // 1000 `batch_loss` steps, then four `epoch_*` scalars, twice.
+    let bytes = WatchBenchmark.eventFile(points: 2008)
+    var parser = TensorBoardParser(path: "bench/train/events.out.tfevents.0", context: .train)
+    let items = parser.feed(bytes[...]) + parser.finish()
+    let batches = items.compactMap { if case .stepValues(let values) = $0 { values } else { nil } }
+    #expect(batches.map(\.points.count) == [1000, 1000])
+    #expect(batches.allSatisfy { $0.names == ["loss"] })
+    #expect(batches[1].points.first?.step == 1000)
+    #expect(batches[1].points.first?.wallTime == 1.7e9 + 1000)
+    guard case .stepValues = items.first else {
+      Issue.record("the first item is the first epoch's steps: \(items.prefix(1))")
+      return
+    }
+    let ends = items.compactMap { if case .epochEnd(let end) = $0 { end } else { nil } }
+    #expect(ends.first?.step == 999, "epoch 0 ends at the last step before its scalars")
+    #expect(items.epochRecords.map(\.epoch) == [0, 1])
+  }
+
+  @Test func aBatchStandsForOneStepItemPerValue() {
+    let bytes = WatchBenchmark.eventFile(points: 30)
+    var parser = TensorBoardParser(path: "bench/train/events.out.tfevents.0", context: .train)
+    let expanded = (parser.feed(bytes[...]) + parser.finish()).expandingStepValues
+    let steps = expanded.compactMap { item -> (Int, [String: Double], StepStamp)? in
+      if case .step(let step, nil, let metrics, let stamp) = item {
+        (step, metrics, stamp)
+      } else {
+        nil
+      }
+    }
+    #expect(steps.map(\.0) == Array(0..<30))
+    #expect(steps.allSatisfy { $0.1.keys.sorted() == ["loss"] })
+    #expect(steps.map(\.2.wallTime) == (0..<30).map { 1.7e9 + Double($0) })
+    var log = ParsedLog(path: "e", format: .tensorBoard)
+    log.append(expanded)
+    var batched = ParsedLog(path: "e", format: .tensorBoard)
+    var again = TensorBoardParser(path: "bench/train/events.out.tfevents.0", context: .train)
+    batched.append(again.feed(bytes[...]) + again.finish())
+    #expect(batched == log)
   }
 }

@@ -45,6 +45,17 @@ struct FleetTests {
     #expect(many.overlaid.isEmpty)
   }
 
+  @Test func aRunStillLoadingSaysSoInThePicker() {
+    var snapshot = Self.sweep(3)
+    snapshot.comparisonRuns[1].loading = true
+    snapshot.comparisonRuns[1].epochs = []
+    let list = RunList(snapshot: snapshot, overlay: [:])
+    #expect(list.entries.map(\.loading) == [false, false, true])
+    #expect(RunPickerOverlay.info(list.entries[2]) == "loading")
+    #expect(RunPickerOverlay.info(list.entries[1]).hasSuffix(" ep") == false)
+    #expect(RunPickerOverlay.info(list.entries[1]).hasPrefix("9 ep"))
+  }
+
   @Test func aOverlaysEveryListedRunAndNNone() {
     let snapshot = Self.sweep(200)
     let d = dashboard(snapshot, keys: [.char("r"), .char("a")])

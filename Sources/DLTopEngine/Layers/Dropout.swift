@@ -90,18 +90,25 @@ package final class Dropout: Layer {
       let raw = UnsafeMutableRawPointer(base)
       keptBits.withUnsafeBufferPointer { bits in
         factors.withUnsafeBufferPointer { factor in
-          let whole = y.count & ~3
-          var i = 0
-          while i < whole {
-            let nibble = Int((bits[i >> 6] >> UInt64(i & 63)) & 0xF)
-            let offset = i * MemoryLayout<Float>.stride
-            let four = raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
-            raw.storeBytes(of: four * factor[nibble], toByteOffset: offset, as: SIMD4<Float>.self)
-            i += 4
-          }
-          while i < y.count {
-            y[i] *= (bits[i >> 6] >> UInt64(i & 63)) & 1 == 1 ? scale : 0
-            i += 1
+          let count = y.count
+          // Lanes take ranges of whole 64-unit words (a CNN's activations are megabytes).
+          let lanes = count < 65_536 ? 1 : ParallelWork.laneCount
+          ParallelWork.run(lanes: lanes) { lane in
+            let part = ParallelWork.range(lane: lane, of: lanes, count: count, alignment: 64)
+            let whole = part.lowerBound + (part.count & ~3)
+            var i = part.lowerBound
+            while i < whole {
+              let nibble = Int((bits[i >> 6] >> UInt64(i & 63)) & 0xF)
+              let offset = i * MemoryLayout<Float>.stride
+              let four = raw.loadUnaligned(fromByteOffset: offset, as: SIMD4<Float>.self)
+              raw.storeBytes(
+                of: four * factor[nibble], toByteOffset: offset, as: SIMD4<Float>.self)
+              i += 4
+            }
+            while i < part.upperBound {
+              base[i] *= (bits[i >> 6] >> UInt64(i & 63)) & 1 == 1 ? scale : 0
+              i += 1
+            }
           }
         }
       }

@@ -46,15 +46,19 @@ package final class MaxPool2D: Layer {
     let y = x.scalars.withUnsafeBufferPointer { xs in
       outputBuffer.fill(count: count) { ys in
         argmax.withUnsafeMutableBufferPointer { am in
-          var outBase = 0
-          for b in 0..<batch {
-            for oy in 0..<outH {
-              for ox in 0..<outW {
-                let corner = ((b * h + oy * stride) * w + ox * stride) * c
-                poolWindow(
-                  xs.baseAddress!, corner: corner, rowStride: w * c, channels: c,
-                  max: ys.baseAddress! + outBase, argmax: am.baseAddress! + outBase)
-                outBase += c
+          let lanes = max(1, min(ParallelWork.laneCount, batch))
+          ParallelWork.run(lanes: lanes) { lane in
+            let images = ParallelWork.range(lane: lane, of: lanes, count: batch)
+            var outBase = images.lowerBound * outH * outW * c
+            for b in images {
+              for oy in 0..<outH {
+                for ox in 0..<outW {
+                  let corner = ((b * h + oy * stride) * w + ox * stride) * c
+                  poolWindow(
+                    xs.baseAddress!, corner: corner, rowStride: w * c, channels: c,
+                    max: ys.baseAddress! + outBase, argmax: am.baseAddress! + outBase)
+                  outBase += c
+                }
               }
             }
           }
@@ -71,18 +75,33 @@ package final class MaxPool2D: Layer {
     guard dout.count > 0 else { return Tensor(zeros: inputShape) }
     let (h, w, c) = (inputShape[1], inputShape[2], inputShape[3])
     let tiles = stride == poolSize && h % poolSize == 0 && w % poolSize == 0 && c % 8 == 0
+    let batch = inputShape[0]
+    let inputPerImage = h * w * c
+    let outputPerImage = dout.count / max(batch, 1)
+    let lanes = max(1, min(ParallelWork.laneCount, batch))
     let dx = dout.scalars.withUnsafeBufferPointer { d in
       argmax.withUnsafeBufferPointer { am in
         if tiles {
           // The windows tile the input: write every input element once, no zeroing pass.
           return gradientBuffer.fill(count: inputShape.reduce(1, *)) { target in
-            writeTiledGradient(
-              d.baseAddress!, argmax: am.baseAddress!, into: target.baseAddress!, height: h,
-              width: w, channels: c)
+            ParallelWork.run(lanes: lanes) { lane in
+              let images = ParallelWork.range(lane: lane, of: lanes, count: batch)
+              writeTiledGradient(
+                d.baseAddress!, argmax: am.baseAddress!, into: target.baseAddress!, images: images,
+                height: h, width: w, channels: c)
+            }
           }
         }
-        return gradientBuffer.zeroedFill(count: inputShape.reduce(1, *)) { target in
-          for i in 0..<d.count { target[Int(am[i])] += d[i] }  // [batch, h, w, c]
+        // Each image's maxima lie in that image, so lanes of whole images write disjoint memory.
+        return gradientBuffer.fill(count: inputShape.reduce(1, *)) { target in
+          ParallelWork.run(lanes: lanes) { lane in
+            let images = ParallelWork.range(lane: lane, of: lanes, count: batch)
+            (target.baseAddress! + images.lowerBound * inputPerImage).update(
+              repeating: 0, count: images.count * inputPerImage)
+            for i in (images.lowerBound * outputPerImage)..<(images.upperBound * outputPerImage) {
+              target[Int(am[i])] += d[i]  // [batch, h, w, c]
+            }
+          }
         }
       }
     }
@@ -134,17 +153,18 @@ package final class MaxPool2D: Layer {
     }
   }
 
-  /// dx for non-overlapping windows that cover the input exactly (`c` a multiple of 8): each
-  /// input element gets its window's `dout` if it was the maximum, else 0.
+  /// dx of `images` for non-overlapping windows that cover the input exactly (`c` a multiple of
+  /// 8): each input element gets its window's `dout` if it was the maximum, else 0.
   private func writeTiledGradient(
     _ dout: UnsafePointer<Float>, argmax: UnsafePointer<Int32>,
-    into dx: UnsafeMutablePointer<Float>,
+    into dx: UnsafeMutablePointer<Float>, images: Range<Int>,
     height h: Int, width w: Int, channels c: Int
   ) {
-    let windows = inputShape[0] * (h / poolSize) * (w / poolSize)
+    let windowsPerImage = (h / poolSize) * (w / poolSize)
+    let windows = images.count * windowsPerImage
     let lanes = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
-    var o = 0
-    var corner = 0
+    var o = images.lowerBound * windowsPerImage * c
+    var corner = images.lowerBound * h * w * c
     for _ in 0..<windows {
       for py in 0..<poolSize {
         for px in 0..<poolSize {

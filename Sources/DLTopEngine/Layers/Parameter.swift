@@ -19,6 +19,10 @@ package final class Parameter {
 
   /// Sets the gradient to zero before the next backward pass.
   package func zeroGrad() {
-    for i in grad.scalars.indices { grad.scalars[i] = 0 }
+    let count = grad.count
+    grad.scalars.withUnsafeMutableBufferPointer { g in
+      // One memset, not a checked store per element.
+      g.baseAddress?.update(repeating: 0, count: count)
+    }
   }
 }

@@ -13,6 +13,9 @@ package final class ReLU: Layer {
   /// Fraction of this layer's units that output zero for every sample of the last batch.
   package private(set) var deadFraction: Double = 0
 
+  /// Elements below which a pass runs on one thread.
+  private static let splitThreshold = 65_536
+
   package init(name: String) {
     self.name = name
   }
@@ -22,24 +25,37 @@ package final class ReLU: Layer {
   package func forward(_ x: Tensor, training: Bool) -> Tensor {
     let units = x.columnsPerRow
     let rows = units > 0 ? x.count / units : 0
-    var peak = [Float](repeating: 0, count: units)  // largest output per unit over the batch
+    // Split only activations of a quarter megabyte or more: waking a second thread costs more
+    // than rectifying a dense layer's batch.
+    let lanes = x.count < Self.splitThreshold ? 1 : max(1, min(ParallelWork.laneCount, rows))
+    // The largest output per unit over the batch, one row of units per lane, merged below.
+    var peaks = [Float](repeating: 0, count: lanes * units)
     output = []  // drop the old reference so the buffer below is not shared
     let y = x.scalars.withUnsafeBufferPointer { xs in
       outputBuffer.fill(count: x.count) { ys in
-        peak.withUnsafeMutableBufferPointer { p in
-          for row in 0..<rows {
-            Self.rectify(
-              xs.baseAddress! + row * units, into: ys.baseAddress! + row * units,
-              peak: p.baseAddress!,
-              count: units)
+        peaks.withUnsafeMutableBufferPointer { p in
+          ParallelWork.run(lanes: lanes) { lane in
+            for row in ParallelWork.range(lane: lane, of: lanes, count: rows) {
+              Self.rectify(
+                xs.baseAddress! + row * units, into: ys.baseAddress! + row * units,
+                peak: p.baseAddress! + lane * units,
+                count: units)
+            }
           }
         }
       }
     }
     if units > 0 && rows > 0 {
-      var dead = 0
-      for value in peak where !(value > 0) { dead += 1 }
-      deadFraction = Double(dead) / Double(units)
+      // The lanes' peaks merge into the first lane's; a unit is dead when its peak is not > 0.
+      deadFraction = peaks.withUnsafeMutableBufferPointer { p in
+        var dead = 0
+        for unit in 0..<units {
+          var peak = p[unit]
+          for lane in 1..<lanes { peak = max(peak, p[lane * units + unit]) }
+          if !(peak > 0) { dead += 1 }
+        }
+        return Double(dead) / Double(units)
+      }
     }
     output = y
     return Tensor(shape: x.shape, scalars: y)
@@ -55,22 +71,36 @@ package final class ReLU: Layer {
           guard let d = ds.baseAddress, let y = ys.baseAddress, let o = out.baseAddress else {
             return
           }
-          var i = 0
-          while i + 8 <= n {
-            var dv = UnsafeRawPointer(d + i).loadUnaligned(as: SIMD8<Float>.self)
-            let yv = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<Float>.self)
-            dv.replace(with: 0, where: yv .<= 0)
-            UnsafeMutableRawPointer(o + i).storeBytes(of: dv, as: SIMD8<Float>.self)
-            i += 8
-          }
-          while i < n {
-            o[i] = y[i] > 0 ? d[i] : 0
-            i += 1
+          let lanes = n < Self.splitThreshold ? 1 : ParallelWork.laneCount
+          ParallelWork.run(lanes: lanes) { lane in
+            let part = ParallelWork.range(lane: lane, of: lanes, count: n, alignment: 8)
+            Self.maskGradient(
+              d + part.lowerBound, by: y + part.lowerBound, into: o + part.lowerBound,
+              count: part.count)
           }
         }
       }
     }
     return Tensor(shape: dout.shape, scalars: dx)
+  }
+
+  /// `dx = y > 0 ? dout : 0` over `count` elements.
+  private static func maskGradient(
+    _ d: UnsafePointer<Float>, by y: UnsafePointer<Float>, into o: UnsafeMutablePointer<Float>,
+    count n: Int
+  ) {
+    var i = 0
+    while i + 8 <= n {
+      var dv = UnsafeRawPointer(d + i).loadUnaligned(as: SIMD8<Float>.self)
+      let yv = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<Float>.self)
+      dv.replace(with: 0, where: yv .<= 0)
+      UnsafeMutableRawPointer(o + i).storeBytes(of: dv, as: SIMD8<Float>.self)
+      i += 8
+    }
+    while i < n {
+      o[i] = y[i] > 0 ? d[i] : 0
+      i += 1
+    }
   }
 
   /// `y = max(x, 0)` for one row (NaN becomes 0), and `peak = max(peak, y)` per unit.

@@ -55,15 +55,20 @@ package final class Adam: Optimizer {
               else { return }
               // `v ≥ 0`, so `.magnitude` changes nothing, but it lets the compiler use a vector
               // square root (without it, `squareRoot()` keeps a scalar errno path for x < 0).
-              for i in 0..<count {
-                let gi = g[i]
-                let mi = b1 * m[i] + keep1 * gi
-                let vi = b2 * v[i] + keep2 * (gi * gi)
-                m[i] = mi
-                v[i] = vi
-                let mHat = mi * correction1
-                let vHat = vi * correction2
-                w[i] -= eta * mHat / (vHat.magnitude.squareRoot() + eps)
+              // Large weights are cut into lanes on the cores (the update is elementwise, so the
+              // numbers do not depend on the cut): at batch 1 Adam is a third of a CNN step.
+              let lanes = count < 32_768 ? 1 : ParallelWork.laneCount
+              ParallelWork.run(lanes: lanes) { lane in
+                for i in ParallelWork.range(lane: lane, of: lanes, count: count, alignment: 16) {
+                  let gi = g[i]
+                  let mi = b1 * m[i] + keep1 * gi
+                  let vi = b2 * v[i] + keep2 * (gi * gi)
+                  m[i] = mi
+                  v[i] = vi
+                  let mHat = mi * correction1
+                  let vHat = vi * correction2
+                  w[i] -= eta * mHat / (vHat.magnitude.squareRoot() + eps)
+                }
               }
             }
           }

@@ -41,6 +41,8 @@ package enum LogItem: Sendable, Equatable {
   /// A per-step (per-batch) record: global step, the epoch it belongs to, its metrics, and its
   /// fractional epoch and wall time where the source records them.
   case step(step: Int, epoch: Int?, metrics: [String: Double], stamp: StepStamp = StepStamp())
+  /// Per-step values of one metric each, batched (TensorBoard): the same as one `.step` per point.
+  case stepValues(StepValues)
   /// Where an epoch ended (its step and wall time), for placing epochs on a step or time axis.
   case epochEnd(EpochEnd)
   /// Configuration found in the log (dltop's header line, hparams).

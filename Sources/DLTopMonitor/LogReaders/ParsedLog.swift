@@ -49,6 +49,13 @@ package struct ParsedLog: Sendable, Equatable {
       case .epoch(let record): epochs.append(record)
       case .step(let step, let epoch, let metrics, let stamp):
         steps.append(Step(step: step, epoch: epoch, metrics: metrics, stamp: stamp))
+      case .stepValues(let values):
+        for point in values.points {
+          steps.append(
+            Step(
+              step: point.step, epoch: nil, metrics: [values.names[Int(point.metric)]: point.value],
+              stamp: StepStamp(wallTime: point.wallTime)))
+        }
       case .epochEnd(let end):
         // Sources repeat an open epoch's end as it moves on: the newest one counts.
         if epochEnds.last?.epoch == end.epoch {

@@ -1,8 +1,9 @@
 /// Splits a growing byte stream into TFRecord records, checking both masked CRC-32Cs.
 ///
 /// A record is `uint64 length` (little-endian), `uint32 masked_crc32c(length bytes)`, `length` data
-/// bytes, `uint32 masked_crc32c(data)`. Bytes arrive in arbitrary chunks; a record that is not
-/// complete yet waits in `pending` for the rest.
+/// bytes, `uint32 masked_crc32c(data)`. Bytes arrive in arbitrary chunks and are framed where they
+/// are; only a record cut by the chunk's end is copied, into `pending`, and completed from the
+/// start of the next chunk.
 ///
 /// Corruption is reported, never fatal:
 /// - a bad *data* checksum: the length was verified by its own checksum, so the reader skips exactly
@@ -39,24 +40,53 @@ package struct TFRecordReader: Sendable {
   /// How many received bytes wait for the rest of their record.
   package var pendingByteCount: Int { pending.count }
 
-  /// Appends `bytes` and calls `record(data, offset)` for every complete, intact record.
+  /// Frames `bytes` after what came before and calls `record(data, offset)` for every complete,
+  /// intact record.
   /// - Returns: the problems found in this chunk.
-  /// - Complexity: O(`bytes.count`) plus checksums; pending bytes are copied once per chunk.
+  /// - Complexity: O(`bytes.count`) plus checksums; only the bytes of a record cut by a chunk's
+  ///   end (or of a stretch being resynchronized) are copied.
   package mutating func feed(
     _ bytes: ArraySlice<UInt8>, record: (UnsafeRawBufferPointer, Int) -> Void
   ) -> [Problem] {
-    pending.append(contentsOf: bytes)
     var problems: [Problem] = []
-    let consumed = pending.withUnsafeBytes { buffer in
+    var rest = bytes
+    // First complete the waiting record with only the bytes it lacks.
+    while !pending.isEmpty, !rest.isEmpty {
+      let wanted = missingByteCount.map { min(max(1, $0), rest.count) } ?? rest.count
+      pending.append(contentsOf: rest.prefix(wanted))
+      rest = rest.dropFirst(wanted)
+      let consumed = pending.withUnsafeBytes { buffer in
+        scan(buffer, problems: &problems, record: record)
+      }
+      keepPending(from: consumed)
+    }
+    guard pending.isEmpty, !rest.isEmpty else { return problems }
+    let consumed = rest.withUnsafeBytes { buffer in
       scan(buffer, problems: &problems, record: record)
     }
-    if consumed > 0 {
-      // A fresh array for what is left (at most one record): `removeFirst` would keep the
-      // chunk's whole capacity (a megabyte per followed file, 200 MB for a folder of 200 runs).
-      pending = consumed == pending.count ? [] : Array(pending[consumed...])
-      pendingOffset += consumed
-    }
+    pendingOffset += consumed
+    // A fresh array for what is left (at most one record): a slice of the chunk would keep the
+    // whole chunk alive (a megabyte per followed file, 200 MB for a folder of 200 runs).
+    pending = Array(rest.dropFirst(consumed))
     return problems
+  }
+
+  /// How many more bytes the waiting record needs to be complete (first its header, then its
+  /// data); nil while resynchronizing or when its length is not to be trusted.
+  private var missingByteCount: Int? {
+    guard !resyncing else { return nil }
+    guard pending.count >= 12 else { return 12 - pending.count }
+    let length = pending.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+    let total = UInt64(littleEndian: length)
+    guard total <= UInt64(Self.maximumRecordLength) else { return nil }
+    return max(0, 16 + Int(total) - pending.count)
+  }
+
+  /// Drops the first `consumed` bytes of `pending`.
+  private mutating func keepPending(from consumed: Int) {
+    guard consumed > 0 else { return }
+    pending = consumed == pending.count ? [] : Array(pending[consumed...])
+    pendingOffset += consumed
   }
 
   /// The stream ended: bytes of an unfinished record are reported and dropped.

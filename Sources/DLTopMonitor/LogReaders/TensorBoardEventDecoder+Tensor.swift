@@ -4,6 +4,17 @@ extension TensorBoardEventDecoder {
   /// Values may come packed or unpacked in `float_val`/`double_val`/`int_val`/`int64_val`, or as raw
   /// little-endian bytes in `tensor_content` interpreted by `dtype`.
   static func scalarValue(ofTensor bytes: UnsafeRawBufferPointer) throws(Malformed) -> Double? {
+    // TF2's `tf.summary.scalar`, nearly every tensor in practice: `dtype: DT_FLOAT`, an empty
+    // `tensor_shape`, a packed `float_val` of one value (08 01 12 00 2A 04, then the float).
+    if bytes.count == 10,
+      UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)) == 0x0012_0108,
+      UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 4, as: UInt16.self)) == 0x042A
+    {
+      return Double(
+        Float(
+          bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 6, as: UInt32.self))
+        ))
+    }
     var reader = TensorBoardProtoReader(bytes)
     var dtype: UInt64 = 0
     var elementCount = 1

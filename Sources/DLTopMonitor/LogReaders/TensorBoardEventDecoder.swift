@@ -31,6 +31,31 @@ package enum TensorBoardEventDecoder {
     package var isOtherPlugin: Bool { plugin.map { !$0.isEmpty && $0 != "scalars" } ?? false }
   }
 
+  /// One scalar found in an event, its tag and plugin name still the record's bytes: valid only
+  /// inside the callback of `decodeRaw(_:_:)`. The parser maps tags by their bytes, so it builds
+  /// no `String` for a tag it has seen.
+  package struct RawScalar {
+    package var tag: UnsafeRawBufferPointer
+    package var step: Int
+    package var wallTime: Double
+    package var value: Double
+    /// `plugin_data.plugin_name`'s bytes when the writer set it.
+    package var plugin: UnsafeRawBufferPointer?
+
+    /// Whether this value belongs to a plugin other than `scalars` and is not a scalar to show.
+    package var isOtherPlugin: Bool {
+      guard let plugin, !plugin.isEmpty else { return false }
+      return !plugin.elementsEqual("scalars".utf8)
+    }
+
+    /// The scalar with its tag and plugin as strings.
+    package var scalar: Scalar {
+      Scalar(
+        tag: String(decoding: tag, as: UTF8.self), step: step, wallTime: wallTime, value: value,
+        plugin: plugin.map { String(decoding: $0, as: UTF8.self) })
+    }
+  }
+
   /// Why an event could not be decoded.
   package struct Malformed: Error, Sendable, Equatable {
     package var message: String
@@ -46,6 +71,15 @@ package enum TensorBoardEventDecoder {
   /// Calls `body` for each scalar value in the serialized `Event`.
   /// - Throws: `Malformed` when the bytes are not a valid Event encoding.
   package static func decode(_ event: UnsafeRawBufferPointer, _ body: (Scalar) -> Void)
+    throws(Malformed)
+  {
+    try decodeRaw(event) { body($0.scalar) }
+  }
+
+  /// Calls `body` for each scalar value in the serialized `Event`, tag and plugin as raw bytes.
+  /// - Throws: `Malformed` when the bytes are not a valid Event encoding.
+  @inline(__always)
+  package static func decodeRaw(_ event: UnsafeRawBufferPointer, _ body: (RawScalar) -> Void)
     throws(Malformed)
   {
     var reader = TensorBoardProtoReader(event)
@@ -86,7 +120,7 @@ package enum TensorBoardEventDecoder {
   }
 
   private static func decodeSummary(
-    _ summary: UnsafeRawBufferPointer, step: Int, wallTime: Double, _ body: (Scalar) -> Void
+    _ summary: UnsafeRawBufferPointer, step: Int, wallTime: Double, _ body: (RawScalar) -> Void
   ) throws(Malformed) {
     var values = TensorBoardProtoReader(summary)
     while !values.isAtEnd {
@@ -106,11 +140,11 @@ package enum TensorBoardEventDecoder {
 
   private static func decodeValue(
     _ bytes: UnsafeRawBufferPointer, step: Int, wallTime: Double
-  ) throws(Malformed) -> Scalar? {
+  ) throws(Malformed) -> RawScalar? {
     var reader = TensorBoardProtoReader(bytes)
-    var tag: String?
+    var tag: UnsafeRawBufferPointer?
     var value: Double?
-    var plugin: String?
+    var plugin: UnsafeRawBufferPointer?
     while !reader.isAtEnd {
       guard let (field, wire) = reader.readTag() else {
         throw Malformed(message: "bad field key in Summary.Value")
@@ -120,7 +154,7 @@ package enum TensorBoardEventDecoder {
         guard let text = reader.readLengthDelimited() else {
           throw Malformed(message: "truncated tag")
         }
-        tag = String(decoding: text, as: UTF8.self)
+        tag = text
       case (2, .fixed32):
         guard let bits = reader.readFixed32() else {
           throw Malformed(message: "truncated simple_value")
@@ -143,16 +177,19 @@ package enum TensorBoardEventDecoder {
       }
     }
     guard let tag else { return nil }
-    if let plugin, !plugin.isEmpty, plugin != "scalars" {
-      // Reported (with NaN) so the parser remembers to skip this tag's later values, which TF2
-      // writes without metadata.
-      return Scalar(tag: tag, step: step, wallTime: wallTime, value: .nan, plugin: plugin)
+    let scalar = RawScalar(
+      tag: tag, step: step, wallTime: wallTime, value: value ?? .nan, plugin: plugin)
+    // Another plugin's value is reported (with NaN) so the parser remembers to skip this tag's
+    // later values, which TF2 writes without metadata.
+    if scalar.isOtherPlugin {
+      return RawScalar(tag: tag, step: step, wallTime: wallTime, value: .nan, plugin: plugin)
     }
-    guard let value else { return nil }
-    return Scalar(tag: tag, step: step, wallTime: wallTime, value: value, plugin: plugin)
+    return value == nil ? nil : scalar
   }
 
-  private static func pluginName(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> String? {
+  private static func pluginName(_ bytes: UnsafeRawBufferPointer) throws(Malformed)
+    -> UnsafeRawBufferPointer?
+  {
     var reader = TensorBoardProtoReader(bytes)
     while !reader.isAtEnd {
       guard let (field, wire) = reader.readTag() else {
@@ -171,7 +208,7 @@ package enum TensorBoardEventDecoder {
           throw Malformed(message: "bad plugin_data")
         }
         if innerField == 1, innerWire == .lengthDelimited, let name = inner.readLengthDelimited() {
-          return String(decoding: name, as: UTF8.self)
+          return name
         }
         guard inner.skip(innerWire) else { throw Malformed(message: "truncated plugin_data field") }
       }

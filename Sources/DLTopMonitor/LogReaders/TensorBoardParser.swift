@@ -8,9 +8,13 @@
 /// `train/` or `validation/` folder gives `context`); `WatchSession` merges the halves by epoch.
 /// An epoch's `seconds` is the wall time between its scalars and the previous epoch's (writers log
 /// epoch scalars at the epoch's end), so the first epoch has none.
-/// Per-step items carry their wall time; each group of epoch scalars is followed by an `.epochEnd`:
-/// the epoch's global step (the step of its scalars when an `epoch` counter numbers them, else the
-/// last per-step scalar's step before them) and the wall time of its scalars.
+/// Per-step values carry their wall time and go out in `.stepValues` batches (one between any two
+/// other items), so a value costs no dictionary; each group of epoch scalars is followed by an
+/// `.epochEnd`: the epoch's global step (the step of its scalars when an `epoch` counter numbers
+/// them, else the last per-step scalar's step before them) and the wall time of its scalars.
+///
+/// Tags are looked up by their bytes in the record (`RawTagTable`), so a `String` is built only
+/// the first time a tag is seen: this loop runs once per point of runs with millions of points.
 package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   package let format = LogFormat.tensorBoard
   package let path: String
@@ -18,8 +22,20 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   package let context: MetricNameMapping.Context?
 
   private var framing: TFRecordReader
-  /// Tag → mapping, so each distinct tag is mapped once.
-  private var mappings: [String: TensorBoardTagMapping.Mapped] = [:]
+  /// A tag's level, and for per-step tags the index of its name in `stepNames` (no `String`, so
+  /// reading one per point costs no reference counting).
+  private struct Slot {
+    var level: TensorBoardTagMapping.Level
+    var stepMetric: Int32
+  }
+  /// Tag bytes → index in `slots` and `slotNames`, so each distinct tag is mapped once.
+  private var tags = RawTagTable()
+  private var slots: [Slot] = []
+  private var slotNames: [String] = []
+  /// Names of the per-step metrics, shared by every `StepValues` batch.
+  private var stepNames: [String] = []
+  /// Per-step values not yet handed out in a `.stepValues` item.
+  private var points: [StepValues.Point] = []
   /// Epoch-level scalars of the step being collected.
   private var groupStep: Int?
   private var group: [String: Double] = [:]
@@ -36,6 +52,9 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
   private var previousEpochWallTime: Double?
   /// The step of the newest per-step scalar, and the global step at which the open epoch ended.
   private var lastPerStepStep: Int?
+  /// `lastPerStepStep` when the group's first scalar came: per-step values that follow the group
+  /// (the next epoch's batches) do not move its end.
+  private var groupLastPerStepStep: Int?
   private var openEndStep: Int?
   /// Every distinct metric name seen, for the unmapped-scalars list.
   package private(set) var metricNames: Set<String> = []
@@ -64,6 +83,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
       decode(record, offset: offset, into: &items)
     }
     self.framing = framing
+    flushPoints(into: &items)
     for problem in problems {
       items.append(.issue(LogIssue(path: path, offset: problem.offset, message: problem.message)))
     }
@@ -91,54 +111,79 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     _ record: UnsafeRawBufferPointer, offset: Int, into items: inout [LogItem]
   ) {
     do {
-      try TensorBoardEventDecoder.decode(record) { scalar in
+      try TensorBoardEventDecoder.decodeRaw(record) { scalar in
         take(scalar, into: &items)
       }
     } catch {
+      flushPoints(into: &items)
       items.append(
         .issue(LogIssue(path: path, offset: offset, field: "Event", message: error.message)))
     }
   }
 
-  private mutating func take(_ scalar: TensorBoardEventDecoder.Scalar, into items: inout [LogItem])
-  {
-    let mapped: TensorBoardTagMapping.Mapped
-    if let known = mappings[scalar.tag] {
-      mapped = known
-    } else if scalar.isOtherPlugin {
-      mappings[scalar.tag] = TensorBoardTagMapping.Mapped(name: scalar.tag, level: .ignored)
-      return
-    } else {
-      mapped = TensorBoardTagMapping.map(tag: scalar.tag, context: context)
-      mappings[scalar.tag] = mapped
-      if mapped.level != .epochCounter { metricNames.insert(mapped.name) }
-    }
-    switch mapped.level {
+  private mutating func take(
+    _ scalar: TensorBoardEventDecoder.RawScalar, into items: inout [LogItem]
+  ) {
+    let index = tags.value(for: scalar.tag) ?? addSlot(for: scalar)
+    let slot = slots[index]
+    switch slot.level {
     case .ignored:
       return
     case .step:
-      items.append(
-        .step(
-          step: scalar.step, epoch: nil, metrics: [mapped.name: scalar.value],
-          stamp: StepStamp(wallTime: scalar.wallTime)))
+      points.append(
+        StepValues.Point(
+          step: scalar.step, value: scalar.value, wallTime: scalar.wallTime,
+          metric: slot.stepMetric))
       lastPerStepStep = scalar.step
     case .epoch, .epochCounter:
+      flushPoints(into: &items)
       if groupStep != scalar.step {
         closeGroup(into: &items)
         groupStep = scalar.step
+        groupLastPerStepStep = lastPerStepStep
         // Without an `epoch` counter the step is the epoch, so a new step ends the open epoch now.
         if !sawEpochCounter, let open = openEpoch, open != scalar.step {
           emitOpenEpoch(into: &items)
         }
       }
       groupWallTime = max(groupWallTime ?? scalar.wallTime, scalar.wallTime)
-      if mapped.level == .epochCounter {
+      if slot.level == .epochCounter {
         sawEpochCounter = true
         groupEpochCounter = scalar.value
       } else {
-        group[mapped.name] = scalar.value
+        group[slotNames[index]] = scalar.value
       }
     }
+  }
+
+  /// Maps a tag seen for the first time. - Returns: its index in `slots`.
+  private mutating func addSlot(for scalar: TensorBoardEventDecoder.RawScalar) -> Int {
+    let tag = String(decoding: scalar.tag, as: UTF8.self)
+    var mapped = TensorBoardTagMapping.Mapped(name: tag, level: .ignored)
+    if !scalar.isOtherPlugin {
+      mapped = TensorBoardTagMapping.map(tag: tag, context: context)
+      if mapped.level != .epochCounter { metricNames.insert(mapped.name) }
+    }
+    var slot = Slot(level: mapped.level, stepMetric: -1)
+    if mapped.level == .step {
+      if let known = stepNames.firstIndex(of: mapped.name) {
+        slot.stepMetric = Int32(known)
+      } else {
+        slot.stepMetric = Int32(stepNames.count)
+        stepNames.append(mapped.name)
+      }
+    }
+    slots.append(slot)
+    slotNames.append(mapped.name)
+    tags.insert(slots.count - 1, for: scalar.tag)
+    return slots.count - 1
+  }
+
+  /// Hands out the per-step values collected so far as one `.stepValues` item.
+  private mutating func flushPoints(into items: inout [LogItem]) {
+    guard !points.isEmpty else { return }
+    items.append(.stepValues(StepValues(names: stepNames, points: points)))
+    points = []
   }
 
   /// Files the collected step's scalars under their epoch, emitting the previous epoch if it changed.
@@ -153,7 +198,7 @@ package struct TensorBoardParser: IncrementalLogParser, PendingEpochsReporting {
     guard !group.isEmpty else { return }
     let epoch = groupEpochCounter.flatMap { Int(exactly: $0.rounded(.towardZero)) } ?? step
     if let open = openEpoch, open != epoch { emitOpenEpoch(into: &items) }
-    if let end = groupEpochCounter != nil ? step : lastPerStepStep {
+    if let end = groupEpochCounter != nil ? step : groupLastPerStepStep {
       openEndStep = max(openEndStep ?? end, end)
     }
     openEpoch = epoch

@@ -35,7 +35,7 @@ package struct RunReplay {
       case .configuration(let pairs):
         configuration += pairs
         recorder.setConfiguration(configuration)
-      case .step, .issue, .epochEnd:
+      case .step, .stepValues, .issue, .epochEnd:
         break
       }
     }

@@ -122,6 +122,21 @@ package struct BatchSeries: Sendable, Equatable {
     pointsPerBucket *= 2
   }
 
+  /// The same history in a series that holds up to `capacity` buckets from now on: the points
+  /// already folded keep their buckets, new points fill the room before the next merge. A run
+  /// followed in the background keeps few buckets; the run on screen gets more when shown.
+  package func resized(capacity: Int) -> BatchSeries {
+    guard capacity > self.capacity else { return self }
+    var copy = BatchSeries(capacity: capacity)
+    copy.buckets = buckets
+    copy.pointsPerBucket = pointsPerBucket
+    copy.count = count
+    copy.last = last
+    copy.smoothedSums = smoothedSums
+    copy.smoothing = smoothing
+    return copy
+  }
+
   private static func mergedPairs(_ buckets: [Bucket], capacity: Int) -> [Bucket] {
     var merged: [Bucket] = []
     merged.reserveCapacity(capacity)

@@ -75,11 +75,15 @@ package struct ComparisonRun: Sendable, Equatable {
   package var lastModification: Double?
   /// Where its epochs ended, for the step and time axes.
   package var epochEnds: [EpochEnd]
+  /// Whether its log is still being read for the first time (`dltop watch` loads the runs not
+  /// shown in the background), so its epochs may not all be there yet.
+  package var loading = false
   package init(
     name: String, epochs: [EpochRecord], visible: Bool = true,
     configuration: [RunDescription.KeyValue] = [], lastModification: Double? = nil,
-    epochEnds: [EpochEnd] = []
+    epochEnds: [EpochEnd] = [], loading: Bool = false
   ) {
+    self.loading = loading
     self.name = name
     self.epochs = epochs
     self.visible = visible

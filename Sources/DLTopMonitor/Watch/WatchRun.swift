@@ -15,9 +15,11 @@ final class WatchRun {
     var epochs: [Int: EpochRecord] = [:]
     /// The highest epoch this file has emitted as complete.
     var completedThrough: Int?
-    var batchLoss = BatchSeries()
-    var batchAccuracy = BatchSeries()
-    var batchLearningRate = BatchSeries()
+    /// Buckets per series: few while the run is followed in the background, more once shown.
+    private(set) var batchCapacity = WatchRun.backgroundBatchCapacity
+    var batchLoss = BatchSeries(capacity: WatchRun.backgroundBatchCapacity)
+    var batchAccuracy = BatchSeries(capacity: WatchRun.backgroundBatchCapacity)
+    var batchLearningRate = BatchSeries(capacity: WatchRun.backgroundBatchCapacity)
     var lastStep: Int?
     /// Where each epoch ended, as the file says (by epoch number).
     var epochEnds: [Int: EpochEnd] = [:]
@@ -50,9 +52,9 @@ final class WatchRun {
     func reset() {
       epochs = [:]
       completedThrough = nil
-      batchLoss = BatchSeries()
-      batchAccuracy = BatchSeries()
-      batchLearningRate = BatchSeries()
+      batchLoss = BatchSeries(capacity: batchCapacity)
+      batchAccuracy = BatchSeries(capacity: batchCapacity)
+      batchLearningRate = BatchSeries(capacity: batchCapacity)
       lastStep = nil
       epochEnds = [:]
       learningRate = nil
@@ -97,6 +99,8 @@ final class WatchRun {
           }
           lastStep = max(lastStep ?? step, step)
           metricNames.formUnion(metrics.keys)
+        case .stepValues(let values):
+          take(values)
         case .epochEnd(let end):
           epochEnds[end.epoch] = end
         case .configuration(let pairs):
@@ -113,12 +117,54 @@ final class WatchRun {
       }
       return issues
     }
+
+    /// Gives the per-step series the full resolution of a run on screen.
+    func showInFull() {
+      guard batchCapacity < WatchRun.shownBatchCapacity else { return }
+      batchCapacity = WatchRun.shownBatchCapacity
+      batchLoss = batchLoss.resized(capacity: batchCapacity)
+      batchAccuracy = batchAccuracy.resized(capacity: batchCapacity)
+      batchLearningRate = batchLearningRate.resized(capacity: batchCapacity)
+    }
+
+    /// Takes a batch of per-step values: each name is matched to its series once per batch.
+    private func take(_ values: StepValues) {
+      let kinds = values.names.map { MetricName($0).kind }
+      var used = [Bool](repeating: false, count: values.names.count)
+      for point in values.points {
+        let metric = Int(point.metric)
+        used[metric] = true
+        let stamp = StepStamp(wallTime: point.wallTime)
+        switch kinds[metric] {
+        case .loss: batchLoss.append(point.value, step: point.step, stamp: stamp)
+        case .accuracy: batchAccuracy.append(point.value, step: point.step, stamp: stamp)
+        case .learningRate:
+          batchLearningRate.append(point.value, step: point.step, stamp: stamp)
+          learningRate = point.value
+        default: break
+        }
+        lastStep = max(lastStep ?? point.step, point.step)
+      }
+      for (name, isUsed) in zip(values.names, used) where isUsed { metricNames.insert(name) }
+    }
   }
+
+  /// Buckets per per-step series of a run on screen (`BatchSeries`'s default).
+  static let shownBatchCapacity = 4096
+  /// Buckets per per-step series of a run not shown yet: about 50 KB a series instead of 400 KB,
+  /// so a folder of 200 runs stays small; still more buckets than a chart has columns.
+  static let backgroundBatchCapacity = 512
 
   let discovered: LogDiscovery.Run
   var files: [FileState]
   /// When a file of this run last grew (or the run was found).
   var lastGrowth: ContinuousClock.Instant
+  /// Gives the run's per-step series the full resolution of a run on screen (it was selected).
+  func showInFull() { files.forEach { $0.showInFull() } }
+
+  /// Whether its files have been read to their end at least once (a run still loading in the
+  /// background has not).
+  var caughtUp = false
   /// Epochs already passed to `onNewEpoch`, with the values they had then.
   var announced: [Int: [String: Double]] = [:]
 

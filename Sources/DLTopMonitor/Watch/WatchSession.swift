@@ -18,6 +18,13 @@ import Synchronization
 /// if its values changed: a training restarted over the same log is new history, while Lightning
 /// rewriting `metrics.csv` with a wider header repeats the same values.
 ///
+/// Many runs load lazily when `backgroundBytesPerRound` is set (the dashboard sets it): every run
+/// is listed at once, the selected run is read first and in full, and the others are read in the
+/// background, at most that many bytes per poll, until each has been read to its end once; from
+/// then on they are followed like the selected run. Selecting a run reads it at once. Memory stays
+/// bounded because a run's per-step series are buckets (`BatchSeries`) and a follower releases its
+/// read buffer after each poll.
+///
 /// Threading: `@unchecked Sendable` because every mutable property is only touched on `queue`, a
 /// serial queue the session owns; the public methods hop onto it. Callbacks run on that queue and
 /// must not call `pollOnce`, `settleAll` or `stop` (they wait for the queue).
@@ -34,7 +41,14 @@ package final class WatchSession: @unchecked Sendable {
     package var quietAfter = TrainingProgress.quietAfter
     /// How each run's recorder judges it (early-stopping advice, caps); `steersRun` is always off.
     package var recorder = RunRecorder.Options()
+    /// Bytes the runs other than the selected one may read per poll until each has been read to
+    /// its end once; nil reads every run in full at every poll (headless mode prints every run).
+    package var backgroundBytesPerRound: Int?
     package init() {}
+
+    /// What the dashboard reads of the other runs per poll while they load: a few milliseconds
+    /// of parsing, so a poll of a folder of 200 runs never holds the session's queue for long.
+    package static let dashboardBackgroundBytes = 4 << 20
   }
 
   /// Called with the run's name and the settled epoch.
@@ -100,6 +114,8 @@ package final class WatchSession: @unchecked Sendable {
   package var runNames: [String] { names.withLock { $0.names } }
   /// The index of the run shown, if any run was found.
   package var selectedRunIndex: Int? { names.withLock { $0.selected } }
+  /// The runs read to the end at least once, in `runNames` order (the others are still loading).
+  package var loadedRunNames: [String] { queue.sync { runs.filter(\.caughtUp).map(\.name) } }
 
   /// Starts polling every `pollInterval` seconds on the session's queue.
   package func start() {
@@ -145,8 +161,12 @@ package final class WatchSession: @unchecked Sendable {
   package func select(runIndex: Int) {
     queue.async {
       guard self.runs.indices.contains(runIndex) else { return }
-      self.selectedRoot = self.runs[runIndex].root
+      let run = self.runs[runIndex]
+      self.selectedRoot = run.root
+      run.showInFull()
       self.syncNames()
+      // A run still waiting for the background is read now, so the dashboard shows it at once.
+      if !run.caughtUp { _ = self.poll(run, now: .now) }
       self.publish()
     }
   }
@@ -161,31 +181,17 @@ package final class WatchSession: @unchecked Sendable {
       changed = rescan(now: now) || changed
     }
     var completedAnEpoch = false
-    for run in runs {
-      for state in run.files {
-        let before = state.completedThrough
-        defer { completedAnEpoch = completedAnEpoch || state.completedThrough != before }
-        var consumed = false
-        let poll = state.follower.poll { reason in
-          state.reset()
-          run.restart()
-          let issue = LogIssue(
-            path: state.file.path, message: "\(reason); reading it again from the start")
-          run.recorder.note(.warning, issue.description)
-          onIssue?(issue)
-          changed = true
-        } consume: { items in
-          consumed = consumed || !items.isEmpty
-          for issue in state.take(items) {
-            run.recorder.note(.warning, issue.description)
-            onIssue?(issue)
-          }
-        }
-        if poll.bytesRead > 0 || consumed {
-          run.lastGrowth = now
-          changed = true
-        }
-      }
+    // The selected run first; runs not read to their end yet share the background budget.
+    var budget = configuration.backgroundBytesPerRound
+    let selected = runs.filter { $0.root == selectedRoot }
+    selected.forEach { $0.showInFull() }
+    for run in selected + runs.filter({ $0.root != selectedRoot }) {
+      let loadsInBackground = run.root != selectedRoot && !run.caughtUp
+      if loadsInBackground, let left = budget, left <= 0 { continue }
+      let result = poll(run, now: now)
+      if loadsInBackground, let left = budget { budget = left - result.bytesRead }
+      changed = changed || result.changed
+      completedAnEpoch = completedAnEpoch || result.completedAnEpoch
     }
     // A finished epoch may announce it: first look for files that appeared meanwhile (Keras
     // creates `validation/` at the end of the first epoch), so no half of a run is left out.
@@ -200,6 +206,43 @@ package final class WatchSession: @unchecked Sendable {
       changed = true
     }
     if changed { publish() }
+  }
+
+  /// Reads what `run`'s files gained. - Returns: the bytes read, whether anything changed, and
+  /// whether a file completed an epoch.
+  private func poll(_ run: WatchRun, now: ContinuousClock.Instant) -> (
+    bytesRead: Int, changed: Bool, completedAnEpoch: Bool
+  ) {
+    var bytesRead = 0
+    var changed = false
+    var completedAnEpoch = false
+    for state in run.files {
+      let before = state.completedThrough
+      defer { completedAnEpoch = completedAnEpoch || state.completedThrough != before }
+      var consumed = false
+      let poll = state.follower.poll { reason in
+        state.reset()
+        run.restart()
+        let issue = LogIssue(
+          path: state.file.path, message: "\(reason); reading it again from the start")
+        run.recorder.note(.warning, issue.description)
+        onIssue?(issue)
+        changed = true
+      } consume: { items in
+        consumed = consumed || !items.isEmpty
+        for issue in state.take(items) {
+          run.recorder.note(.warning, issue.description)
+          onIssue?(issue)
+        }
+      }
+      bytesRead += poll.bytesRead
+      if poll.bytesRead > 0 || consumed {
+        run.lastGrowth = now
+        changed = true
+      }
+    }
+    if run.loading == nil { run.caughtUp = true }
+    return (bytesRead, changed, completedAnEpoch)
   }
 
   /// Finds new runs and new files of known runs. - Returns: whether anything was added.

@@ -29,7 +29,7 @@ struct WatchSnapshotView {
       ComparisonRun(
         name: $0.name, epochs: $0.recorder.epochs + $0.unrecordedEpochs(),
         configuration: $0.files.flatMap(\.configuration), lastModification: $0.lastModification,
-        epochEnds: $0.epochEnds())
+        epochEnds: $0.epochEnds(), loading: !$0.caughtUp)
     }
     unmapped = selected.metricNames.filter { !TensorBoardTagMapping.isCanonical($0) }.sorted()
   }

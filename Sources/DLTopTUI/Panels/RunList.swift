@@ -17,6 +17,8 @@ package struct RunList: Sendable {
     package var visible: Bool
     /// When its log last changed (seconds since 1970), if known.
     package var lastModification: Double? = nil
+    /// Whether its log is still being read for the first time.
+    package var loading = false
     /// Its place in the list, which picks its colour and marker so they stay put when runs are
     /// hidden or another run becomes the main one.
     package var index: Int
@@ -58,7 +60,7 @@ package struct RunList: Sendable {
         Entry(
           name: run.name, isMain: false, epochs: run.epochs, epochEnds: run.epochEnds,
           visible: overlay[run.name] ?? (crowded ? false : run.visible),
-          lastModification: run.lastModification, index: 0))
+          lastModification: run.lastModification, loading: run.loading, index: 0))
     }
     // Stable for equal names: the main run first.
     all = all.enumerated().sorted { a, b in

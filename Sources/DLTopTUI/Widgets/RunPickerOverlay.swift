@@ -135,8 +135,10 @@ package struct RunPickerOverlay: Sendable {
     return text
   }
 
-  /// `12 ep  val_loss 0.412`: how far the run got and its latest loss.
+  /// `12 ep  val_loss 0.412`: how far the run got and its latest loss; `loading` while its log is
+  /// read for the first time.
   static func info(_ entry: RunList.Entry) -> String {
+    if entry.loading { return "loading" }
     var text = "\(entry.epochs.count) ep"
     if let last = entry.epochs.last {
       if let value = last.validationLoss {
