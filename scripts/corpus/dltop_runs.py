@@ -75,7 +75,8 @@ def main():
     dltop = os.path.abspath(sys.argv[1])
     work = tempfile.mkdtemp()
     common.generate(FRAMEWORK, "jsonl", lambda r, seed, path: train(dltop, work, r, seed, path),
-                    common.Arguments(sys.argv[2:], SEED, HOLDOUT_SEED, common.TUNING2_SEEDS["dltop"]), supports=lambda r: r["opt"] != "nesterov")
+                    common.Arguments(sys.argv[2:], SEED, HOLDOUT_SEED, common.TUNING2_SEEDS["dltop"],
+                                     common.HOLDOUT3_SEEDS["dltop"]), supports=lambda r: r["opt"] != "nesterov")
 
 
 if __name__ == "__main__":

@@ -74,7 +74,8 @@ def train(r, seed, path):
 
 
 def main():
-    common.generate(FRAMEWORK, "csv", train, common.Arguments(sys.argv[1:], SEED, HOLDOUT_SEED, common.TUNING2_SEEDS["keras"]))
+    common.generate(FRAMEWORK, "csv", train, common.Arguments(sys.argv[1:], SEED, HOLDOUT_SEED, common.TUNING2_SEEDS["keras"],
+                                     common.HOLDOUT3_SEEDS["keras"]))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Run: python3 scripts/corpus/split.py   (after the generators)
 The held-out runs of field-corpus/holdout-2 (made with `--holdout`) form a third half, `holdout`,
-scored once at the end of a tuning round. The second tuning pool, field-corpus/tuning-2 (made with
+scored once at the end of a tuning round; the third held-out set, field-corpus/holdout-3 (made with
+`--holdout3`), forms a fourth half, `holdout3`, the same way. The second tuning pool, field-corpus/tuning-2 (made with
 `--tuning2`), goes to the tuning half whole. Within each (label, framework) group the runs, sorted by file name, alternate between the halves
 from a random start seeded by the group's name, so both halves hold every label of every framework about equally.
 The older corpora (diagnosis-corpus, keras-runs) tuned the diagnoser before this corpus existed:
@@ -37,6 +38,12 @@ def holdout_runs():
     """The second held-out set (recipes.HOLDOUT, `--holdout`): every kept run is in the holdout half."""
     for r in field_runs(common.HOLDOUT_OUT):
         yield dict(r, half="holdout")
+
+
+def holdout3_runs():
+    """The third held-out set (recipes.HOLDOUT3, `--holdout3`): every kept run is in the holdout3 half."""
+    for r in field_runs(common.HOLDOUT3_OUT):
+        yield dict(r, half="holdout3")
 
 
 def tuning2_runs():
@@ -74,6 +81,7 @@ def main():
     rows += new
     rows += [existing.get(r["file"], r) for r in holdout_runs()]
     rows += [existing.get(r["file"], r) for r in tuning2_runs()]
+    rows += [existing.get(r["file"], r) for r in holdout3_runs()]
     with open(SPLIT, "w") as f:
         f.write("\t".join(FIELDS) + "\n")
         for r in sorted(rows, key=lambda r: r["file"]):

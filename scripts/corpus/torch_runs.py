@@ -117,7 +117,8 @@ def train_and_write(r, seed, path):
 
 
 def main():
-    common.generate(FRAMEWORK, "jsonl", train_and_write, common.Arguments(sys.argv[1:], SEED, HOLDOUT_SEED, common.TUNING2_SEEDS["torch"]))
+    common.generate(FRAMEWORK, "jsonl", train_and_write, common.Arguments(sys.argv[1:], SEED, HOLDOUT_SEED, common.TUNING2_SEEDS["torch"],
+                                     common.HOLDOUT3_SEEDS["torch"]))
 
 
 if __name__ == "__main__":
