@@ -244,12 +244,18 @@ extension Diagnoser {
   /// are not tiny next to how far the loss came down (noise at a 100× lower level is no oscillation);
   /// or it zig-zags by a moderate amount with swings that stand out next to that fall; or val_loss
   /// spikes once (`validationSpike`).
-  func oscillation(_ curves: Curves) -> Verdict? {
+  ///
+  /// `largeOnly` keeps the strong evidence alone — a large zig-zag, or both curves zig-zagging
+  /// while val_loss climbs — for the divergence rules that let oscillation overrule them: a
+  /// moderate zig-zag or one spike is too weak to call a loss that blew up or grew anything but
+  /// divergence.
+  func oscillation(_ curves: Curves, largeOnly: Bool = false) -> Verdict? {
     let candidates = [
       (MetricName.validationLoss, curves.validationLoss), (MetricName.loss, curves.loss),
     ].compactMap { name, series in Self.swing(of: series).map { (name, series, $0) } }
+      .filter { !largeOnly || $0.2.large }
     guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else {
-      return validationSpike(curves) ?? overshootingRise(curves)
+      return (largeOnly ? nil : validationSpike(curves)) ?? overshootingRise(curves)
     }
     var confidence = min(0.95, 0.6 + 0.4 * min(0.5, swing.zigZag) + 0.2 * swing.turnRate)
     // A moderate zig-zag is weaker evidence than a large one.

@@ -127,11 +127,17 @@ enum DiagnosisThresholds {
   /// …and comes back: a later value at most this fraction of the peak (a spike, not a climb).
   static let oscillationSpikeReturn = 0.5
   /// A first epoch `neverHealthyOverChance`× ln K or more is a blow-up at once, unless it is below
-  /// this many times ln K and the network recovered — over its last third the loss is under ln K,
-  /// or the accuracy at least `recoveredAccuracyAboveChance` of the way from chance to 100% — and
-  /// zig-zags: the early overshoot of a too-large η that did not kill it (oscillation; never healthy).
-  static let recoveredBlowUpBelowChance = 10.0
+  /// this many times ln K and the network recovered — over its last third the accuracy is at least
+  /// `recoveredAccuracyAboveChance` of the way from chance to 100% and the loss under
+  /// `recoveredLossOverChance`× ln K — and zig-zags by a large amount: the early overshoot of an η
+  /// in the oscillation band that did not kill it (oscillation; never healthy). On the tuning half
+  /// the runs made to oscillate that start this way reach 4.3–4.8× ln K; runs made to diverge
+  /// (η 40–300× the usual one) that blew up and then recovered start at 5.9–12× ln K, so a bar of
+  /// 10 (the third session's) took them for oscillation.
+  static let recoveredBlowUpBelowChance = 5.0
   static let recoveredAccuracyAboveChance = 0.5
+  /// A network whose loss stays several times ln K has not recovered, whatever its accuracy.
+  static let recoveredLossOverChance = 2.0
 
   // MARK: Secondary signals
 
