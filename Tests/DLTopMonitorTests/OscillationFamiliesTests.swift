@@ -4,7 +4,7 @@ import Testing
 @testable import DLTopMonitor
 
 /// The oscillation families of issue 11 that the rules read beyond a large zig-zag: one spike of
-/// several times val_loss's level, a moderate zig-zag that stands out next to the progress, and a
+/// several times val_loss's level (after the run's first quarter), a moderate zig-zag that stands out next to the progress, and a
 /// first-epoch blow-up the network recovered from. Real runs come from the tuning half only
 /// (field-corpus/tuning-2 and the first tuning half): the validation half and the held-out set
 /// only score the rules.
@@ -31,6 +31,19 @@ struct OscillationFamiliesTests {
     #expect(verdict.onsetEpoch == 20)
     #expect(verdict.evidence.contains("jumped"))
     #expect(verdict.confidence < 0.8)
+  }
+
+  /// A spike a third of the way in (before the last two thirds the zig-zag reads) counts too.
+  @Test func aSpikeAThirdOfTheWayInIsOscillation() throws {
+    let records = history(40, noise: 0.01) { t in
+      [
+        "loss": 0.05 + 1.0 * exp(-t / 8),
+        "val_loss": (0.08 + 1.0 * exp(-t / 8)) * (t == 12 ? 8 : 1),
+      ]
+    }
+    let diagnosis = diagnoser.diagnose(records)
+    #expect(diagnosis.label == .oscillation)
+    #expect(diagnosis.verdicts.first?.onsetEpoch == 12)
   }
 
   /// The same jump on a solved problem, at a level far below where the loss started, is noise.
@@ -64,6 +77,9 @@ struct OscillationFamiliesTests {
     "field-corpus/dltop/oscillation-fashion-adam-lr001.jsonl",
     // A first epoch 4.8× ln K, then accuracy 85% and a zig-zagging val_loss.
     "field-corpus/tuning-2/torch/oscillation-fashion-linear-sgd-lr1-b8-s15.jsonl",
+    // Momentum η 0.5 on iris: knocked out a quarter of the way in (val_loss 1.1 → 13.5 → 106 →
+    // 0.6), then stuck at 70% accuracy — not underfitting.
+    "field-corpus/tuning-2/torch/oscillation-iris-momentum-lr05-s15.jsonl",
   ])
   func theFamiliesAreOscillationOnRealRuns(_ file: String) throws {
     let diagnosis = try Self.diagnosis(file)

@@ -270,9 +270,12 @@ extension Diagnoser {
       advice: advice(for: .oscillation))
   }
 
-  /// One spike: over the last two thirds val_loss jumps in one epoch to several times its previous
-  /// value, to a peak that matters next to where it started, and comes back down — the train loss
-  /// may fall smoothly meanwhile and the net trend still be down. One step overshot (η too large).
+  /// One spike: after the first quarter of the run (and the first three epochs, while val_loss
+  /// still settles from the initialization) val_loss jumps in one epoch to several times its
+  /// previous value, to a peak that matters next to where it started, and comes back down — the
+  /// train loss may fall smoothly meanwhile and the net trend still be down. One step overshot
+  /// (η too large). (The third session read only the last two thirds; on the tuning half, a
+  /// momentum run knocked out by an overshoot a quarter of the way in was then called underfitting.)
   private func validationSpike(_ curves: Curves) -> Verdict? {
     let limits = DiagnosisThresholds.self
     let val = curves.validationLoss
@@ -280,7 +283,7 @@ extension Diagnoser {
       val.values.allSatisfy({ $0 > 0 })
     else { return nil }
     var peak: Int?
-    for i in max(1, val.count / 3)..<val.count {
+    for i in max(3, val.count / 4)..<val.count {
       let jump = val.values[i] / val.values[i - 1]
       guard jump >= limits.oscillationSpikeJump,
         val.values[i] >= limits.oscillationSpikeOfStart * first,

@@ -41,9 +41,9 @@ package struct Diagnosis: Sendable, Equatable {
 /// - oscillation: over the last two thirds, val_loss or the train loss swings up and down by a large
 ///   ratio from epoch to epoch (or spikes to twice its level), changing direction often, with swings
 ///   that are not tiny next to the loss's fall from its start — or by a moderate ratio with swings
-///   that stand out next to that fall; or val_loss jumps in one epoch to several times its level
-///   and comes back (one step overshot, even with the train loss falling smoothly and the net trend
-///   down); or val_loss climbs from its minimum while both curves zig-zag (the steps overshoot;
+///   that stand out next to that fall; or, after the run's first quarter, val_loss jumps in one
+///   epoch to several times its level and comes back (one step overshot, even with the train loss
+///   falling smoothly and the net trend down); or val_loss climbs from its minimum while both curves zig-zag (the steps overshoot;
 ///   memorizing lowers the train loss smoothly). A first-epoch blow-up just above the never-healthy
 ///   line that the network recovered from (accuracy well above chance, loss under 2× ln K) followed
 ///   by a large zig-zag is oscillation too;

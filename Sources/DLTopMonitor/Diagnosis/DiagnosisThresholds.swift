@@ -117,8 +117,8 @@ enum DiagnosisThresholds {
   /// most runs made to oscillate with such a zig-zag reach 0.16–2.9.
   static let oscillationModerateZigZag = 0.10
   static let oscillationModerateOfFall = 0.12
-  /// One spike: in the last two thirds val_loss jumps in one epoch to at least this many times its
-  /// previous value (the notes' "one spike of several times its level")…
+  /// One spike: after the first quarter (and epoch 3) val_loss jumps in one epoch to at least this
+  /// many times its previous value (the notes' "one spike of several times its level")…
   static let oscillationSpikeJump = 3.0
   /// …to a peak of at least this fraction of its first value (a jump from 0.001 to 0.005 on a
   /// solved problem is noise: on the tuning half, the one healthy run with such a jump peaks at
