@@ -15,9 +15,11 @@ let package = Package(
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     // Header-only: CRC-32C by the processor's instruction (SSE 4.2) for TFRecord framing.
     .systemLibrary(name: "CCRC32C"),
+    // Header-only: Adam's elementwise update in AVX2 / AVX-512, chosen at run time.
+    .systemLibrary(name: "CVectorKernels"),
     // The one decimal-number parser, shared by the engine's CSV loader and the monitor's log readers.
     .target(name: "DLTopNumbers"),
-    .target(name: "DLTopEngine", dependencies: ["DLTopNumbers", "CBLAS", "CZlib"]),
+    .target(name: "DLTopEngine", dependencies: ["DLTopNumbers", "CBLAS", "CZlib", "CVectorKernels"]),
     .target(name: "DLTopMonitor", dependencies: ["DLTopNumbers", "CSQLite", "CCRC32C"]),
     .target(name: "DLTopTUI", dependencies: ["DLTopMonitor", "CNcursesw"]),
     .executableTarget(

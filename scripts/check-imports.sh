@@ -14,10 +14,11 @@ forbid() { # folder, module regex, message, [excluded file]
 }
 forbid Sources/DLTopEngine 'DLTopMonitor|DLTopTUI|CNcursesw' "the engine knows no monitor or UI"
 forbid Sources/DLTopEngine 'Dispatch' "the engine stays synchronous (no queues; a Mutex may guard shared state); only ParallelWork.swift runs a kernel's lanes on the cores and returns when they are done" ParallelWork.swift
-forbid Sources/DLTopNumbers 'DLTop\w*|CNcursesw|CBLAS|CZlib|CSQLite|CCRC32C|Dispatch' "number parsing depends on nothing of dltop"
+forbid Sources/DLTopNumbers 'DLTop\w*|CNcursesw|CBLAS|CZlib|CSQLite|CCRC32C|CVectorKernels|Dispatch' "number parsing depends on nothing of dltop"
 forbid Sources/DLTopEngine 'CZlib' "only IDXLoader.swift touches zlib" IDXLoader.swift
 forbid Sources/DLTopEngine 'CBLAS' "only Tensor+BLAS.swift touches OpenBLAS" Tensor+BLAS.swift
-forbid Sources/DLTopMonitor 'DLTopEngine|DLTopTUI|CNcursesw|CBLAS|CZlib' "the monitor must work the same on a Keras log"
+forbid Sources/DLTopEngine 'CVectorKernels' "only AdamKernel.swift touches the vector kernels" AdamKernel.swift
+forbid Sources/DLTopMonitor 'DLTopEngine|DLTopTUI|CNcursesw|CBLAS|CZlib|CVectorKernels' "the monitor must work the same on a Keras log"
 forbid Sources/DLTopTUI 'DLTopEngine|CBLAS|CZlib' "the dashboard sees snapshots only"
 forbid Sources/DLTopTUI 'CNcursesw' "only CursesBackend.swift touches ncurses" CursesBackend.swift
 forbid Sources/DLTopMonitor 'CSQLite' "only SQLiteDatabase.swift touches SQLite" SQLiteDatabase.swift

@@ -32,7 +32,7 @@ seconds=$2
 # Flags that every module and target compile with.
 common=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -package-name dltop -O -g
   -I "$out" -I "$root/Sources/CBLAS" -I "$root/Sources/CZlib" -I "$root/Sources/CNcursesw"
-  -I "$root/Sources/CSQLite" -I "$root/Sources/CCRC32C")
+  -I "$root/Sources/CSQLite" -I "$root/Sources/CCRC32C" -I "$root/Sources/CVectorKernels")
 
 # Builds one library module (and the ones it imports) as a static library, when out of date.
 build_module() {

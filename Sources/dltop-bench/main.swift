@@ -28,6 +28,8 @@ let environment = ProcessInfo.processInfo.environment
 var report: [String: Any] = [
   "blas": BLAS.configuration,
   "blas_threads": BLAS.threadCount,
+  // The vector unit Adam's update runs on (AdamKernel): "avx512f", "avx2" or "baseline".
+  "vector_kernels": ["baseline", "avx2", "avx512f"][AdamKernel.widestLevel],
   "openblas_num_threads_env": environment["OPENBLAS_NUM_THREADS"] ?? "unset",
   "openblas_coretype_env": environment["OPENBLAS_CORETYPE"] ?? "unset",
   "quick": quick,

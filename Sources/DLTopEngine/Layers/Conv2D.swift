@@ -76,12 +76,30 @@ package final class Conv2D: Layer {
   }
 
   package func forward(_ x: Tensor, training: Bool) -> Tensor {
+    forward(x, rectifier: nil)
+  }
+
+  /// The forward pass followed by `relu`'s, which rectifies each slice of the output in place
+  /// while it is still in cache (`ReLU.forwardInPlace`); returns `relu`'s output.
+  package func forward(_ x: Tensor, training: Bool, rectifyingWith relu: ReLU) -> Tensor {
+    let g = geometry(for: x)
+    let units = g.outHeight * g.outWidth * outChannels
+    return relu.forwardInPlace(units: units, lanes: Self.lanes(for: g)) { rectifier in
+      forward(x, rectifier: rectifier)
+    }
+  }
+
+  private func geometry(for x: Tensor) -> ConvGeometry {
     precondition(
       x.rank == 4 && x.shape[3] == inChannels,
       "Conv2D \(name): input \(x.shape) must be [batch, h, w, \(inChannels)]")
-    let g = ConvGeometry(
+    return ConvGeometry(
       batch: x.shape[0], inHeight: x.shape[1], inWidth: x.shape[2], inChannels: inChannels,
       kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, padding: padding)
+  }
+
+  private func forward(_ x: Tensor, rectifier: ReLU.InPlaceRectifier?) -> Tensor {
+    let g = geometry(for: x)
     geometry = g
     input = x
     let rows = g.patchCount
@@ -92,10 +110,12 @@ package final class Conv2D: Layer {
     let out = weightsWithBias.withUnsafeBufferPointer { wb in
       outputBuffer.fill(count: rows * n) { y in  // [batch·outH·outW, cOut]
         guard rows > 0 else { return }
-        forEachSliceCols(of: x, slice) { _, cols, first, images in
+        forEachSliceCols(of: x, slice) { lane, cols, first, images in
+          let target = y.baseAddress! + first * slice.pixelsPerImage * n
           BLAS.gemm(
-            m: images * slice.pixelsPerImage, n: n, k: k + 1, a: cols,
-            b: wb.baseAddress!, c: y.baseAddress! + first * slice.pixelsPerImage * n)
+            m: images * slice.pixelsPerImage, n: n, k: k + 1, a: cols, b: wb.baseAddress!,
+            c: target)
+          rectifier?.rectify(target, rows: images, lane: lane)
         }
       }
     }

@@ -10,6 +10,8 @@ package final class MaxPool2D: Layer {
   package let stride: Int
   private var inputShape: [Int] = []
   private var argmax: [Int32] = []  // [batch, outH, outW, c]: flat input index of each maximum
+  /// The last output (shares the output buffer's storage), for `backward(_:maskingNonPositive:)`.
+  private var output: [Float] = []
   private var outputBuffer = ReusableBuffer()  // [batch, outH, outW, c]
   private var gradientBuffer = ReusableBuffer()  // [batch, h, w, c]
 
@@ -65,10 +67,20 @@ package final class MaxPool2D: Layer {
         }
       }
     }
+    output = y
     return Tensor(shape: [batch, outH, outW, c], scalars: y)
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
+    backward(dout, maskingNonPositive: false)
+  }
+
+  /// Backward through this pooling and, with `maskingNonPositive`, through the ReLU that fed it:
+  /// a window's gradient goes to its maximum only where that maximum (this layer's output) is
+  /// > 0. Pooling commutes with ReLU, so that is exactly ReLU's mask at the winning positions, and
+  /// every other position gets 0 from the pooling anyway. `Sequential` then skips the ReLU's own
+  /// backward pass: on the CNN it read and wrote its 11 MB gradient for nothing but this mask.
+  package func backward(_ dout: Tensor, maskingNonPositive: Bool) -> Tensor {
     precondition(
       dout.count == argmax.count,
       "MaxPool2D \(name): dout \(dout.shape) does not match the last output")
@@ -81,25 +93,29 @@ package final class MaxPool2D: Layer {
     let lanes = max(1, min(ParallelWork.laneCount, batch))
     let dx = dout.scalars.withUnsafeBufferPointer { d in
       argmax.withUnsafeBufferPointer { am in
-        if tiles {
-          // The windows tile the input: write every input element once, no zeroing pass.
+        output.withUnsafeBufferPointer { maxima in
+          let m = maskingNonPositive ? maxima.baseAddress : nil
+          if tiles {
+            // The windows tile the input: write every input element once, no zeroing pass.
+            return gradientBuffer.fill(count: inputShape.reduce(1, *)) { target in
+              ParallelWork.run(lanes: lanes) { lane in
+                let images = ParallelWork.range(lane: lane, of: lanes, count: batch)
+                writeTiledGradient(
+                  d.baseAddress!, argmax: am.baseAddress!, maxima: m, into: target.baseAddress!,
+                  images: images, height: h, width: w, channels: c)
+              }
+            }
+          }
+          // Each image's maxima lie in that image, so lanes of whole images write disjoint memory.
           return gradientBuffer.fill(count: inputShape.reduce(1, *)) { target in
             ParallelWork.run(lanes: lanes) { lane in
               let images = ParallelWork.range(lane: lane, of: lanes, count: batch)
-              writeTiledGradient(
-                d.baseAddress!, argmax: am.baseAddress!, into: target.baseAddress!, images: images,
-                height: h, width: w, channels: c)
-            }
-          }
-        }
-        // Each image's maxima lie in that image, so lanes of whole images write disjoint memory.
-        return gradientBuffer.fill(count: inputShape.reduce(1, *)) { target in
-          ParallelWork.run(lanes: lanes) { lane in
-            let images = ParallelWork.range(lane: lane, of: lanes, count: batch)
-            (target.baseAddress! + images.lowerBound * inputPerImage).update(
-              repeating: 0, count: images.count * inputPerImage)
-            for i in (images.lowerBound * outputPerImage)..<(images.upperBound * outputPerImage) {
-              target[Int(am[i])] += d[i]  // [batch, h, w, c]
+              (target.baseAddress! + images.lowerBound * inputPerImage).update(
+                repeating: 0, count: images.count * inputPerImage)
+              for i in (images.lowerBound * outputPerImage)..<(images.upperBound * outputPerImage)
+              where m.map({ $0[i] > 0 }) ?? true {
+                target[Int(am[i])] += d[i]  // [batch, h, w, c]
+              }
             }
           }
         }
@@ -154,9 +170,10 @@ package final class MaxPool2D: Layer {
   }
 
   /// dx of `images` for non-overlapping windows that cover the input exactly (`c` a multiple of
-  /// 8): each input element gets its window's `dout` if it was the maximum, else 0.
+  /// 8): each input element gets its window's `dout` if it was the maximum (and, with `maxima`,
+  /// that maximum is > 0), else 0.
   private func writeTiledGradient(
-    _ dout: UnsafePointer<Float>, argmax: UnsafePointer<Int32>,
+    _ dout: UnsafePointer<Float>, argmax: UnsafePointer<Int32>, maxima: UnsafePointer<Float>?,
     into dx: UnsafeMutablePointer<Float>, images: Range<Int>,
     height h: Int, width w: Int, channels c: Int
   ) {
@@ -174,6 +191,10 @@ package final class MaxPool2D: Layer {
             let winner = UnsafeRawPointer(argmax + o + ch).loadUnaligned(as: SIMD8<Int32>.self)
             var gradient = UnsafeRawPointer(dout + o + ch).loadUnaligned(as: SIMD8<Float>.self)
             gradient.replace(with: 0, where: winner .!= lanes &+ Int32(pixel + ch))
+            if let maxima {
+              let peak = UnsafeRawPointer(maxima + o + ch).loadUnaligned(as: SIMD8<Float>.self)
+              gradient.replace(with: 0, where: .!(peak .> 0))
+            }
             UnsafeMutableRawPointer(dx + pixel + ch).storeBytes(of: gradient, as: SIMD8<Float>.self)
             ch += 8
           }

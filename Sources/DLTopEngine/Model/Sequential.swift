@@ -21,13 +21,47 @@ package final class Sequential {
   }
 
   package func forward(_ x: Tensor, training: Bool) -> Tensor {
-    layers.reduce(x) { activation, layer in layer.forward(activation, training: training) }
+    var activation = x
+    var index = 0
+    while index < layers.count {
+      (activation, index) = forwardStep(activation, throughLayerAt: index, training: training)
+    }
+    return activation
+  }
+
+  /// One step of `forward`: through the layer at `index`, returning the activation and the index
+  /// of the next layer. A ReLU right after a convolution rectifies the convolution's output slice
+  /// by slice while it is in cache (`Conv2D.forward(_:training:rectifyingWith:)`, the same
+  /// numbers as the two passes), and the step covers both layers.
+  package func forwardStep(_ x: Tensor, throughLayerAt index: Int, training: Bool)
+    -> (Tensor, next: Int)
+  {
+    if let conv = layers[index] as? Conv2D, index + 1 < layers.count,
+      let relu = layers[index + 1] as? ReLU
+    {
+      return (conv.forward(x, training: training, rectifyingWith: relu), index + 2)
+    }
+    return (layers[index].forward(x, training: training), index + 1)
   }
 
   /// Backpropagates `dout` through every layer, accumulating parameter gradients.
   @discardableResult
   package func backward(_ dout: Tensor) -> Tensor {
-    layers.reversed().reduce(dout) { gradient, layer in layer.backward(gradient) }
+    var gradient = dout
+    var index = layers.count - 1
+    while index >= 0 { (gradient, index) = backwardStep(gradient, throughLayerAt: index) }
+    return gradient
+  }
+
+  /// One step of `backward`: through the layer at `index`, returning the gradient and the index of
+  /// the next layer to go through. A ReLU that feeds a max pooling goes backward inside the
+  /// pooling's pass (`MaxPool2D.backward(_:maskingNonPositive:)`, bit-identical to the two passes;
+  /// the ReLU has no parameters, so nothing of it is left to do), and the step skips it.
+  package func backwardStep(_ gradient: Tensor, throughLayerAt index: Int) -> (Tensor, next: Int) {
+    if let pool = layers[index] as? MaxPool2D, index > 0, layers[index - 1] is ReLU {
+      return (pool.backward(gradient, maskingNonPositive: true), index - 2)
+    }
+    return (layers[index].backward(gradient), index - 1)
   }
 
   package func zeroGrad() {

@@ -31,18 +31,14 @@ package final class Adam: Optimizer {
   }
 
   package func update(_ parameters: [Parameter], learningRate: Float) {
-    let eta = learningRate
-    let b1 = beta1
-    let b2 = beta2
-    let keep1 = 1 - beta1
-    let keep2 = 1 - beta2
-    let eps = epsilon
     for parameter in parameters {
       let slots = state.slots(for: parameter)
       slots.steps += 1
       let t = Double(slots.steps)
-      let correction1 = Float(1 / (1 - pow(Double(beta1), t)))
-      let correction2 = Float(1 / (1 - pow(Double(beta2), t)))
+      let coefficients = AdamKernel.Coefficients(
+        b1: beta1, keep1: 1 - beta1, b2: beta2, keep2: 1 - beta2,
+        correction1: Float(1 / (1 - pow(Double(beta1), t))),
+        correction2: Float(1 / (1 - pow(Double(beta2), t))), eta: learningRate, epsilon: epsilon)
       let count = parameter.value.count
       precondition(
         parameter.grad.count == count, "Adam: \(parameter.name) grad and value differ in size")
@@ -53,22 +49,15 @@ package final class Adam: Optimizer {
               guard count > 0, let g = gBuffer.baseAddress, let m = mBuffer.baseAddress,
                 let v = vBuffer.baseAddress, let w = wBuffer.baseAddress
               else { return }
-              // `v ≥ 0`, so `.magnitude` changes nothing, but it lets the compiler use a vector
-              // square root (without it, `squareRoot()` keeps a scalar errno path for x < 0).
               // Large weights are cut into lanes on the cores (the update is elementwise, so the
-              // numbers do not depend on the cut): at batch 1 Adam is a third of a CNN step.
+              // numbers do not depend on the cut).
               let lanes = count < 32_768 ? 1 : ParallelWork.laneCount
               ParallelWork.run(lanes: lanes) { lane in
-                for i in ParallelWork.range(lane: lane, of: lanes, count: count, alignment: 16) {
-                  let gi = g[i]
-                  let mi = b1 * m[i] + keep1 * gi
-                  let vi = b2 * v[i] + keep2 * (gi * gi)
-                  m[i] = mi
-                  v[i] = vi
-                  let mHat = mi * correction1
-                  let vHat = vi * correction2
-                  w[i] -= eta * mHat / (vHat.magnitude.squareRoot() + eps)
-                }
+                let range = ParallelWork.range(lane: lane, of: lanes, count: count, alignment: 16)
+                let start = range.lowerBound
+                AdamKernel.update(
+                  weights: w + start, first: m + start, second: v + start, gradient: g + start,
+                  count: range.count, coefficients)
               }
             }
           }

@@ -11,7 +11,8 @@ package enum BLAS {
   ///   - k: columns of `op(A)`, rows of `op(B)`.
   ///   - lda, ldb, ldc: row strides; default to the packed widths.
   ///
-  /// The corresponding CBLAS call is `cblas_sgemm`.
+  /// The corresponding CBLAS call is `cblas_sgemm` (`cblas_sgemv` or `cblas_sger` when `m`, `n` or
+  /// `k` is 1).
   package static func gemm(
     transposeA: Bool = false, transposeB: Bool = false,
     m: Int, n: Int, k: Int,
@@ -22,6 +23,36 @@ package enum BLAS {
     let lda = lda ?? (transposeA ? m : k)
     let ldb = ldb ?? (transposeB ? k : n)
     let ldc = ldc ?? n
+    // A product with one row, one column or one inner term is a matrix–vector product or a rank-1
+    // update. OpenBLAS 0.3.21's sgemm still packs the whole other matrix for it (a dense layer's
+    // 800 KB of weights, three times a step at batch 1), so those go to sgemv and sger.
+    let positive = m > 0 && n > 0 && k > 0
+    if positive && m == 1 {
+      // C (1×n) = a·op(B): op(B)ᵀ·a, with a's elements `lda` apart when A is stored transposed.
+      cblas_sgemv(
+        CblasRowMajor, transposeB ? CblasNoTrans : CblasTrans, Int32(transposeB ? n : k),
+        Int32(transposeB ? k : n), alpha, b, Int32(ldb), a, Int32(transposeA ? lda : 1), beta, c,
+        1)
+      return
+    }
+    if positive && n == 1 {
+      // C (m×1) = op(A)·b, b's elements `ldb` apart unless B is stored transposed.
+      cblas_sgemv(
+        CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, Int32(transposeA ? k : m),
+        Int32(transposeA ? m : k), alpha, a, Int32(lda), b, Int32(transposeB ? 1 : ldb), beta, c,
+        Int32(ldc))
+      return
+    }
+    if positive && k == 1 && (beta == 1 || beta == 0) {
+      // C = beta·C + alpha·a·bᵀ: A's one column, B's one row.
+      if beta == 0 {
+        for row in 0..<m { (c + row * ldc).update(repeating: 0, count: n) }
+      }
+      cblas_sger(
+        CblasRowMajor, Int32(m), Int32(n), alpha, a, Int32(transposeA ? 1 : lda), b,
+        Int32(transposeB ? ldb : 1), c, Int32(ldc))
+      return
+    }
     cblas_sgemm(
       CblasRowMajor,
       transposeA ? CblasTrans : CblasNoTrans,
