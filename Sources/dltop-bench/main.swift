@@ -4,7 +4,7 @@ import Foundation
 // dltop-bench: the performance figures every issue asks for, in one report. `--json` prints one
 // JSON document; `--quick` runs shorter versions (fewer samples and repeats, the CNN extrapolated
 // from 50 batches, 20 MB logs; the MLP epoch stays whole); `--only NAMES` runs some sections (data, mlp, cnn, gemm,
-// diagnosis, recorder, dashboard, watch); `--mlp-only` is `--only mlp` (for callgrind).
+// diagnosis, recorder, dashboard, watch; diagnosis-tuning only when named); `--mlp-only` is `--only mlp` (for callgrind).
 // Figures only: nothing here asserts a timing.
 
 // The same OpenBLAS kernel dltop itself runs with (see BLASKernelChoice; DLTOP_BLAS_CORETYPE=keep
@@ -51,6 +51,9 @@ if let data {
 if options.includes("diagnosis") {
   report["diagnosis"] = DiagnosisBench.measure(runs: quick ? 5 : 21)
   report["diagnosis_accuracy"] = DiagnosisAccuracyBench.measure()
+}
+if options.includes("diagnosis-tuning") {
+  report["diagnosis_accuracy"] = DiagnosisAccuracyBench.measure(halves: [.tuning])
 }
 if options.includes("recorder") {
   var figures = RecorderBench.epochCost(total: quick ? 20_000 : 100_000)

@@ -4,11 +4,11 @@ import Testing
 @testable import DLTopMonitor
 
 /// The field corpus (Fixtures/field-corpus, scripts/corpus/PROTOCOL.md): real dltop, PyTorch and
-/// Keras runs labelled by how they were made, split once into a tuning and a validation half, plus a
-/// second held-out set (field-corpus/holdout-2: new recipes and seeds, committed before the rules
-/// were changed again). The rules were tuned on the tuning half only; these tests pin what they
-/// score on the validation half and on the held-out set, so a rule change that loses accuracy
-/// there fails.
+/// Keras runs labelled by how they were made, split once into a tuning and a validation half, plus
+/// two held-out sets (field-corpus/holdout-2 and holdout-3: new recipes and seeds, each committed
+/// before the rules were changed again). The rules were tuned on the tuning half only; these tests
+/// pin what they score on the validation half and on the held-out sets, so a rule change that
+/// loses accuracy there fails.
 struct FieldCorpusTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
@@ -22,7 +22,9 @@ struct FieldCorpusTests {
 
   @Test func theCorpusHasAtLeast150FieldRunsAndTwentyOfEveryLabel() throws {
     let corpus = try DiagnosisCorpus(fixtures: Self.fixtures)
-    let field = corpus.runs.filter { $0.file.hasPrefix("field-corpus/") && $0.half != .holdout }
+    let field = corpus.runs.filter {
+      $0.file.hasPrefix("field-corpus/") && ($0.half == .tuning || $0.half == .validation)
+    }
     #expect(field.count >= 150)
     #expect(Set(field.map(\.framework)) == ["dltop", "torch", "keras"])
     for label in DiagnosisScorecard.labels {
@@ -54,6 +56,7 @@ struct FieldCorpusTests {
       let floor = try #require(FieldCorpusFigures.validationRecall[label])
       #expect(recall >= floor, "recall of \(label.rawValue): \(recall)")
     }
+    #expect(card.share(atLeast: 0.8).share >= FieldCorpusFigures.validationConfidentShare)
   }
 
   /// The held-out set: every label, made by the same protocol with recipes and seeds no other run
@@ -74,23 +77,57 @@ struct FieldCorpusTests {
     }
   }
 
-  /// The tuning half, printed with its misses for whoever tunes a rule.
-  @Test func theTuningHalfScoresWhatItDidWhenPinned() throws {
-    let card = DiagnosisScorecard(try Self.outcomes(.tuning))
-    print(card.report(title: "tuning half"))
-    #expect(card.accuracy >= 0.97)
-  }
-
-  @Test func noHealthyRunOfEitherHalfIsCalledDivergentOrOverfittingAfterAnyEpoch() throws {
-    for half in DiagnosisCorpus.Half.allCases {
-      let card = DiagnosisScorecard(try Self.outcomes(half))
-      #expect(
-        card.healthyFalseAlarms.isEmpty,
-        "\(half.rawValue): \(card.healthyFalseAlarms.map(\.run.file))")
+  /// The third held-out set (holdout-3): every label, more oscillation and blow-up divergence runs
+  /// than the others, made and committed before the fourth session's rules were scored on it;
+  /// scored once, after they were final.
+  @Test func theThirdHeldOutSetScoresWhatThePinnedFiguresSay() throws {
+    let corpus = try DiagnosisCorpus(fixtures: Self.fixtures)
+    #expect(
+      Set(corpus.runs.filter { $0.half == .holdout3 }.map(\.label))
+        == Set(DiagnosisScorecard.labels))
+    let card = DiagnosisScorecard(try Self.outcomes(.holdout3))
+    print(card.report(title: "third held-out set", listMisses: false))
+    #expect(card.count >= FieldCorpusFigures.holdout3Runs)
+    #expect(card.accuracy >= FieldCorpusFigures.holdout3Accuracy)
+    for label in DiagnosisScorecard.labels {
+      let recall = try #require(card.recall(label))
+      let floor = try #require(FieldCorpusFigures.holdout3Recall[label])
+      #expect(recall >= floor, "holdout-3 recall of \(label.rawValue): \(recall)")
     }
   }
 
-  @Test(arguments: [DiagnosisCorpus.Half.validation, .holdout])
+  /// The tuning half, printed with its misses for whoever tunes a rule: the whole half, and the
+  /// first tuning half alone (without the second tuning pool, field-corpus/tuning-2).
+  @Test func theTuningHalfScoresWhatItDidWhenPinned() throws {
+    let outcomes = try Self.outcomes(.tuning)
+    let card = DiagnosisScorecard(outcomes)
+    print(card.report(title: "tuning half"))
+    #expect(card.accuracy >= FieldCorpusFigures.tuningAccuracy)
+    #expect(try #require(card.recall(.oscillation)) >= FieldCorpusFigures.tuningOscillationRecall)
+    let first = DiagnosisScorecard(
+      outcomes.filter { !$0.run.file.hasPrefix("field-corpus/tuning-2/") })
+    print(first.report(title: "first tuning half (without tuning-2)", listMisses: false))
+    #expect(first.accuracy >= FieldCorpusFigures.firstTuningAccuracy)
+  }
+
+  /// None on the tuning and validation halves and holdout-2. Holdout-3, scored once after the
+  /// fourth session's rules were final, holds one: a Keras Nesterov run on Fashion-MNIST's t10k
+  /// images whose val_loss rose 20% over four epochs (Keras epochs 4 → 8) while the train loss fell
+  /// and val accuracy dropped, called overfitting after epochs 8–10 and healthy at its end, when
+  /// val_loss reached a new minimum (main's rules before that session say the same). No rule was
+  /// changed after that scoring; the run is named here so that any other false alarm fails.
+  @Test func noHealthyRunIsCalledDivergentOrOverfittingAfterAnyEpoch() throws {
+    let known = ["field-corpus/holdout-3/keras/healthy-fashion-test-nesterov-s39.csv"]
+    for half in DiagnosisCorpus.Half.allCases {
+      let card = DiagnosisScorecard(try Self.outcomes(half))
+      let alarms = card.healthyFalseAlarms.map(\.run.file)
+      #expect(
+        alarms.allSatisfy { half == .holdout3 && known.contains($0) }, "\(half.rawValue): \(alarms)"
+      )
+    }
+  }
+
+  @Test(arguments: [DiagnosisCorpus.Half.validation, .holdout, .holdout3])
   func confidentVerdictsAreRightAtLeastNineTimesInTen(_ half: DiagnosisCorpus.Half) throws {
     let card = DiagnosisScorecard(try Self.outcomes(half))
     let sure = card.share(atLeast: 0.8)
@@ -100,23 +137,41 @@ struct FieldCorpusTests {
 }
 
 /// The figures the current rules reach (dltop-bench --only diagnosis prints them), rounded down:
-/// the floor a rule change must keep.
-/// - validation half: 118/123 = 95.9%; recall healthy 27/27, overfitting 19/19, underfitting 18/19,
-///   divergence 20/20, oscillation 12/16, plateau 22/22; 75 verdicts at confidence ≥ 0.8, all
-///   right. Oscillation stays below issue 11's 90% per label.
-/// - held-out set (holdout-2, scored once after the last rule change): 80/82 = 97.6%; recall
-///   healthy 17/17, overfitting 12/13, underfitting 11/12, divergence 16/16, oscillation 9/9,
-///   plateau 15/15; 47 verdicts at confidence ≥ 0.8, all right.
+/// the floor a rule change must keep. The fourth session's rules, scored once after they were final:
+/// - tuning half (the first tuning half and the second tuning pool, field-corpus/tuning-2):
+///   291/307 = 94.8%, divergence 71/71, oscillation 51/60; the first tuning half alone
+///   198/203 = 97.5%.
+/// - validation half: 119/123 = 96.7%; recall healthy 27/27, overfitting 19/19, underfitting
+///   18/19, divergence 20/20, oscillation 13/16, plateau 22/22; 75 verdicts at confidence ≥ 0.8,
+///   all right. Oscillation is below issue 11's 90% per label. (Main's rules before: 118/123,
+///   oscillation 12/16; the third session's: 115/123, divergence 16/20, oscillation 13/16.)
+/// - held-out set (holdout-2): 80/82 = 97.6%; recall healthy 17/17, overfitting 12/13,
+///   underfitting 11/12, divergence 16/16, oscillation 9/9, plateau 15/15; 47 verdicts at
+///   confidence ≥ 0.8, all right (unchanged).
+/// - third held-out set (holdout-3, never scored before): 108/112 = 96.4%; recall healthy 12/12,
+///   overfitting 12/15, underfitting 14/15, divergence 30/30, oscillation 20/20, plateau 20/20;
+///   73 verdicts at confidence ≥ 0.8, all right; one healthy run called divergent or overfitting
+///   after some epoch (not at its end).
 enum FieldCorpusFigures {
-  static let validationAccuracy = 0.95
+  static let tuningAccuracy = 0.94
+  static let tuningOscillationRecall = 0.85
+  static let firstTuningAccuracy = 0.97
+  static let validationAccuracy = 0.96
   static let validationRecall: [VerdictKind: Double] = [
-    .healthy: 1.0, .overfitting: 1.0, .underfitting: 0.94, .divergence: 1.0, .oscillation: 0.75,
+    .healthy: 1.0, .overfitting: 1.0, .underfitting: 0.94, .divergence: 1.0, .oscillation: 0.81,
     .plateau: 1.0,
   ]
+  static let validationConfidentShare = 1.0
   static let holdoutRuns = 82
   static let holdoutAccuracy = 0.97
   static let holdoutRecall: [VerdictKind: Double] = [
     .healthy: 1.0, .overfitting: 0.92, .underfitting: 0.91, .divergence: 1.0, .oscillation: 1.0,
+    .plateau: 1.0,
+  ]
+  static let holdout3Runs = 112
+  static let holdout3Accuracy = 0.96
+  static let holdout3Recall: [VerdictKind: Double] = [
+    .healthy: 1.0, .overfitting: 0.8, .underfitting: 0.93, .divergence: 1.0, .oscillation: 1.0,
     .plateau: 1.0,
   ]
 }

@@ -205,25 +205,45 @@ def read_manifest(folder, suffix=""):
 # The generators' shared command line and recipe loop
 
 HOLDOUT_OUT = os.path.join(OUT, "holdout-2")
+TUNING2_OUT = os.path.join(OUT, "tuning-2")
+HOLDOUT3_OUT = os.path.join(OUT, "holdout-3")
+# The second tuning pool's seeds (`--tuning2`): no other run uses them.
+TUNING2_SEEDS = {"dltop": 51, "torch": 15, "keras": 33}
+# The third held-out set's seeds (`--holdout3`): no other run uses them.
+HOLDOUT3_SEEDS = {"dltop": 61, "torch": 17, "keras": 39}
 
 
 class Arguments:
     """What every generator takes after its own positional arguments:
-    `[--seed N] [--holdout] [PREFIX...]`.
+    `[--seed N] [--holdout | --tuning2 | --holdout3] [PREFIX...]`.
 
     --seed N   trains with seed N and names files <label>-<name>-s<N> (runs-s<N>.tsv): a second
                sample of every recipe
     --holdout  trains the held-out set's recipes (recipes.HOLDOUT) with the generator's held-out
                seed into field-corpus/holdout-2/<framework>/ (files and manifest named -s<seed>)
+    --tuning2  trains the second tuning pool's recipes (recipes.TUNING2) with the framework's seed
+               of TUNING2_SEEDS into field-corpus/tuning-2/<framework>/ (named -s<seed>)
+    --holdout3 trains the third held-out set's recipes (recipes.HOLDOUT3) with the framework's seed
+               of HOLDOUT3_SEEDS into field-corpus/holdout-3/<framework>/ (named -s<seed>)
     PREFIX     only the recipes whose names start with one of these (no manifest is written)
     """
 
-    def __init__(self, argv, seed, holdout_seed):
+    def __init__(self, argv, seed, holdout_seed, tuning2_seed=None, holdout3_seed=None):
         argv = list(argv)
+        self.holdout3 = "--holdout3" in argv
+        if self.holdout3:
+            argv.remove("--holdout3")
         self.holdout = "--holdout" in argv
         if self.holdout:
             argv.remove("--holdout")
+        self.tuning2 = "--tuning2" in argv
+        if self.tuning2:
+            argv.remove("--tuning2")
         self.seed, self.suffix = (holdout_seed, f"-s{holdout_seed}") if self.holdout else (seed, "")
+        if self.tuning2:
+            self.seed, self.suffix = tuning2_seed, f"-s{tuning2_seed}"
+        if self.holdout3:
+            self.seed, self.suffix = holdout3_seed, f"-s{holdout3_seed}"
         if "--seed" in argv:
             i = argv.index("--seed")
             self.seed, self.suffix = int(argv[i + 1]), f"-s{argv[i + 1]}"
@@ -239,11 +259,15 @@ def generate(framework, extension, train, arguments, supports=lambda recipe: Tru
     classes); history is a list of dicts with loss, val_loss, accuracy, val_accuracy per epoch.
     """
     import recipes
-    folder = os.path.join(HOLDOUT_OUT if arguments.holdout else OUT, framework)
+    root = (HOLDOUT_OUT if arguments.holdout else TUNING2_OUT if arguments.tuning2
+            else HOLDOUT3_OUT if arguments.holdout3 else OUT)
+    folder = os.path.join(root, framework)
     os.makedirs(folder, exist_ok=True)
     done = read_manifest(folder, arguments.suffix)
     rows = []
-    for r in recipes.HOLDOUT if arguments.holdout else recipes.R:
+    chosen = (recipes.HOLDOUT if arguments.holdout else recipes.TUNING2 if arguments.tuning2
+              else recipes.HOLDOUT3 if arguments.holdout3 else recipes.R)
+    for r in chosen:
         if framework not in r["frameworks"] or not supports(r):
             continue
         if arguments.prefixes and not any(r["name"].startswith(p) for p in arguments.prefixes):
@@ -257,6 +281,10 @@ def generate(framework, extension, train, arguments, supports=lambda recipe: Tru
             os.remove(path)
         history, classes = train(r, arguments.seed, path)
         kept, reason = acceptance(r["label"], history, classes)
+        if kept and r["label"] != "divergence" and len(history) < r["epochs"]:
+            # The trainer ended the run early at a non-finite value (dltop stops on a non-finite
+            # loss or gradient norm, the others as TerminateOnNaN): not finite, so not this label.
+            kept, reason = False, f"stopped after {len(history)} of {r['epochs']} epochs at a non-finite value"
         if not kept and os.path.exists(path):
             os.remove(path)
         rows.append(dict(file=file, label=r["label"], framework=framework, family=r["family"], classes=classes,
@@ -265,6 +293,9 @@ def generate(framework, extension, train, arguments, supports=lambda recipe: Tru
         print(("kept   " if kept else "DROPPED"), file, reason, flush=True)
         if not arguments.prefixes:
             write_manifest(folder, rows, arguments.suffix)
+    if not arguments.prefixes:
+        # Also the runs after the last one trained (a resumed generator lists them all again).
+        write_manifest(folder, rows, arguments.suffix)
 
 
 def write_json_lines(path, header, history):
@@ -347,4 +378,30 @@ def dataset(name, seed):
     if name == "fashion-test-small":
         x, y, k = fashion(1250, seed, "t10k")
         return split(x, y, 250, 1000) + (k,)
+    # The third held-out set's data sets (recipes.HOLDOUT3)
+    if name == "classif6":
+        x, y, k = classif6(2400, seed)
+        return split(x, y, 1600, 800) + (k,)
+    if name == "classif6-small":
+        x, y, k = classif6(1120, seed)
+        return split(x, noisy_labels(y, k, 0.1, seed), 120, 1000) + (k,)
+    if name == "random-classif6":
+        x, y, k = classif6(600, seed)
+        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
+    if name == "blobs8":
+        x, y, k = blobs(2400, 8, 6, 0.5, seed)
+        return split(x, y, 1600, 800) + (k,)
+    if name == "blobs8-small":
+        x, y, k = blobs(1100, 8, 30, 1.0, seed)
+        return split(x, noisy_labels(y, k, 0.15, seed), 100, 1000) + (k,)
     raise ValueError(name)
+
+
+def classif6(n, seed):
+    """6 classes in 16 dimensions (10 informative) from scikit-learn's make_classification, with a
+    fixed seed (the third held-out set's new data set), standardized."""
+    from sklearn import datasets
+    x, y = datasets.make_classification(n, n_features=16, n_informative=10, n_redundant=3, n_classes=6,
+                                        n_clusters_per_class=1, class_sep=1.2, random_state=seed)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    return x.astype("float32"), y.astype(int), 6

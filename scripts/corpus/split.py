@@ -2,7 +2,9 @@
 
 Run: python3 scripts/corpus/split.py   (after the generators)
 The held-out runs of field-corpus/holdout-2 (made with `--holdout`) form a third half, `holdout`,
-scored once at the end of a tuning round. Within each (label, framework) group the runs, sorted by file name, alternate between the halves
+scored once at the end of a tuning round; the third held-out set, field-corpus/holdout-3 (made with
+`--holdout3`), forms a fourth half, `holdout3`, the same way. The second tuning pool, field-corpus/tuning-2 (made with
+`--tuning2`), goes to the tuning half whole. Within each (label, framework) group the runs, sorted by file name, alternate between the halves
 from a random start seeded by the group's name, so both halves hold every label of every framework about equally.
 The older corpora (diagnosis-corpus, keras-runs) tuned the diagnoser before this corpus existed:
 they all go to the tuning half. A run already in split.tsv keeps its half (the split is never
@@ -38,6 +40,18 @@ def holdout_runs():
         yield dict(r, half="holdout")
 
 
+def holdout3_runs():
+    """The third held-out set (recipes.HOLDOUT3, `--holdout3`): every kept run is in the holdout3 half."""
+    for r in field_runs(common.HOLDOUT3_OUT):
+        yield dict(r, half="holdout3")
+
+
+def tuning2_runs():
+    """The second tuning pool (recipes.TUNING2, `--tuning2`): every kept run is in the tuning half."""
+    for r in field_runs(common.TUNING2_OUT):
+        yield dict(r, half="tuning")
+
+
 def old_runs():
     with open(os.path.join(FIXTURES, "diagnosis-corpus", "corpus.tsv")) as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -66,6 +80,8 @@ def main():
             r["half"] = ("tuning", "validation")[(i + start) % 2]
     rows += new
     rows += [existing.get(r["file"], r) for r in holdout_runs()]
+    rows += [existing.get(r["file"], r) for r in tuning2_runs()]
+    rows += [existing.get(r["file"], r) for r in holdout3_runs()]
     with open(SPLIT, "w") as f:
         f.write("\t".join(FIELDS) + "\n")
         for r in sorted(rows, key=lambda r: r["file"]):

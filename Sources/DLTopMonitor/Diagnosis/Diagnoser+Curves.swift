@@ -241,15 +241,25 @@ extension Diagnoser {
 
   /// Oscillation: over the last two thirds, val_loss (or the train loss) zig-zags — its epoch-to-
   /// epoch ratio flips between up and down by a large amount, whatever the trend — and the swings
-  /// are not tiny next to how far the loss came down (noise at a 100× lower level is no oscillation).
-  func oscillation(_ curves: Curves) -> Verdict? {
+  /// are not tiny next to how far the loss came down (noise at a 100× lower level is no oscillation);
+  /// or it zig-zags by a moderate amount with swings that stand out next to that fall; or val_loss
+  /// spikes once (`validationSpike`).
+  ///
+  /// `largeOnly` keeps the strong evidence alone — a large zig-zag, or both curves zig-zagging
+  /// while val_loss climbs — for the divergence rules that let oscillation overrule them: a
+  /// moderate zig-zag or one spike is too weak to call a loss that blew up or grew anything but
+  /// divergence.
+  func oscillation(_ curves: Curves, largeOnly: Bool = false) -> Verdict? {
     let candidates = [
       (MetricName.validationLoss, curves.validationLoss), (MetricName.loss, curves.loss),
     ].compactMap { name, series in Self.swing(of: series).map { (name, series, $0) } }
+      .filter { !largeOnly || $0.2.large }
     guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else {
-      return overshootingRise(curves)
+      return (largeOnly ? nil : validationSpike(curves)) ?? overshootingRise(curves)
     }
-    let confidence = min(0.95, 0.6 + 0.4 * min(0.5, swing.zigZag) + 0.2 * swing.turnRate)
+    var confidence = min(0.95, 0.6 + 0.4 * min(0.5, swing.zigZag) + 0.2 * swing.turnRate)
+    // A moderate zig-zag is weaker evidence than a large one.
+    if !swing.large { confidence = min(confidence, 0.75) }
     let spike =
       swing.largestJump >= log(2.0)
       ? "; one jump of \(EvidenceFormat.value(exp(swing.largestJump)))×" : ""
@@ -257,6 +267,38 @@ extension Diagnoser {
       kind: .oscillation, onsetEpoch: series.epochs[swing.start], confidence: confidence,
       evidence:
         "\(name) changed direction \(swing.turns) time\(swing.turns == 1 ? "" : "s") in the last \(series.count - swing.start) epochs, zig-zagging \(EvidenceFormat.percent(exp(swing.zigZag) - 1)) up and down around its trend per epoch\(spike)",
+      advice: advice(for: .oscillation))
+  }
+
+  /// One spike: after the first quarter of the run (and the first three epochs, while val_loss
+  /// still settles from the initialization) val_loss jumps in one epoch to several times its
+  /// previous value, to a peak that matters next to where it started, and comes back down — the
+  /// train loss may fall smoothly meanwhile and the net trend still be down. One step overshot
+  /// (η too large). (The third session read only the last two thirds; on the tuning half, a
+  /// momentum run knocked out by an overshoot a quarter of the way in was then called underfitting.)
+  private func validationSpike(_ curves: Curves) -> Verdict? {
+    let limits = DiagnosisThresholds.self
+    let val = curves.validationLoss
+    guard val.count >= limits.oscillationEpochs + 2, let first = val.values.first, first > 0,
+      val.values.allSatisfy({ $0 > 0 })
+    else { return nil }
+    var peak: Int?
+    for i in max(3, val.count / 4)..<val.count {
+      let jump = val.values[i] / val.values[i - 1]
+      guard jump >= limits.oscillationSpikeJump,
+        val.values[i] >= limits.oscillationSpikeOfStart * first,
+        val.values[(i + 1)...].contains(where: {
+          $0 <= limits.oscillationSpikeReturn * val.values[i]
+        })
+      else { continue }
+      if peak.map({ jump > val.values[$0] / val.values[$0 - 1] }) ?? true { peak = i }
+    }
+    guard let peak else { return nil }
+    let jump = val.values[peak] / val.values[peak - 1]
+    return Verdict(
+      kind: .oscillation, onsetEpoch: val.epochs[peak], confidence: 0.75,
+      evidence:
+        "val_loss jumped \(EvidenceFormat.value(jump))× in one epoch (\(EvidenceFormat.value(val.values[peak - 1])) → \(EvidenceFormat.value(val.values[peak])) at epoch \(val.epochs[peak]), \(EvidenceFormat.percent(val.values[peak] / first)) of its first value) and came back down: a step overshot",
       advice: advice(for: .oscillation))
   }
 
@@ -286,6 +328,8 @@ extension Diagnoser {
     var zigZag: Double
     /// The largest rᵢ.
     var largestJump: Double
+    /// Whether the zig-zag passed the large bar (`oscillationZigZag`), not only the moderate one.
+    var large: Bool
   }
 
   /// Mean |rᵢ − rᵢ₋₁| / 2 over the last two thirds of a positive series (see `Swing.zigZag`).
@@ -320,10 +364,15 @@ extension Diagnoser {
     // The zig-zag's size in the loss's own units: the swing ratio times the window's typical level.
     let level = values.sorted()[values.count / 2]
     let fall = series.values[0] - (series.values.min() ?? 0)
-    guard turnRate >= limits.oscillationTurns, zigZag >= limits.oscillationZigZag,
-      fall <= 0 || zigZag * level >= limits.oscillationOfFall * fall
-    else { return nil }
+    let large =
+      zigZag >= limits.oscillationZigZag
+      && (fall <= 0 || zigZag * level >= limits.oscillationOfFall * fall)
+    let moderate =
+      zigZag >= limits.oscillationModerateZigZag
+      && (fall <= 0 || zigZag * level >= limits.oscillationModerateOfFall * fall)
+    guard turnRate >= limits.oscillationTurns, large || moderate else { return nil }
     return Swing(
-      start: start, turns: turns, turnRate: turnRate, zigZag: zigZag, largestJump: largest)
+      start: start, turns: turns, turnRate: turnRate, zigZag: zigZag, largestJump: largest,
+      large: large)
   }
 }

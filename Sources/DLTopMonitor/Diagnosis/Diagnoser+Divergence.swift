@@ -68,7 +68,9 @@ extension Diagnoser {
     guard grows else { return nil }
     // A loss that grew while it swings up and down every epoch is oscillation, unless it ends far
     // above where it started.
-    if end < limits.growthOverStart * first, oscillation(curves) != nil { return nil }
+    if end < limits.growthOverStart * first, oscillation(curves, largeOnly: true) != nil {
+      return nil
+    }
     let onset = series.epochs[minIndex + 1]
     let factor = end / least
     return Verdict(
@@ -94,6 +96,14 @@ extension Diagnoser {
       "\(EvidenceFormat.value(ratio))× the loss of guessing (ln \(Int((1 / (curves.chanceAccuracy ?? 1)).rounded())) = \(EvidenceFormat.value(guessing)))"
     let first = loss.values[0]
     if first / guessing >= limits.neverHealthyOverChance {
+      // The early overshoot of an η in the oscillation band that did not kill the network: it
+      // learned and zig-zags by a large amount. Oscillation (lower η), not a dead network.
+      if first / guessing < limits.recoveredBlowUpBelowChance,
+        recovered(curves, guessing: guessing),
+        oscillation(curves, largeOnly: true) != nil
+      {
+        return nil
+      }
       return Verdict(
         kind: .divergence, onsetEpoch: loss.epochs[0], confidence: 0.9,
         evidence:
@@ -106,6 +116,23 @@ extension Diagnoser {
       evidence:
         "loss \(EvidenceFormat.value(loss.values[peak])) at epoch \(loss.epochs[peak]), \(reference); since then \(dead): a too-large η killed the network",
       advice: advice(for: .divergence))
+  }
+
+  /// Whether the network recovered from a blow-up: over its last third (medians) the accuracy is
+  /// at least `recoveredAccuracyAboveChance` of the way from chance to 100%, and the loss is under
+  /// `recoveredLossOverChance`× the loss of guessing. (A loss back under ln K with the accuracy at
+  /// chance is a dead network, not a recovered one.)
+  private func recovered(_ curves: Curves, guessing: Double) -> Bool {
+    let limits = DiagnosisThresholds.self
+    func lateMedian(_ series: MetricSeries) -> Double? {
+      let tail = Array(series.values.suffix(max(1, series.count / 3))).sorted()
+      return tail.isEmpty ? nil : tail[tail.count / 2]
+    }
+    guard let loss = lateMedian(curves.loss), loss < limits.recoveredLossOverChance * guessing
+    else { return false }
+    let accuracy = curves.accuracy.isEmpty ? curves.validationAccuracy : curves.accuracy
+    guard let chance = curves.chanceAccuracy, let late = lateMedian(accuracy) else { return false }
+    return late >= chance + limits.recoveredAccuracyAboveChance * (1 - chance)
   }
 
   /// How the network shows it is dead after the blow-up at `epoch`, if it does: its accuracy stays

@@ -24,9 +24,12 @@ package struct Diagnosis: Sendable, Equatable {
 /// - too early: fewer than `minimumEpochs` epochs and no divergence — `tooEarly`, not `healthy`;
 /// - divergence: a NaN/∞ loss or `grad_norm` (at once); a first-epoch loss far above the chance
 ///   loss ln K (K from the run's class count, or inferred when accuracy sits at 1/K) — at once when
-///   it is `neverHealthyOverChance`× ln K, else when the network then stayed dead (loss near chance,
-///   accuracy at chance or frozen on one class); a loss stuck far above ln K (saturated softmax);
-///   or a train loss that ends above where it started and far above its minimum;
+///   it is `neverHealthyOverChance`× ln K (unless, below `recoveredBlowUpBelowChance`× ln K, the
+///   network learned and zig-zags by a large amount), else when the network then stayed dead (loss
+///   near chance, accuracy at chance or frozen on one class); a loss stuck far above ln K
+///   (saturated softmax); or a train loss that ends above where it started and far above its
+///   minimum (unless it zig-zags by a large amount and ends under 1.5× its start). Only a large
+///   zig-zag overrules a divergence rule: a moderate one or one spike never does;
 /// - overfitting: val_loss up from its (smoothed) minimum, by more than a few typical steps, for
 ///   ≥ 3 epochs, after it learned (val_loss fell first, or the train loss halved), while the train
 ///   loss did not rise and the val−train gap widened by at least half the rise; or, from accuracies
@@ -37,8 +40,13 @@ package struct Diagnosis: Sendable, Equatable {
 ///   still-falling loss flat;
 /// - oscillation: over the last two thirds, val_loss or the train loss swings up and down by a large
 ///   ratio from epoch to epoch (or spikes to twice its level), changing direction often, with swings
-///   that are not tiny next to the loss's fall from its start; or val_loss climbs from its minimum
-///   while both curves zig-zag (the steps overshoot; memorizing lowers the train loss smoothly);
+///   that are not tiny next to the loss's fall from its start — or by a moderate ratio with swings
+///   that stand out next to that fall; or, after the run's first quarter, val_loss jumps in one
+///   epoch to several times its level and comes back (one step overshot, even with the train loss
+///   falling smoothly and the net trend down); or val_loss climbs from its minimum while both curves zig-zag (the steps overshoot;
+///   memorizing lowers the train loss smoothly). A first-epoch blow-up just above the never-healthy
+///   line that the network recovered from (accuracy well above chance, loss under 2× ln K) followed
+///   by a large zig-zag is oscillation too;
 /// - plateau: the train loss improved almost nothing over the whole run; or accuracy never rose
 ///   clearly above chance; or the slow crawl — a small, steady fall per epoch, as fast at the end
 ///   as in the first half, with most of the loss still there;

@@ -5,15 +5,18 @@ import Foundation
 ///
 /// File format (tab-separated, a header row first):
 /// `file  label  framework  family  classes  half` — `file` relative to the fixtures folder,
-/// `classes` empty for regression, `half` `tuning`, `validation` or `holdout`.
+/// `classes` empty for regression, `half` `tuning`, `validation`, `holdout` or `holdout3`.
 package struct DiagnosisCorpus: Sendable {
-  /// Which part of the split a run belongs to: the rules are tuned on `tuning` only; `validation`
-  /// and `holdout` (field-corpus/holdout-2, made after the validation figures had been seen and
-  /// before the rules were changed again) only score them.
+  /// Which part of the split a run belongs to: the rules are tuned on `tuning` only; `validation`,
+  /// `holdout` (field-corpus/holdout-2, made after the validation figures had been seen and
+  /// before the rules were changed again) and `holdout3` (field-corpus/holdout-3, made after both
+  /// had been scored with two rule sets, committed before the next rule change was scored) only
+  /// score them.
   package enum Half: String, Sendable, CaseIterable {
     case tuning
     case validation
     case holdout
+    case holdout3
   }
 
   /// One labelled run.

@@ -110,6 +110,34 @@ enum DiagnosisThresholds {
   /// Swings that are tiny next to how far the loss came down are noise: the zig-zag times the
   /// window's median level must be at least this fraction of the fall from the start to the minimum.
   static let oscillationOfFall = 0.01
+  /// A smaller zig-zag (about ±10% every epoch) is oscillation too when the swings are large in the
+  /// loss's own units: the zig-zag times the median level at least this fraction of the fall (the
+  /// swings stand out next to the progress). On the tuning half, healthy and overfitting runs with
+  /// a zig-zag between 0.10 and 0.15 reach at most 0.09 here (small-batch Keras runs on spirals);
+  /// most runs made to oscillate with such a zig-zag reach 0.16–2.9.
+  static let oscillationModerateZigZag = 0.10
+  static let oscillationModerateOfFall = 0.12
+  /// One spike: after the first quarter (and epoch 3) val_loss jumps in one epoch to at least this
+  /// many times its previous value (the notes' "one spike of several times its level")…
+  static let oscillationSpikeJump = 3.0
+  /// …to a peak of at least this fraction of its first value (a jump from 0.001 to 0.005 on a
+  /// solved problem is noise: on the tuning half, the one healthy run with such a jump peaks at
+  /// 0.02 of its first value; runs made to oscillate at 0.08 and above)…
+  static let oscillationSpikeOfStart = 0.05
+  /// …and comes back: a later value at most this fraction of the peak (a spike, not a climb).
+  static let oscillationSpikeReturn = 0.5
+  /// A first epoch `neverHealthyOverChance`× ln K or more is a blow-up at once, unless it is below
+  /// this many times ln K and the network recovered — over its last third the accuracy is at least
+  /// `recoveredAccuracyAboveChance` of the way from chance to 100% and the loss under
+  /// `recoveredLossOverChance`× ln K — and zig-zags by a large amount: the early overshoot of an η
+  /// in the oscillation band that did not kill it (oscillation; never healthy). On the tuning half
+  /// the runs made to oscillate that start this way reach 4.3–4.8× ln K; runs made to diverge
+  /// (η 40–300× the usual one) that blew up and then recovered start at 5.9–12× ln K, so a bar of
+  /// 10 (the third session's) took them for oscillation.
+  static let recoveredBlowUpBelowChance = 5.0
+  static let recoveredAccuracyAboveChance = 0.5
+  /// A network whose loss stays several times ln K has not recovered, whatever its accuracy.
+  static let recoveredLossOverChance = 2.0
 
   // MARK: Secondary signals
 
