@@ -5,8 +5,10 @@ struct BenchOptions {
     "data", "mlp", "cnn", "gemm", "diagnosis", "recorder", "dashboard", "watch",
     "diagnosis-tuning",
   ]
-  /// Sections only `--only` runs: `diagnosis-tuning` scores the tuning half alone, with its misses,
-  /// for whoever tunes a rule (no validation or held-out figure is seen while tuning).
+  /// Sections only `--only` runs: `diagnosis-tuning` scores the data the rules are tuned on — the
+  /// tuning half and holdout-3 (a held-out set scored once is tuning data for the next round) —
+  /// with their misses, for whoever tunes a rule (no validation, holdout-2 or holdout-4 figure is
+  /// seen while tuning).
   static let onDemand: Set<String> = ["diagnosis-tuning"]
   static let usage =
     "usage: dltop-bench [--json] [--quick] [--only \(sections.joined(separator: ","))] [--mlp-only]"

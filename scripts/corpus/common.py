@@ -211,11 +211,14 @@ HOLDOUT3_OUT = os.path.join(OUT, "holdout-3")
 TUNING2_SEEDS = {"dltop": 51, "torch": 15, "keras": 33}
 # The third held-out set's seeds (`--holdout3`): no other run uses them.
 HOLDOUT3_SEEDS = {"dltop": 61, "torch": 17, "keras": 39}
+HOLDOUT4_OUT = os.path.join(OUT, "holdout-4")
+# The fourth held-out set's seeds (`--holdout4`): no other run uses them.
+HOLDOUT4_SEEDS = {"dltop": 71, "torch": 19, "keras": 47}
 
 
 class Arguments:
     """What every generator takes after its own positional arguments:
-    `[--seed N] [--holdout | --tuning2 | --holdout3] [PREFIX...]`.
+    `[--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4] [PREFIX...]`.
 
     --seed N   trains with seed N and names files <label>-<name>-s<N> (runs-s<N>.tsv): a second
                sample of every recipe
@@ -225,11 +228,16 @@ class Arguments:
                of TUNING2_SEEDS into field-corpus/tuning-2/<framework>/ (named -s<seed>)
     --holdout3 trains the third held-out set's recipes (recipes.HOLDOUT3) with the framework's seed
                of HOLDOUT3_SEEDS into field-corpus/holdout-3/<framework>/ (named -s<seed>)
+    --holdout4 trains the fourth held-out set's recipes (recipes.HOLDOUT4) with the framework's seed
+               of HOLDOUT4_SEEDS into field-corpus/holdout-4/<framework>/ (named -s<seed>)
     PREFIX     only the recipes whose names start with one of these (no manifest is written)
     """
 
-    def __init__(self, argv, seed, holdout_seed, tuning2_seed=None, holdout3_seed=None):
+    def __init__(self, argv, seed, holdout_seed, tuning2_seed=None, holdout3_seed=None, holdout4_seed=None):
         argv = list(argv)
+        self.holdout4 = "--holdout4" in argv
+        if self.holdout4:
+            argv.remove("--holdout4")
         self.holdout3 = "--holdout3" in argv
         if self.holdout3:
             argv.remove("--holdout3")
@@ -244,6 +252,8 @@ class Arguments:
             self.seed, self.suffix = tuning2_seed, f"-s{tuning2_seed}"
         if self.holdout3:
             self.seed, self.suffix = holdout3_seed, f"-s{holdout3_seed}"
+        if self.holdout4:
+            self.seed, self.suffix = holdout4_seed, f"-s{holdout4_seed}"
         if "--seed" in argv:
             i = argv.index("--seed")
             self.seed, self.suffix = int(argv[i + 1]), f"-s{argv[i + 1]}"
@@ -260,13 +270,13 @@ def generate(framework, extension, train, arguments, supports=lambda recipe: Tru
     """
     import recipes
     root = (HOLDOUT_OUT if arguments.holdout else TUNING2_OUT if arguments.tuning2
-            else HOLDOUT3_OUT if arguments.holdout3 else OUT)
+            else HOLDOUT3_OUT if arguments.holdout3 else HOLDOUT4_OUT if arguments.holdout4 else OUT)
     folder = os.path.join(root, framework)
     os.makedirs(folder, exist_ok=True)
     done = read_manifest(folder, arguments.suffix)
     rows = []
     chosen = (recipes.HOLDOUT if arguments.holdout else recipes.TUNING2 if arguments.tuning2
-              else recipes.HOLDOUT3 if arguments.holdout3 else recipes.R)
+              else recipes.HOLDOUT3 if arguments.holdout3 else recipes.HOLDOUT4 if arguments.holdout4 else recipes.R)
     for r in chosen:
         if framework not in r["frameworks"] or not supports(r):
             continue
@@ -394,6 +404,25 @@ def dataset(name, seed):
     if name == "blobs8-small":
         x, y, k = blobs(1100, 8, 30, 1.0, seed)
         return split(x, noisy_labels(y, k, 0.15, seed), 100, 1000) + (k,)
+    # The fourth held-out set's data sets (recipes.HOLDOUT4)
+    if name == "classif3":
+        x, y, k = classif3(1800, seed)
+        return split(x, y, 1200, 600) + (k,)
+    if name == "classif3-small":
+        x, y, k = classif3(1100, seed)
+        return split(x, noisy_labels(y, k, 0.1, seed), 100, 1000) + (k,)
+    if name == "random-classif3":
+        x, y, k = classif3(600, seed)
+        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
+    if name == "blobs6":
+        x, y, k = blobs(2400, 6, 8, 0.55, seed)
+        return split(x, y, 1600, 800) + (k,)
+    if name == "blobs6-small":
+        x, y, k = blobs(1100, 6, 30, 1.0, seed)
+        return split(x, noisy_labels(y, k, 0.15, seed), 100, 1000) + (k,)
+    if name == "random-blobs6":
+        x, y, k = blobs(600, 6, 20, 1.0, seed)
+        return split(x, random_labels(y, k, seed), 200, 400) + (k,)
     raise ValueError(name)
 
 
@@ -405,3 +434,13 @@ def classif6(n, seed):
                                         n_clusters_per_class=1, class_sep=1.2, random_state=seed)
     x = (x - x.mean(0)) / (x.std(0) + 1e-6)
     return x.astype("float32"), y.astype(int), 6
+
+
+def classif3(n, seed):
+    """3 classes in 12 dimensions (6 informative) from scikit-learn's make_classification, with a
+    fixed seed (the fourth held-out set's new data set), standardized."""
+    from sklearn import datasets
+    x, y = datasets.make_classification(n, n_features=12, n_informative=6, n_redundant=2, n_classes=3,
+                                        n_clusters_per_class=2, class_sep=1.0, random_state=seed)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    return x.astype("float32"), y.astype(int), 3

@@ -327,3 +327,75 @@ _by_label = {}
 for _r in HOLDOUT3:
     _by_label.setdefault(_r["label"], []).append(_r)
 HOLDOUT3[:] = [r for i in range(max(map(len, _by_label.values()))) for rs in _by_label.values() if i < len(rs) for r in [rs[i]]]
+
+
+# ---------------------------------------------------------------------------------------------
+# The fourth held-out set (field-corpus/holdout-4): written at the start of the fifth round, after
+# holdout-3 had been scored once (it joins the tuning data of this round), and committed before any
+# changed rule was scored on it. New variations of every family of PROTOCOL.md — two new data sets
+# (3 classes in 12 dimensions, 6 blobs in 8 dimensions, and small/random-label versions of both),
+# new η, widths, batch sizes and optimizer/data pairs — with at least 20 oscillation runs across the
+# families (val zig-zag with a smooth train loss, both zig-zag under momentum/Nesterov, a single val
+# spike, Adam/RMSprop too high, small-batch SGD), mild flickering overfitting, and healthy runs
+# whose val_loss bumps up for a few epochs and recovers (the false-alarm family). Trained with
+# `--holdout4` and seeds no other run uses; split.py puts every kept run in the `holdout4` half.
+HOLDOUT4 = []
+
+
+def holdout4(*args, **kwargs):
+    recipe(*args, into=HOLDOUT4, **kwargs)
+
+
+holdout4("classif3-adam", "healthy", "standard", "classif3", [64], "adam", 2e-3, 32, 30)
+holdout4("blobs6-sgd-exp", "healthy", "decayed", "blobs6", [32], "sgd", 0.1, 32, 30, schedule="exp")
+holdout4("circles-momentum", "healthy", "standard", "circles", [32], "momentum", 0.03, 16, 40)
+holdout4("digits-rmsprop", "healthy", "standard", "digits", [64], "rmsprop", 1e-3, 32, 25)
+holdout4("fashion-test-adam-b128", "healthy", "borderline", "fashion-test", [128], "adam", 2e-3, 128, 15)
+holdout4("fashion-test-momentum-bump", "healthy", "val bump, recovers", "fashion-test", [256], "momentum", 0.03, 32, 12)
+holdout4("classif3-nesterov-b8", "healthy", "val bump, recovers", "classif3", [64], "nesterov", 0.02, 8, 25)
+holdout4("moons-sgd-b4", "healthy", "val bump, recovers", "moons", [32], "sgd", 0.05, 4, 30)
+
+holdout4("classif3-small-adam", "overfitting", "memorize", "classif3-small", [512, 512], "adam", 1e-3, 16, 100)
+holdout4("blobs6-small-momentum", "overfitting", "memorize", "blobs6-small", [256, 256], "momentum", 0.02, 8, 120)
+holdout4("moons-small-rmsprop", "overfitting", "memorize", "moons-small", [256, 256], "rmsprop", 1e-3, 8, 150)
+holdout4("fashion-test-mild-adam-b64", "overfitting", "mild flicker", "fashion-test", [384], "adam", 1e-3, 64, 30)
+holdout4("digits-mild-adam", "overfitting", "mild flicker", "digits", [512], "adam", 3e-3, 32, 60)
+holdout4("random-blobs6-adam", "overfitting", "random labels (memorized)", "random-blobs6", [512, 512], "adam", 1e-3, 16, 100)
+
+holdout4("classif3-linear-l2", "underfitting", "heavy L2", "classif3", [], "adam", 1e-3, 32, 30, l2=0.1)
+holdout4("blobs6-mlp2-momentum", "underfitting", "too small", "blobs6", [2], "momentum", 0.03, 32, 40)
+holdout4("spiral5-mlp2-adagrad", "underfitting", "too small", "spiral5", [2], "adagrad", 0.05, 32, 50)
+holdout4("fashion-test-linear-l2-adam", "underfitting", "heavy L2", "fashion-test", [], "adam", 1e-3, 64, 20, l2=0.05)
+
+holdout4("classif3-sgd-lr20", "divergence", "blow-up", "classif3", [64], "sgd", 20.0, 32, 15)
+holdout4("blobs6-rmsprop-lr1", "divergence", "blow-up then dead", "blobs6", [64], "rmsprop", 1.0, 32, 20)
+holdout4("digits-momentum-lr4", "divergence", "blow-up", "digits", [128], "momentum", 4.0, 32, 15)
+holdout4("circles-adam-lr2", "divergence", "blow-up then dead", "circles", [32, 32], "adam", 2.0, 16, 20)
+
+holdout4("classif3-adam-lr004", "oscillation", "train smooth, val zig-zag", "classif3", [128], "adam", 0.04, 16, 30)
+holdout4("blobs6-rmsprop-lr004", "oscillation", "train smooth, val zig-zag", "blobs6", [64], "rmsprop", 0.04, 32, 30)
+holdout4("fashion-test-linear-sgd-lr1-b16", "oscillation", "train smooth, val zig-zag", "fashion-test", [], "sgd", 1.0, 16, 15)
+holdout4("classif3-momentum-lr08", "oscillation", "both zig-zag (momentum)", "classif3", [64], "momentum", 0.8, 16, 30)
+holdout4("blobs6-nesterov-lr07", "oscillation", "both zig-zag (momentum)", "blobs6", [32], "nesterov", 0.7, 16, 30)
+holdout4("wine-nesterov-lr1", "oscillation", "both zig-zag (momentum)", "wine", [32], "nesterov", 1.0, 8, 40)
+holdout4("digits-momentum-lr07", "oscillation", "both zig-zag (momentum)", "digits", [64], "momentum", 0.7, 32, 30)
+holdout4("moons-adam-lr005-b8", "oscillation", "single val spike", "moons", [32], "adam", 0.05, 8, 40)
+holdout4("breast-rmsprop-lr004-b8", "oscillation", "single val spike", "breast-cancer", [32], "rmsprop", 0.04, 8, 40)
+holdout4("digits-rmsprop-lr004", "oscillation", "Adam/RMSprop too high", "digits", [128], "rmsprop", 0.04, 32, 30)
+holdout4("iris-adam-lr004", "oscillation", "Adam/RMSprop too high", "iris", [16], "adam", 0.04, 8, 50)
+holdout4("spiral5-rmsprop-lr002", "oscillation", "Adam/RMSprop too high", "spiral5", [64], "rmsprop", 0.02, 16, 40)
+holdout4("classif3-sgd-lr1-b4", "oscillation", "both zig-zag (small-batch SGD)", "classif3", [32], "sgd", 1.0, 4, 30)
+holdout4("blobs6-sgd-lr1-b8", "oscillation", "both zig-zag (small-batch SGD)", "blobs6", [32], "sgd", 1.0, 8, 30)
+holdout4("circles-sgd-lr2-b8", "oscillation", "both zig-zag (small-batch SGD)", "circles", [16], "sgd", 2.0, 8, 40)
+
+holdout4("classif3-adam-lr1e-7", "plateau", "η far too small", "classif3", [64], "adam", 1e-7, 32, 30)
+holdout4("blobs6-momentum-crawl", "plateau", "slow crawl", "blobs6", [32], "momentum", 1e-5, 32, 100)
+holdout4("digits-adagrad-lr1e-5", "plateau", "η far too small", "digits", [64], "adagrad", 1e-5, 32, 30)
+holdout4("random-classif3-small", "plateau", "random labels (not learnable)", "random-classif3", [4], "adam", 1e-3, 64, 30)
+holdout4("spiral5-sgd-crawl", "plateau", "slow crawl", "spiral5", [64], "sgd", 3e-4, 64, 80)
+
+# Trained in rounds of one recipe per label, so that a generator stopped early still holds every label.
+_by_label = {}
+for _r in HOLDOUT4:
+    _by_label.setdefault(_r["label"], []).append(_r)
+HOLDOUT4[:] = [r for i in range(max(map(len, _by_label.values()))) for rs in _by_label.values() if i < len(rs) for r in [rs[i]]]

@@ -3,7 +3,8 @@
 Run: python3 scripts/corpus/split.py   (after the generators)
 The held-out runs of field-corpus/holdout-2 (made with `--holdout`) form a third half, `holdout`,
 scored once at the end of a tuning round; the third held-out set, field-corpus/holdout-3 (made with
-`--holdout3`), forms a fourth half, `holdout3`, the same way. The second tuning pool, field-corpus/tuning-2 (made with
+`--holdout3`), forms a fourth half, `holdout3`, the same way, and the fourth, field-corpus/holdout-4
+(`--holdout4`), a fifth half, `holdout4`. The second tuning pool, field-corpus/tuning-2 (made with
 `--tuning2`), goes to the tuning half whole. Within each (label, framework) group the runs, sorted by file name, alternate between the halves
 from a random start seeded by the group's name, so both halves hold every label of every framework about equally.
 The older corpora (diagnosis-corpus, keras-runs) tuned the diagnoser before this corpus existed:
@@ -46,6 +47,12 @@ def holdout3_runs():
         yield dict(r, half="holdout3")
 
 
+def holdout4_runs():
+    """The fourth held-out set (recipes.HOLDOUT4, `--holdout4`): every kept run is in the holdout4 half."""
+    for r in field_runs(common.HOLDOUT4_OUT):
+        yield dict(r, half="holdout4")
+
+
 def tuning2_runs():
     """The second tuning pool (recipes.TUNING2, `--tuning2`): every kept run is in the tuning half."""
     for r in field_runs(common.TUNING2_OUT):
@@ -82,6 +89,7 @@ def main():
     rows += [existing.get(r["file"], r) for r in holdout_runs()]
     rows += [existing.get(r["file"], r) for r in tuning2_runs()]
     rows += [existing.get(r["file"], r) for r in holdout3_runs()]
+    rows += [existing.get(r["file"], r) for r in holdout4_runs()]
     with open(SPLIT, "w") as f:
         f.write("\t".join(FIELDS) + "\n")
         for r in sorted(rows, key=lambda r: r["file"]):

@@ -5,18 +5,21 @@ import Foundation
 ///
 /// File format (tab-separated, a header row first):
 /// `file  label  framework  family  classes  half` — `file` relative to the fixtures folder,
-/// `classes` empty for regression, `half` `tuning`, `validation`, `holdout` or `holdout3`.
+/// `classes` empty for regression, `half` `tuning`, `validation`, `holdout`, `holdout3` or `holdout4`.
 package struct DiagnosisCorpus: Sendable {
   /// Which part of the split a run belongs to: the rules are tuned on `tuning` only; `validation`,
   /// `holdout` (field-corpus/holdout-2, made after the validation figures had been seen and
   /// before the rules were changed again) and `holdout3` (field-corpus/holdout-3, made after both
   /// had been scored with two rule sets, committed before the next rule change was scored) only
-  /// score them.
+  /// score them. A held-out set scored once becomes tuning data for the next round: `holdout3`
+  /// tuned the fifth round's rules, and `holdout4` (field-corpus/holdout-4, committed before that
+  /// round's rules were scored on it) is that round's clean test.
   package enum Half: String, Sendable, CaseIterable {
     case tuning
     case validation
     case holdout
     case holdout3
+    case holdout4
   }
 
   /// One labelled run.
