@@ -3,7 +3,7 @@ import Foundation
 /// The rules that read the loss and accuracy curves.
 extension Diagnoser {
   func overfitting(_ curves: Curves) -> Verdict? {
-    if let verdict = lossOverfitting(curves) { return verdict }
+    if let verdict = lossOverfitting(curves) ?? flickeringOverfitting(curves) { return verdict }
     guard let errors = endErrors(curves), !validationLossStillFalling(curves) else { return nil }
     guard
       let verdict = Self.errorPairOverfitting(
@@ -24,7 +24,7 @@ extension Diagnoser {
     var minIndex = 0
     for i in smooth.indices where smooth[i] < smooth[minIndex] { minIndex = i }
     let since = val.count - 1 - minIndex
-    guard since >= max(3, window) else { return nil }
+    guard since >= max(DiagnosisThresholds.overfitEpochsSinceMinimum, window) else { return nil }
     let least = smooth[minIndex]
     let end = smooth[smooth.count - 1]
     let rise = end - least
@@ -86,6 +86,53 @@ extension Diagnoser {
     }
     return Verdict(
       kind: .overfitting, onsetEpoch: minEpoch, confidence: confidence, evidence: evidence,
+      advice: advice(for: .overfitting))
+  }
+
+  /// Whether the train loss falls smoothly and steadily while val_loss zig-zags by a moderate
+  /// amount only (`DiagnosisThresholds.flickerTrainZigZag`): the validation set's noise around a
+  /// model that is still memorizing, not an overshooting step.
+  private func validationFlickers(_ curves: Curves) -> Bool {
+    let limits = DiagnosisThresholds.self
+    let train = curves.loss
+    guard let valZigZag = Self.zigZag(of: curves.validationLoss),
+      valZigZag >= limits.oscillationModerateZigZag, valZigZag < limits.oscillationZigZag,
+      let trainZigZag = Self.zigZag(of: train), trainZigZag < limits.flickerTrainZigZag
+    else { return false }
+    let then = train.values[train.count / 3]
+    guard then > 0, let end = train.values.last else { return false }
+    return 1 - end / then >= limits.flickerTrainFall
+  }
+
+  /// Mild overfitting that flickers: val_loss flickers (`validationFlickers`) and its median over
+  /// the last third sits `flickerRise` above its minimum before that (averaged over 3 epochs, so
+  /// that a flicker at a flat level is not a rise), while the train loss keeps falling — the loss rule's "more than a few typical steps" cannot see a rise hidden in the
+  /// flicker.
+  func flickeringOverfitting(_ curves: Curves) -> Verdict? {
+    let val = curves.validationLoss
+    guard val.count >= 10, validationFlickers(curves) else { return nil }
+    let recent = max(3, val.count / 3)
+    // The flicker averaged out: a raw minimum sits in one of its troughs.
+    let smooth = val.smoothed(window: 3)
+    let earlier = smooth.prefix(val.count - recent)
+    guard let least = earlier.min(), least > 0,
+      let minIndex = earlier.firstIndex(of: least)
+    else { return nil }
+    let late = val.values.suffix(recent).sorted()
+    let median = late[late.count / 2]
+    guard median >= (1 + DiagnosisThresholds.flickerRise) * least else { return nil }
+    let minEpoch = val.epochs[minIndex]
+    guard let trainAt = curves.loss.index(atOrBefore: minEpoch),
+      let trainEnd = curves.loss.values.last, trainEnd < curves.loss.values[trainAt]
+    else { return nil }
+    var evidence =
+      "val_loss flickers around \(EvidenceFormat.value(median)) over the last \(recent) epochs, \(EvidenceFormat.percent(median / least - 1)) above its minimum \(EvidenceFormat.value(least)) at epoch \(minEpoch), while loss fell smoothly from \(EvidenceFormat.value(curves.loss.values[trainAt])) to \(EvidenceFormat.value(trainEnd))"
+    if let errors = endErrors(curves) {
+      evidence +=
+        "; train error \(EvidenceFormat.accuracy(errors.train)) vs val error \(EvidenceFormat.accuracy(errors.validation))"
+    }
+    return Verdict(
+      kind: .overfitting, onsetEpoch: minEpoch, confidence: 0.7, evidence: evidence,
       advice: advice(for: .overfitting))
   }
 
@@ -254,6 +301,9 @@ extension Diagnoser {
       (MetricName.validationLoss, curves.validationLoss), (MetricName.loss, curves.loss),
     ].compactMap { name, series in Self.swing(of: series).map { (name, series, $0) } }
       .filter { !largeOnly || $0.2.large }
+      // A moderate val zig-zag around a rising level over a smoothly falling train loss is mild
+      // overfitting that flickers, not an overshoot.
+      .filter { $0.0 != .validationLoss || $0.2.large || flickeringOverfitting(curves) == nil }
     guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else {
       return (largeOnly ? nil : validationSpike(curves)) ?? overshootingRise(curves)
     }

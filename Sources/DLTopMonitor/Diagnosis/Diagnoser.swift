@@ -31,7 +31,7 @@ package struct Diagnosis: Sendable, Equatable {
 ///   minimum (unless it zig-zags by a large amount and ends under 1.5× its start). Only a large
 ///   zig-zag overrules a divergence rule: a moderate one or one spike never does;
 /// - overfitting: val_loss up from its (smoothed) minimum, by more than a few typical steps, for
-///   ≥ 3 epochs, after it learned (val_loss fell first, or the train loss halved), while the train
+///   ≥ 5 epochs (`overfitEpochsSinceMinimum`), after it learned (val_loss fell first, or the train loss halved), while the train
 ///   loss did not rise and the val−train gap widened by at least half the rise; or, from accuracies
 ///   once val_loss has stopped falling, val error a multiple of the train error (the notes' 1% vs 10%);
 /// - underfitting: train and val error both high, the gap small, above chance, the train loss flat

