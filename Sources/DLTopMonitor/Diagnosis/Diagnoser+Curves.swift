@@ -305,7 +305,8 @@ extension Diagnoser {
       // overfitting that flickers, not an overshoot.
       .filter { $0.0 != .validationLoss || $0.2.large || flickeringOverfitting(curves) == nil }
     guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else {
-      return (largeOnly ? nil : validationSpike(curves)) ?? overshootingRise(curves)
+      return (largeOnly ? nil : validationSpike(curves) ?? knockedOffItsBest(curves))
+        ?? overshootingRise(curves)
     }
     var confidence = min(0.95, 0.6 + 0.4 * min(0.5, swing.zigZag) + 0.2 * swing.turnRate)
     // A moderate zig-zag is weaker evidence than a large one.
@@ -349,6 +350,33 @@ extension Diagnoser {
       kind: .oscillation, onsetEpoch: val.epochs[peak], confidence: 0.75,
       evidence:
         "val_loss jumped \(EvidenceFormat.value(jump))× in one epoch (\(EvidenceFormat.value(val.values[peak - 1])) → \(EvidenceFormat.value(val.values[peak])) at epoch \(val.epochs[peak]), \(EvidenceFormat.percent(val.values[peak] / first)) of its first value) and came back down: a step overshot",
+      advice: advice(for: .oscillation))
+  }
+
+  /// The train loss ends well above its own best, reached before the last third
+  /// (`oscillationTrainAboveBest`), without a blow-up and while val_loss is not overfitting: a step
+  /// overshot and threw the network off the minimum it had found (η too large). A healthy,
+  /// underfitting or plateaued run's train loss ends at or near its best; memorizing lowers it.
+  private func knockedOffItsBest(_ curves: Curves) -> Verdict? {
+    let limits = DiagnosisThresholds.self
+    let train = curves.loss
+    guard train.count >= limits.oscillationEpochs + 2, let start = train.values.first,
+      train.values.allSatisfy({ $0 > 0 && $0.isFinite })
+    else { return nil }
+    let recent = max(3, train.count / 3)
+    let smooth = train.smoothed(window: 3)
+    let earlier = smooth.prefix(train.count - recent)
+    guard let best = earlier.min(), let bestIndex = earlier.firstIndex(of: best), best < start
+    else { return nil }
+    let end = train.values.suffix(3).sorted()[1]
+    guard end >= limits.oscillationTrainAboveBest * best,
+      end - best >= limits.oscillationTrainRiseOfFall * (start - best),
+      overfitting(curves) == nil
+    else { return nil }
+    return Verdict(
+      kind: .oscillation, onsetEpoch: train.epochs[bestIndex], confidence: 0.7,
+      evidence:
+        "loss ends at \(EvidenceFormat.value(end)), \(EvidenceFormat.value(end / best))× its best \(EvidenceFormat.value(best)) around epoch \(train.epochs[bestIndex]): a step overshot and threw the network off the minimum it had found",
       advice: advice(for: .oscillation))
   }
 

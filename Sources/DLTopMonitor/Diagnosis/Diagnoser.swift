@@ -34,6 +34,8 @@ package struct Diagnosis: Sendable, Equatable {
 ///   ≥ 5 epochs (`overfitEpochsSinceMinimum`), after it learned (val_loss fell first, or the train loss halved), while the train
 ///   loss did not rise and the val−train gap widened by at least half the rise; or, from accuracies
 ///   once val_loss has stopped falling, val error a multiple of the train error (the notes' 1% vs 10%);
+///   or mild overfitting that flickers: val_loss zig-zags moderately around a level above its
+///   (averaged) minimum while the train loss falls smoothly and steadily;
 /// - underfitting: train and val error both high, the gap small, above chance, the train loss flat
 ///   over its last third (the notes' 14% vs 15%) — or, after many epochs, a train error twice the
 ///   bar whether or not the loss still creeps down; the first epoch's drop alone does not make a
@@ -44,7 +46,8 @@ package struct Diagnosis: Sendable, Equatable {
 ///   that stand out next to that fall; or, after the run's first quarter, val_loss jumps in one
 ///   epoch to several times its level and comes back (one step overshot, even with the train loss
 ///   falling smoothly and the net trend down); or val_loss climbs from its minimum while both curves zig-zag (the steps overshoot;
-///   memorizing lowers the train loss smoothly). A first-epoch blow-up just above the never-healthy
+///   memorizing lowers the train loss smoothly); or the train loss ends well above its own best
+///   (a step threw the network off the minimum it had found). A first-epoch blow-up just above the never-healthy
 ///   line that the network recovered from (accuracy well above chance, loss under 2× ln K) followed
 ///   by a large zig-zag is oscillation too;
 /// - plateau: the train loss improved almost nothing over the whole run; or accuracy never rose

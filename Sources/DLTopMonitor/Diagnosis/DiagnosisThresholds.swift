@@ -123,6 +123,15 @@ enum DiagnosisThresholds {
   /// most runs made to oscillate with such a zig-zag reach 0.16–2.9.
   static let oscillationModerateZigZag = 0.10
   static let oscillationModerateOfFall = 0.12
+  /// Knocked out by an overshoot (the fifth session): a train loss that ends (median of its last 3
+  /// epochs) at least this many times its own best (3-epoch average, reached before the last
+  /// third) — by at least `oscillationTrainRiseOfFall` of its fall from the start to that best, so
+  /// noise at a level far below the start is not a rise — while val_loss is not overfitting: a
+  /// step overshot and threw the network off the minimum it had found. On the tuning data (tuning
+  /// half and holdout-3), no healthy, underfitting or plateau run's train loss ends even 1.2× above
+  /// its best; 30 runs made to oscillate do (and blow-ups, left to the divergence rules first).
+  static let oscillationTrainAboveBest = 1.3
+  static let oscillationTrainRiseOfFall = 0.02
   /// Mild overfitting that flickers (the fifth session): a moderate zig-zag of val_loss (below
   /// `oscillationZigZag`) while the train loss falls smoothly — zig-zagging less than this — and
   /// steadily, by at least `flickerTrainFall` over the run's last two thirds, is the noise of the
