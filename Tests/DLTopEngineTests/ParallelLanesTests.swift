@@ -24,8 +24,10 @@ struct ParallelLanesTests {
     }
   }
 
-  /// One conv–ReLU–pool–dropout stack's output, input gradient and weight gradients.
-  private func passThroughStack(threads: Int) -> [[Float]] {
+  /// One conv–ReLU–pool–dropout stack's output, input gradient, weight gradients and the ReLU's
+  /// dead fraction; `fused` runs it as a `Sequential` (the ReLU inside the convolution's lanes
+  /// forward and inside the pooling's pass backward), else layer by layer.
+  private func passThroughStack(threads: Int, fused: Bool = false) -> [[Float]] {
     let saved = BLAS.threadCount
     BLAS.setThreadCount(threads)
     defer { BLAS.setThreadCount(saved) }
@@ -41,12 +43,23 @@ struct ParallelLanesTests {
     let pool = MaxPool2D(name: "pool")
     let dropout = Dropout(name: "dropout", rate: 0.3, seed: 5)
     let x = random([9, 26, 26, 3])  // activations above the split threshold
-    let y = dropout.forward(
-      pool.forward(relu.forward(conv.forward(x, training: true), training: true), training: true),
-      training: true)
+    let model = Sequential(inputShape: [26, 26, 3], layers: [conv, relu, pool, dropout])
+    let y =
+      fused
+      ? model.forward(x, training: true)
+      : dropout.forward(
+        pool.forward(
+          relu.forward(conv.forward(x, training: true), training: true), training: true),
+        training: true)
     let dout = random(y.shape)
-    let dx = conv.backward(relu.backward(pool.backward(dropout.backward(dout))))
-    return [y.scalars, dx.scalars, conv.weight.grad.scalars, conv.bias.grad.scalars]
+    let dx =
+      fused
+      ? model.backward(dout)
+      : conv.backward(relu.backward(pool.backward(dropout.backward(dout))))
+    return [
+      y.scalars, dx.scalars, conv.weight.grad.scalars, conv.bias.grad.scalars,
+      [Float(relu.deadFraction)],
+    ]
   }
 
   @Test func threadedLanesGiveTheNumbersOfOneThread() {
@@ -55,6 +68,13 @@ struct ParallelLanesTests {
     #expect(threaded[0].count == 9 * 12 * 12 * 16)
     #expect(threaded[1].count == 9 * 26 * 26 * 3)
     for (a, b) in zip(threaded, sequential) { #expect(a == b) }
+  }
+
+  @Test func fusedPassesOnThreadedLanesGiveTheNumbersOfSeparateOnes() {
+    let fused = passThroughStack(threads: 2, fused: true)
+    let separate = passThroughStack(threads: 1)
+    #expect(fused[0].count == 9 * 12 * 12 * 16)
+    for (a, b) in zip(fused, separate) { #expect(a.map(\.bitPattern) == b.map(\.bitPattern)) }
   }
 
   /// Adam's update of a weight large enough to be cut into lanes, from the same state.

@@ -76,7 +76,7 @@ package final class Conv2D: Layer {
   }
 
   package func forward(_ x: Tensor, training: Bool) -> Tensor {
-    forward(x, rectifier: nil)
+    forward(x, rectifier: nil, pooler: nil)
   }
 
   /// The forward pass followed by `relu`'s, which rectifies each slice of the output in place
@@ -85,7 +85,23 @@ package final class Conv2D: Layer {
     let g = geometry(for: x)
     let units = g.outHeight * g.outWidth * outChannels
     return relu.forwardInPlace(units: units, lanes: Self.lanes(for: g)) { rectifier in
-      forward(x, rectifier: rectifier)
+      forward(x, rectifier: rectifier, pooler: nil)
+    }
+  }
+
+  /// The forward passes of this layer, `relu` and `pool` one after the other, in one: each slice
+  /// of images is rectified in place and pooled while still in cache; returns `pool`'s output
+  /// (`relu` keeps the rectified activation as its last output, as its own pass would).
+  package func forward(
+    _ x: Tensor, training: Bool, rectifyingWith relu: ReLU, pooling pool: MaxPool2D
+  ) -> Tensor {
+    let g = geometry(for: x)
+    let units = g.outHeight * g.outWidth * outChannels
+    return pool.forwardInLanes(inputShape: [g.batch, g.outHeight, g.outWidth, outChannels]) {
+      pooler in
+      _ = relu.forwardInPlace(units: units, lanes: Self.lanes(for: g)) { rectifier in
+        forward(x, rectifier: rectifier, pooler: pooler)
+      }
     }
   }
 
@@ -98,7 +114,9 @@ package final class Conv2D: Layer {
       kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, padding: padding)
   }
 
-  private func forward(_ x: Tensor, rectifier: ReLU.InPlaceRectifier?) -> Tensor {
+  private func forward(
+    _ x: Tensor, rectifier: ReLU.InPlaceRectifier?, pooler: MaxPool2D.ImagePooler?
+  ) -> Tensor {
     let g = geometry(for: x)
     geometry = g
     input = x
@@ -116,6 +134,7 @@ package final class Conv2D: Layer {
             m: images * slice.pixelsPerImage, n: n, k: k + 1, a: cols, b: wb.baseAddress!,
             c: target)
           rectifier?.rectify(target, rows: images, lane: lane)
+          pooler?.pool(images: first..<(first + images), of: y.baseAddress!)
         }
       }
     }

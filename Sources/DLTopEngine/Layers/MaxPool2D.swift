@@ -38,37 +38,72 @@ package final class MaxPool2D: Layer {
 
   package func forward(_ x: Tensor, training: Bool) -> Tensor {
     precondition(x.rank == 4, "MaxPool2D \(name): input \(x.shape) must be [batch, h, w, c]")
-    precondition(x.count <= Int(Int32.max), "MaxPool2D \(name): input \(x.shape) too large")
-    inputShape = x.shape
-    let (batch, h, w, c) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
+    let batch = x.shape[0]
+    let lanes = max(1, min(ParallelWork.laneCount, batch))
+    return x.scalars.withUnsafeBufferPointer { xs in
+      forwardInLanes(inputShape: x.shape) { pooler in
+        ParallelWork.run(lanes: lanes) { lane in
+          pooler.pool(
+            images: ParallelWork.range(lane: lane, of: lanes, count: batch), of: xs.baseAddress!)
+        }
+      }
+    }
+  }
+
+  /// The forward pass over an input that `body` produces image by image: `body` calls the pooler
+  /// on each run of finished images (from its own lanes, on disjoint images), and this returns
+  /// the pooled output once `body` returns. A convolution uses it to pool its slices while they
+  /// are still in cache (`Conv2D.forward(_:training:rectifyingWith:pooling:)`).
+  package func forwardInLanes(inputShape shape: [Int], _ body: (ImagePooler) -> Void) -> Tensor {
+    precondition(shape.count == 4, "MaxPool2D \(name): input \(shape) must be [batch, h, w, c]")
+    precondition(
+      shape.reduce(1, *) <= Int(Int32.max), "MaxPool2D \(name): input \(shape) too large")
+    inputShape = shape
+    let (batch, h, w, c) = (shape[0], shape[1], shape[2], shape[3])
     let out = outputShape(forInput: [h, w, c])
     let (outH, outW) = (out[0], out[1])
     let count = batch * outH * outW * c
     if argmax.count != count { argmax = [Int32](repeating: 0, count: count) }
-    let y = x.scalars.withUnsafeBufferPointer { xs in
-      outputBuffer.fill(count: count) { ys in
-        argmax.withUnsafeMutableBufferPointer { am in
-          let lanes = max(1, min(ParallelWork.laneCount, batch))
-          ParallelWork.run(lanes: lanes) { lane in
-            let images = ParallelWork.range(lane: lane, of: lanes, count: batch)
-            var outBase = images.lowerBound * outH * outW * c
-            for b in images {
-              for oy in 0..<outH {
-                for ox in 0..<outW {
-                  let corner = ((b * h + oy * stride) * w + ox * stride) * c
-                  poolWindow(
-                    xs.baseAddress!, corner: corner, rowStride: w * c, channels: c,
-                    max: ys.baseAddress! + outBase, argmax: am.baseAddress! + outBase)
-                  outBase += c
-                }
-              }
-            }
-          }
-        }
+    let y = outputBuffer.fill(count: count) { ys in
+      argmax.withUnsafeMutableBufferPointer { am in
+        body(
+          ImagePooler(
+            layer: self, maxima: ys.baseAddress!, argmax: am.baseAddress!, height: h, width: w,
+            channels: c, outHeight: outH, outWidth: outW))
       }
     }
     output = y
     return Tensor(shape: [batch, outH, outW, c], scalars: y)
+  }
+
+  /// Pools whole images of an input into the layer's output and argmax (`forwardInLanes`).
+  package struct ImagePooler {
+    fileprivate let layer: MaxPool2D
+    fileprivate let maxima: UnsafeMutablePointer<Float>
+    fileprivate let argmax: UnsafeMutablePointer<Int32>
+    fileprivate let height: Int
+    fileprivate let width: Int
+    fileprivate let channels: Int
+    fileprivate let outHeight: Int
+    fileprivate let outWidth: Int
+
+    /// Pools `images` of the batch whose input starts at `x`; their input must be final.
+    package func pool(images: Range<Int>, of x: UnsafePointer<Float>) {
+      let c = channels
+      let stride = layer.stride
+      var outBase = images.lowerBound * outHeight * outWidth * c
+      for b in images {
+        for oy in 0..<outHeight {
+          for ox in 0..<outWidth {
+            let corner = ((b * height + oy * stride) * width + ox * stride) * c
+            layer.poolWindow(
+              x, corner: corner, rowStride: width * c, channels: c, max: maxima + outBase,
+              argmax: argmax + outBase)
+            outBase += c
+          }
+        }
+      }
+    }
   }
 
   package func backward(_ dout: Tensor) -> Tensor {
@@ -129,7 +164,7 @@ package final class MaxPool2D: Layer {
   /// channel's maximum only when strictly larger (the first maximum wins a tie, as in Keras).
   /// Channels are contiguous in NHWC, so eight are compared at a time with SIMD selects; a scalar
   /// `if` here mispredicts on real data and was the slowest loop of the CNN.
-  private func poolWindow(
+  fileprivate func poolWindow(
     _ x: UnsafePointer<Float>, corner: Int, rowStride: Int, channels c: Int,
     max best: UnsafeMutablePointer<Float>, argmax index: UnsafeMutablePointer<Int32>
   ) {

@@ -31,14 +31,20 @@ package final class Sequential {
 
   /// One step of `forward`: through the layer at `index`, returning the activation and the index
   /// of the next layer. A ReLU right after a convolution rectifies the convolution's output slice
-  /// by slice while it is in cache (`Conv2D.forward(_:training:rectifyingWith:)`, the same
-  /// numbers as the two passes), and the step covers both layers.
+  /// by slice while it is in cache, and a max pooling right after that ReLU pools those slices
+  /// there too (`Conv2D.forward(_:training:rectifyingWith:pooling:)`, the same numbers as the
+  /// separate passes); the step covers all of them.
   package func forwardStep(_ x: Tensor, throughLayerAt index: Int, training: Bool)
     -> (Tensor, next: Int)
   {
     if let conv = layers[index] as? Conv2D, index + 1 < layers.count,
       let relu = layers[index + 1] as? ReLU
     {
+      if index + 2 < layers.count, let pool = layers[index + 2] as? MaxPool2D {
+        return (
+          conv.forward(x, training: training, rectifyingWith: relu, pooling: pool), index + 3
+        )
+      }
       return (conv.forward(x, training: training, rectifyingWith: relu), index + 2)
     }
     return (layers[index].forward(x, training: training), index + 1)

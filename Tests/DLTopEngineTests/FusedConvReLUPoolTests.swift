@@ -2,11 +2,12 @@ import Testing
 
 @testable import DLTopEngine
 
-/// `Sequential` runs a ReLU after a convolution inside the convolution's forward pass, and a ReLU
-/// that feeds a max pooling inside the pooling's backward pass. Outputs, dead fractions, the input
+/// `Sequential` runs a ReLU after a convolution, and a max pooling after that ReLU, inside the
+/// convolution's forward pass, and a ReLU that feeds a max pooling inside the pooling's backward
+/// pass. Outputs, dead fractions, the input
 /// gradient and the convolution's weight gradients must equal, bit for bit, those of the layers'
 /// own passes one after the other.
-struct FusedReLUPoolBackwardTests {
+struct FusedConvReLUPoolTests {
   private struct Case: Sendable, CustomStringConvertible {
     let size: Int
     let channels: Int
