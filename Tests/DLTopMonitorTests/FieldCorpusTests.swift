@@ -5,10 +5,11 @@ import Testing
 
 /// The field corpus (Fixtures/field-corpus, scripts/corpus/PROTOCOL.md): real dltop, PyTorch and
 /// Keras runs labelled by how they were made, split once into a tuning and a validation half, plus
-/// two held-out sets (field-corpus/holdout-2 and holdout-3: new recipes and seeds, each committed
-/// before the rules were changed again). The rules were tuned on the tuning half only; these tests
-/// pin what they score on the validation half and on the held-out sets, so a rule change that
-/// loses accuracy there fails.
+/// three held-out sets (field-corpus/holdout-2, holdout-3 and holdout-4: new recipes and seeds,
+/// each committed before the rules were changed again; a held-out set scored once is tuning data
+/// for the next round, as holdout-3 was for the fifth). The rules were tuned on the tuning data
+/// only; these tests pin what they score on the validation half and on the held-out sets, so a
+/// rule change that loses accuracy there fails.
 struct FieldCorpusTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
@@ -96,6 +97,26 @@ struct FieldCorpusTests {
     }
   }
 
+  /// The fourth held-out set (holdout-4): every label, at least 20 oscillation runs across its
+  /// families, mild flickering overfitting and healthy runs whose val_loss bumps and recovers, made
+  /// and committed before the fifth session's rules were scored on it; scored once, after they were
+  /// final.
+  @Test func theFourthHeldOutSetScoresWhatThePinnedFiguresSay() throws {
+    let corpus = try DiagnosisCorpus(fixtures: Self.fixtures)
+    #expect(
+      Set(corpus.runs.filter { $0.half == .holdout4 }.map(\.label))
+        == Set(DiagnosisScorecard.labels))
+    let card = DiagnosisScorecard(try Self.outcomes(.holdout4))
+    print(card.report(title: "fourth held-out set", listMisses: false))
+    #expect(card.count >= FieldCorpusFigures.holdout4Runs)
+    #expect(card.accuracy >= FieldCorpusFigures.holdout4Accuracy)
+    for label in DiagnosisScorecard.labels {
+      let recall = try #require(card.recall(label))
+      let floor = try #require(FieldCorpusFigures.holdout4Recall[label])
+      #expect(recall >= floor, "holdout-4 recall of \(label.rawValue): \(recall)")
+    }
+  }
+
   /// The tuning half, printed with its misses for whoever tunes a rule: the whole half, and the
   /// first tuning half alone (without the second tuning pool, field-corpus/tuning-2).
   @Test func theTuningHalfScoresWhatItDidWhenPinned() throws {
@@ -110,24 +131,19 @@ struct FieldCorpusTests {
     #expect(first.accuracy >= FieldCorpusFigures.firstTuningAccuracy)
   }
 
-  /// None on the tuning and validation halves and holdout-2. Holdout-3, scored once after the
-  /// fourth session's rules were final, holds one: a Keras Nesterov run on Fashion-MNIST's t10k
-  /// images whose val_loss rose 20% over four epochs (Keras epochs 4 → 8) while the train loss fell
-  /// and val accuracy dropped, called overfitting after epochs 8–10 and healthy at its end, when
-  /// val_loss reached a new minimum (main's rules before that session say the same). No rule was
-  /// changed after that scoring; the run is named here so that any other false alarm fails.
+  /// None on any half. (Holdout-3, scored once after the fourth session's rules were final, held
+  /// one: a Keras Nesterov run on Fashion-MNIST whose val_loss rose 20% over four epochs and then
+  /// reached a new minimum, called overfitting after epochs 8–10; the fifth session's rules, tuned
+  /// with holdout-3 as tuning data, wait EarlyStopping's usual 5 epochs.)
   @Test func noHealthyRunIsCalledDivergentOrOverfittingAfterAnyEpoch() throws {
-    let known = ["field-corpus/holdout-3/keras/healthy-fashion-test-nesterov-s39.csv"]
     for half in DiagnosisCorpus.Half.allCases {
       let card = DiagnosisScorecard(try Self.outcomes(half))
       let alarms = card.healthyFalseAlarms.map(\.run.file)
-      #expect(
-        alarms.allSatisfy { half == .holdout3 && known.contains($0) }, "\(half.rawValue): \(alarms)"
-      )
+      #expect(alarms.isEmpty, "\(half.rawValue): \(alarms)")
     }
   }
 
-  @Test(arguments: [DiagnosisCorpus.Half.validation, .holdout, .holdout3])
+  @Test(arguments: [DiagnosisCorpus.Half.validation, .holdout, .holdout3, .holdout4])
   func confidentVerdictsAreRightAtLeastNineTimesInTen(_ half: DiagnosisCorpus.Half) throws {
     let card = DiagnosisScorecard(try Self.outcomes(half))
     let sure = card.share(atLeast: 0.8)
@@ -137,25 +153,27 @@ struct FieldCorpusTests {
 }
 
 /// The figures the current rules reach (dltop-bench --only diagnosis prints them), rounded down:
-/// the floor a rule change must keep. The fourth session's rules, scored once after they were final:
+/// the floor a rule change must keep. The fifth session's rules, scored once after they were final
+/// (tuned on the tuning half and holdout-3 only):
 /// - tuning half (the first tuning half and the second tuning pool, field-corpus/tuning-2):
-///   291/307 = 94.8%, divergence 71/71, oscillation 51/60; the first tuning half alone
-///   198/203 = 97.5%.
+///   292/307 = 95.1%, divergence 71/71, oscillation 52/60; the first tuning half alone
+///   199/203 = 98.0%.
 /// - validation half: 119/123 = 96.7%; recall healthy 27/27, overfitting 19/19, underfitting
 ///   18/19, divergence 20/20, oscillation 13/16, plateau 22/22; 75 verdicts at confidence ≥ 0.8,
-///   all right. Oscillation is below issue 11's 90% per label. (Main's rules before: 118/123,
-///   oscillation 12/16; the third session's: 115/123, divergence 16/20, oscillation 13/16.)
+///   all right (unchanged from the fourth session). Oscillation is below issue 11's 90% per label.
 /// - held-out set (holdout-2): 80/82 = 97.6%; recall healthy 17/17, overfitting 12/13,
 ///   underfitting 11/12, divergence 16/16, oscillation 9/9, plateau 15/15; 47 verdicts at
 ///   confidence ≥ 0.8, all right (unchanged).
-/// - third held-out set (holdout-3, never scored before): 108/112 = 96.4%; recall healthy 12/12,
-///   overfitting 12/15, underfitting 14/15, divergence 30/30, oscillation 20/20, plateau 20/20;
-///   73 verdicts at confidence ≥ 0.8, all right; one healthy run called divergent or overfitting
-///   after some epoch (not at its end).
+/// - third held-out set (holdout-3, tuning data of the fifth session): 109/112 = 97.3%; recall
+///   healthy 12/12, overfitting 13/15, underfitting 14/15, divergence 30/30, oscillation 20/20,
+///   plateau 20/20; 73 verdicts at confidence ≥ 0.8, all right; no false alarm.
+/// - fourth held-out set (holdout-4, never scored before): 90/95 = 94.7%; recall healthy 16/18,
+///   overfitting 14/17, underfitting 11/11, divergence 12/12, oscillation 23/23, plateau 14/14;
+///   58 verdicts at confidence ≥ 0.8, all right; no healthy run called divergent or overfitting.
 enum FieldCorpusFigures {
-  static let tuningAccuracy = 0.94
-  static let tuningOscillationRecall = 0.85
-  static let firstTuningAccuracy = 0.97
+  static let tuningAccuracy = 0.95
+  static let tuningOscillationRecall = 0.86
+  static let firstTuningAccuracy = 0.98
   static let validationAccuracy = 0.96
   static let validationRecall: [VerdictKind: Double] = [
     .healthy: 1.0, .overfitting: 1.0, .underfitting: 0.94, .divergence: 1.0, .oscillation: 0.81,
@@ -169,9 +187,15 @@ enum FieldCorpusFigures {
     .plateau: 1.0,
   ]
   static let holdout3Runs = 112
-  static let holdout3Accuracy = 0.96
+  static let holdout3Accuracy = 0.97
   static let holdout3Recall: [VerdictKind: Double] = [
-    .healthy: 1.0, .overfitting: 0.8, .underfitting: 0.93, .divergence: 1.0, .oscillation: 1.0,
+    .healthy: 1.0, .overfitting: 0.86, .underfitting: 0.93, .divergence: 1.0, .oscillation: 1.0,
+    .plateau: 1.0,
+  ]
+  static let holdout4Runs = 95
+  static let holdout4Accuracy = 0.94
+  static let holdout4Recall: [VerdictKind: Double] = [
+    .healthy: 0.88, .overfitting: 0.82, .underfitting: 1.0, .divergence: 1.0, .oscillation: 1.0,
     .plateau: 1.0,
   ]
 }
