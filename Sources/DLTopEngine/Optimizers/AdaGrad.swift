@@ -1,40 +1,22 @@
 /// AdaGrad: `h ← h + g⊙g; W ← W − η·g/(√h + ε)` with ε = 1e-7.
-package final class AdaGrad: Optimizer {
+package final class AdaGrad: SlotOptimizer {
   package let name = "adagrad"
   package let epsilon: Float
-  private var state = OptimizerState(buffers: 1)
+  var state = OptimizerState(buffers: 1)
 
   package init(epsilon: Float = 1e-7) {
     self.epsilon = epsilon
   }
 
-  package func savedSlots(of parameters: [Parameter]) -> [OptimizerSlotRecord] {
-    state.records(of: parameters)
-  }
-
-  package func restoreSlots(_ records: [OptimizerSlotRecord], of parameters: [Parameter])
-    throws(ModelStateError)
-  {
-    try state.restore(records, of: parameters)
-  }
-
   package func update(_ parameters: [Parameter], learningRate: Float) {
     let eta = learningRate
     let eps = epsilon
-    for parameter in parameters {
-      let slots = state.slots(for: parameter)
-      slots.steps += 1
-      parameter.grad.scalars.withUnsafeBufferPointer { g in
-        slots.first.withUnsafeMutableBufferPointer { h in
-          parameter.value.scalars.withUnsafeMutableBufferPointer { w in
-            for i in 0..<w.count {
-              let gi = g[i]
-              let hi = h[i] + gi * gi
-              h[i] = hi
-              w[i] -= eta * gi / (hi.magnitude.squareRoot() + eps)  // h ≥ 0: see Adam
-            }
-          }
-        }
+    updateEach(parameters) { g, h, w in
+      for i in 0..<w.count {
+        let gi = g[i]
+        let hi = h[i] + gi * gi
+        h[i] = hi
+        w[i] -= eta * gi / (hi.magnitude.squareRoot() + eps)  // h ≥ 0: see Adam
       }
     }
   }

@@ -7,27 +7,17 @@ import Foundation
 ///     W ← W − η·m̂/(√v̂ + ε)
 ///
 /// `t` counts the updates of each parameter, from 1.
-package final class Adam: Optimizer {
+package final class Adam: SlotOptimizer {
   package let name = "adam"
   package let beta1: Float
   package let beta2: Float
   package let epsilon: Float
-  private var state = OptimizerState(buffers: 2)
+  var state = OptimizerState(buffers: 2)
 
   package init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7) {
     self.beta1 = beta1
     self.beta2 = beta2
     self.epsilon = epsilon
-  }
-
-  package func savedSlots(of parameters: [Parameter]) -> [OptimizerSlotRecord] {
-    state.records(of: parameters)
-  }
-
-  package func restoreSlots(_ records: [OptimizerSlotRecord], of parameters: [Parameter])
-    throws(ModelStateError)
-  {
-    try state.restore(records, of: parameters)
   }
 
   package func update(_ parameters: [Parameter], learningRate: Float) {
