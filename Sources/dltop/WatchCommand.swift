@@ -148,7 +148,9 @@ struct WatchCommand: ParsableCommand {
     printer.line("watching \(path) (Ctrl-C to stop; advice only: dltop cannot steer this run)")
     session.start()
     guard let limit = exitWhenIdle?.seconds else {
-      if trap.signal == nil { stopped.wait() }
+      // Polled as well: a signal that came before libdispatch registered its source is only in
+      // `trap.signal`.
+      while trap.signal == nil { _ = stopped.wait(timeout: .now() + 0.2) }
       session.stop()
       return 0
     }

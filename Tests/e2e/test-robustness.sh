@@ -14,6 +14,9 @@ json_is() { # FILE PYTHON-EXPRESSION-ON-d
 # --- Signals: headless --json, SIGINT and SIGTERM.
 for sig in INT TERM; do
   code=$([ $sig = INT ] && echo 130 || echo 143)
+  # A fresh file: the last loop's one still holds epoch lines, and the wait below could read it
+  # before the background job's redirection empties it (the kill then came before dltop started).
+  rm -f "$WORK/sig.err"
   "$DLTOP" train --data digits --epochs 100000 --no-early-stop --headless --json --no-run-log \
     >"$WORK/sig.json" 2>"$WORK/sig.err" &
   pid=$!
