@@ -470,6 +470,14 @@ holdout5("iris-momentum-lr06-b16", "oscillation", "first-epoch overshoot, recove
 holdout5("classif5-rmsprop-lr005-b8", "oscillation", "single val spike", "classif5", [32], "rmsprop", 0.05, 8, 40)
 holdout5("quantiles3-adam-lr005-b8", "oscillation", "single val spike", "quantiles3", [32], "adam", 0.05, 8, 40)
 holdout5("digits-adam-lr004-w256", "oscillation", "Adam/RMSprop too high", "digits", [256], "adam", 0.04, 32, 30)
+# Added after the first pass, in which the acceptance checks dropped every run of the three recipes
+# above made as "both zig-zag (momentum)" (val_loss swinging < 10%, or non-finite): more recipes of
+# that family, trained with the same seeds and kept or dropped by the same checks (no run of the set
+# had been diagnosed).
+holdout5("spiral5-momentum-lr05", "oscillation", "both zig-zag (momentum)", "spiral5", [64, 64], "momentum", 0.5, 32, 40)
+holdout5("circles-momentum-lr07", "oscillation", "both zig-zag (momentum)", "circles", [32], "momentum", 0.7, 32, 40)
+holdout5("blobs4-momentum-lr1", "oscillation", "both zig-zag (momentum)", "blobs4", [32], "momentum", 1.0, 32, 30)
+holdout5("moons-nesterov-lr08-b32", "oscillation", "both zig-zag (momentum)", "moons", [32, 32], "nesterov", 0.8, 32, 40)
 
 holdout5("classif5-sgd-lr1e-5", "plateau", "η far too small", "classif5", [64], "sgd", 1e-5, 32, 30)
 holdout5("blobs4-adam-lr1e-7", "plateau", "η far too small", "blobs4", [32, 32], "adam", 1e-7, 32, 30)
