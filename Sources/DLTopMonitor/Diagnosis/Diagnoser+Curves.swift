@@ -30,9 +30,8 @@ extension Diagnoser {
     let rise = end - least
     let scale = abs(least) > 0 ? abs(least) : abs(smooth[0])
     let limits = DiagnosisThresholds.self
-    guard scale > 0, rise >= limits.overfitRiseInSteps * val.typicalStep(),
-      rise / scale >= limits.overfitRise
-        || Self.risesSteadily(smooth[minIndex...], over: since, by: rise / scale)
+    guard scale > 0, rise / scale >= limits.overfitRise,
+      rise >= limits.overfitRiseInSteps * val.typicalStep()
     else { return nil }
     // It must have learned before it memorized: val_loss fell from its start to its minimum, or
     // the train loss fell by half (a tiny training set is memorized from the first epoch).
@@ -88,22 +87,6 @@ extension Diagnoser {
     return Verdict(
       kind: .overfitting, onsetEpoch: minEpoch, confidence: confidence, evidence: evidence,
       advice: advice(for: .overfitting))
-  }
-
-  /// A smaller rise (`DiagnosisThresholds.overfitSteadyRise`) is overfitting too when it has gone
-  /// on for many epochs (`overfitSteadyEpochs`) and almost every smoothed step is up
-  /// (`overfitSteadyShare`): the slow, steady climb of a model memorizing past convergence, which
-  /// EarlyStopping would have ended long before.
-  static func risesSteadily(
-    _ smoothFromMinimum: ArraySlice<Double>, over epochs: Int, by relativeRise: Double
-  ) -> Bool {
-    let limits = DiagnosisThresholds.self
-    guard relativeRise >= limits.overfitSteadyRise, epochs >= limits.overfitSteadyEpochs else {
-      return false
-    }
-    let steps = zip(smoothFromMinimum, smoothFromMinimum.dropFirst())
-    let ups = steps.filter { $1 > $0 }.count
-    return Double(ups) >= limits.overfitSteadyShare * Double(max(1, smoothFromMinimum.count - 1))
   }
 
   /// Whether the train loss keeps falling while val_loss zig-zags by a moderate amount only: the

@@ -48,15 +48,6 @@ enum DiagnosisThresholds {
   /// Keras Nesterov run on Fashion-MNIST was called overfitting after epochs 8–10; on the tuning
   /// data no overfitting run's verdict at its end changed)…
   static let overfitEpochsSinceMinimum = 5
-  /// A rise of only this fraction counts when it is steady: at least `overfitSteadyEpochs` since
-  /// the minimum (four times EarlyStopping's patience) with at least `overfitSteadyShare` of the
-  /// smoothed epoch-to-epoch steps up (the sixth session: holdout-4's Keras mild-flicker run on
-  /// digits climbs 8% over 48 epochs, 90% of its steps up; on the tuning data no healthy run's
-  /// val_loss climbs for 20 epochs, and the one that ends 12% above its minimum goes up in 55% of
-  /// its steps).
-  static let overfitSteadyRise = 0.05
-  static let overfitSteadyEpochs = 20
-  static let overfitSteadyShare = 0.8
   /// …after val_loss fell at least this fraction from its start (it learned before it memorized),
   /// or the train loss fell at least `overfitTrainFall` from its start…
   static let overfitLearnedFirst = 0.05
