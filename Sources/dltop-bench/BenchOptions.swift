@@ -6,9 +6,9 @@ struct BenchOptions {
     "diagnosis-tuning",
   ]
   /// Sections only `--only` runs: `diagnosis-tuning` scores the data the rules are tuned on — the
-  /// tuning half and holdout-3 (a held-out set scored once is tuning data for the next round) —
-  /// with their misses, for whoever tunes a rule (no validation, holdout-2 or holdout-4 figure is
-  /// seen while tuning).
+  /// tuning half, holdout-3 and holdout-4 (a held-out set scored once is tuning data for the next
+  /// round) — with their misses, for whoever tunes a rule (no validation, holdout-2 or holdout-5
+  /// figure is seen while tuning).
   static let onDemand: Set<String> = ["diagnosis-tuning"]
   static let usage =
     "usage: dltop-bench [--json] [--quick] [--only \(sections.joined(separator: ","))] [--mlp-only]"

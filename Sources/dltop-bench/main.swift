@@ -53,7 +53,9 @@ if options.includes("diagnosis") {
   report["diagnosis_accuracy"] = DiagnosisAccuracyBench.measure()
 }
 if options.includes("diagnosis-tuning") {
-  report["diagnosis_accuracy"] = DiagnosisAccuracyBench.measure(halves: [.tuning, .holdout3])
+  report["diagnosis_accuracy"] = DiagnosisAccuracyBench.measure(halves: [
+    .tuning, .holdout3, .holdout4,
+  ])
 }
 if options.includes("recorder") {
   var figures = RecorderBench.epochCost(total: quick ? 20_000 : 100_000)

@@ -214,11 +214,14 @@ HOLDOUT3_SEEDS = {"dltop": 61, "torch": 17, "keras": 39}
 HOLDOUT4_OUT = os.path.join(OUT, "holdout-4")
 # The fourth held-out set's seeds (`--holdout4`): no other run uses them.
 HOLDOUT4_SEEDS = {"dltop": 71, "torch": 19, "keras": 47}
+HOLDOUT5_OUT = os.path.join(OUT, "holdout-5")
+# The fifth held-out set's seeds (`--holdout5`): no other run uses them.
+HOLDOUT5_SEEDS = {"dltop": 81, "torch": 21, "keras": 53}
 
 
 class Arguments:
     """What every generator takes after its own positional arguments:
-    `[--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4] [PREFIX...]`.
+    `[--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4 | --holdout5] [PREFIX...]`.
 
     --seed N   trains with seed N and names files <label>-<name>-s<N> (runs-s<N>.tsv): a second
                sample of every recipe
@@ -230,11 +233,17 @@ class Arguments:
                of HOLDOUT3_SEEDS into field-corpus/holdout-3/<framework>/ (named -s<seed>)
     --holdout4 trains the fourth held-out set's recipes (recipes.HOLDOUT4) with the framework's seed
                of HOLDOUT4_SEEDS into field-corpus/holdout-4/<framework>/ (named -s<seed>)
+    --holdout5 trains the fifth held-out set's recipes (recipes.HOLDOUT5) with the framework's seed
+               of HOLDOUT5_SEEDS into field-corpus/holdout-5/<framework>/ (named -s<seed>)
     PREFIX     only the recipes whose names start with one of these (no manifest is written)
     """
 
-    def __init__(self, argv, seed, holdout_seed, tuning2_seed=None, holdout3_seed=None, holdout4_seed=None):
+    def __init__(self, argv, seed, holdout_seed, tuning2_seed=None, holdout3_seed=None, holdout4_seed=None,
+                 holdout5_seed=None):
         argv = list(argv)
+        self.holdout5 = "--holdout5" in argv
+        if self.holdout5:
+            argv.remove("--holdout5")
         self.holdout4 = "--holdout4" in argv
         if self.holdout4:
             argv.remove("--holdout4")
@@ -254,6 +263,8 @@ class Arguments:
             self.seed, self.suffix = holdout3_seed, f"-s{holdout3_seed}"
         if self.holdout4:
             self.seed, self.suffix = holdout4_seed, f"-s{holdout4_seed}"
+        if self.holdout5:
+            self.seed, self.suffix = holdout5_seed, f"-s{holdout5_seed}"
         if "--seed" in argv:
             i = argv.index("--seed")
             self.seed, self.suffix = int(argv[i + 1]), f"-s{argv[i + 1]}"
@@ -270,13 +281,15 @@ def generate(framework, extension, train, arguments, supports=lambda recipe: Tru
     """
     import recipes
     root = (HOLDOUT_OUT if arguments.holdout else TUNING2_OUT if arguments.tuning2
-            else HOLDOUT3_OUT if arguments.holdout3 else HOLDOUT4_OUT if arguments.holdout4 else OUT)
+            else HOLDOUT3_OUT if arguments.holdout3 else HOLDOUT4_OUT if arguments.holdout4
+            else HOLDOUT5_OUT if arguments.holdout5 else OUT)
     folder = os.path.join(root, framework)
     os.makedirs(folder, exist_ok=True)
     done = read_manifest(folder, arguments.suffix)
     rows = []
     chosen = (recipes.HOLDOUT if arguments.holdout else recipes.TUNING2 if arguments.tuning2
-              else recipes.HOLDOUT3 if arguments.holdout3 else recipes.HOLDOUT4 if arguments.holdout4 else recipes.R)
+              else recipes.HOLDOUT3 if arguments.holdout3 else recipes.HOLDOUT4 if arguments.holdout4
+              else recipes.HOLDOUT5 if arguments.holdout5 else recipes.R)
     for r in chosen:
         if framework not in r["frameworks"] or not supports(r):
             continue
@@ -423,6 +436,28 @@ def dataset(name, seed):
     if name == "random-blobs6":
         x, y, k = blobs(600, 6, 20, 1.0, seed)
         return split(x, random_labels(y, k, seed), 200, 400) + (k,)
+    # The fifth held-out set's data sets (recipes.HOLDOUT5)
+    if name == "classif5":
+        x, y, k = classif5(1800, seed)
+        return split(x, y, 1200, 600) + (k,)
+    if name == "classif5-small":
+        x, y, k = classif5(1100, seed)
+        return split(x, noisy_labels(y, k, 0.1, seed), 100, 1000) + (k,)
+    if name == "random-classif5":
+        x, y, k = classif5(600, seed)
+        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
+    if name == "blobs4":
+        x, y, k = blobs4(2000, seed)
+        return split(x, y, 1200, 800) + (k,)
+    if name == "blobs4-small":
+        x, y, k = blobs4(1080, seed)
+        return split(x, noisy_labels(y, k, 0.2, seed), 80, 1000) + (k,)
+    if name == "quantiles3":
+        x, y, k = quantiles3(1800, seed)
+        return split(x, y, 1200, 600) + (k,)
+    if name == "quantiles3-small":
+        x, y, k = quantiles3(1100, seed)
+        return split(x, noisy_labels(y, k, 0.1, seed), 100, 1000) + (k,)
     raise ValueError(name)
 
 
@@ -442,5 +477,34 @@ def classif3(n, seed):
     from sklearn import datasets
     x, y = datasets.make_classification(n, n_features=12, n_informative=6, n_redundant=2, n_classes=3,
                                         n_clusters_per_class=2, class_sep=1.0, random_state=seed)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    return x.astype("float32"), y.astype(int), 3
+
+
+def classif5(n, seed):
+    """5 classes in 10 dimensions (6 informative) from scikit-learn's make_classification, with a
+    fixed seed (the fifth held-out set's new data set), standardized."""
+    from sklearn import datasets
+    x, y = datasets.make_classification(n, n_features=10, n_informative=6, n_redundant=2, n_classes=5,
+                                        n_clusters_per_class=1, class_sep=1.0, random_state=seed)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    return x.astype("float32"), y.astype(int), 5
+
+
+def blobs4(n, seed):
+    """4 blobs in 3 dimensions from scikit-learn's make_blobs (centers in ±10, σ 2.5), with a fixed
+    seed (the fifth held-out set's new data set), standardized."""
+    from sklearn import datasets
+    x, y = datasets.make_blobs(n, n_features=3, centers=4, cluster_std=2.5, random_state=seed)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    return x.astype("float32"), y.astype(int), 4
+
+
+def quantiles3(n, seed):
+    """3 classes in 4 dimensions from scikit-learn's make_gaussian_quantiles (nested shells of one
+    Gaussian: not linearly separable), with a fixed seed (the fifth held-out set's new data set),
+    standardized."""
+    from sklearn import datasets
+    x, y = datasets.make_gaussian_quantiles(n_samples=n, n_features=4, n_classes=3, random_state=seed)
     x = (x - x.mean(0)) / (x.std(0) + 1e-6)
     return x.astype("float32"), y.astype(int), 3

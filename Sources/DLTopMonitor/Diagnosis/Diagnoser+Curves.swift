@@ -89,19 +89,23 @@ extension Diagnoser {
       advice: advice(for: .overfitting))
   }
 
-  /// Whether the train loss falls smoothly and steadily while val_loss zig-zags by a moderate
-  /// amount only (`DiagnosisThresholds.flickerTrainZigZag`): the validation set's noise around a
-  /// model that is still memorizing, not an overshooting step.
+  /// Whether the train loss keeps falling while val_loss zig-zags by a moderate amount only: the
+  /// validation set's noise around a model that is still memorizing, not an overshooting step.
+  /// The train loss falls smoothly (`DiagnosisThresholds.flickerTrainZigZag`) by
+  /// `flickerTrainFall` over the last two thirds, or — mini-batch noise on a few rows — without a
+  /// large zig-zag of its own by `flickerNoisyTrainFall`: a step that overshoots stalls it.
   private func validationFlickers(_ curves: Curves) -> Bool {
     let limits = DiagnosisThresholds.self
     let train = curves.loss
     guard let valZigZag = Self.zigZag(of: curves.validationLoss),
       valZigZag >= limits.oscillationModerateZigZag, valZigZag < limits.oscillationZigZag,
-      let trainZigZag = Self.zigZag(of: train), trainZigZag < limits.flickerTrainZigZag
+      let trainZigZag = Self.zigZag(of: train), trainZigZag < limits.oscillationZigZag
     else { return false }
     let then = train.values[train.count / 3]
     guard then > 0, let end = train.values.last else { return false }
-    return 1 - end / then >= limits.flickerTrainFall
+    let fall = 1 - end / then
+    return trainZigZag < limits.flickerTrainZigZag
+      ? fall >= limits.flickerTrainFall : fall >= limits.flickerNoisyTrainFall
   }
 
   /// Mild overfitting that flickers: val_loss flickers (`validationFlickers`) and its median over
@@ -118,8 +122,8 @@ extension Diagnoser {
     guard let least = earlier.min(), least > 0,
       let minIndex = earlier.firstIndex(of: least)
     else { return nil }
-    let late = val.values.suffix(recent).sorted()
-    let median = late[late.count / 2]
+    let late = val.values.suffix(recent)
+    let median = late.reduce(0, +) / Double(late.count)
     guard median >= (1 + DiagnosisThresholds.flickerRise) * least else { return nil }
     let minEpoch = val.epochs[minIndex]
     guard let trainAt = curves.loss.index(atOrBefore: minEpoch),
@@ -302,8 +306,11 @@ extension Diagnoser {
     ].compactMap { name, series in Self.swing(of: series).map { (name, series, $0) } }
       .filter { !largeOnly || $0.2.large }
       // A moderate val zig-zag around a rising level over a smoothly falling train loss is mild
-      // overfitting that flickers, not an overshoot.
-      .filter { $0.0 != .validationLoss || $0.2.large || flickeringOverfitting(curves) == nil }
+      // overfitting that flickers, not an overshoot; one that ends at its best is noise.
+      .filter {
+        $0.0 != .validationLoss || $0.2.large
+          || (flickeringOverfitting(curves) == nil && !Self.endsNearItsBest(curves.validationLoss))
+      }
     guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else {
       return (largeOnly ? nil : validationSpike(curves) ?? knockedOffItsBest(curves))
         ?? overshootingRise(curves)
@@ -387,13 +394,29 @@ extension Diagnoser {
     let limits = DiagnosisThresholds.self
     guard let valZigZag = Self.zigZag(of: curves.validationLoss), valZigZag >= limits.overfitZigZag,
       let trainZigZag = Self.zigZag(of: curves.loss), trainZigZag >= limits.overfitZigZag,
-      let rise = lossOverfitting(curves)
+      !validationFlickers(curves), let rise = lossOverfitting(curves)
     else { return nil }
     return Verdict(
       kind: .oscillation, onsetEpoch: rise.onsetEpoch, confidence: 0.7,
       evidence:
         "val_loss zig-zags \(EvidenceFormat.percent(exp(valZigZag) - 1)) and loss \(EvidenceFormat.percent(exp(trainZigZag) - 1)) up and down around their trends per epoch while val_loss climbs from its minimum: the steps overshoot (\(rise.evidence))",
       advice: advice(for: .oscillation))
+  }
+
+  /// Whether a series ends (the median of its last 3 values) within
+  /// `DiagnosisThresholds.moderateSwingNearBest` of its minimum: the swings did no harm yet.
+  static func endsNearItsBest(_ series: MetricSeries) -> Bool {
+    guard series.count >= 3, let least = series.values.min(), least > 0 else { return false }
+    return median(of: series.values.suffix(3))
+      <= (1 + DiagnosisThresholds.moderateSwingNearBest) * least
+  }
+
+  /// The median of `values` (the mean of the middle two for an even count).
+  static func median<Values: Collection<Double>>(of values: Values) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 
   /// How a series zig-zags over its last two thirds.

@@ -142,9 +142,21 @@ enum DiagnosisThresholds {
   /// and a fall of 0.50–0.54.
   static let flickerTrainZigZag = 0.03
   static let flickerTrainFall = 0.3
+  /// A train loss noisier than that (mini-batches of a few rows), but without a large zig-zag of
+  /// its own, flickers too when it falls at least this much over the last two thirds (the sixth
+  /// session): on the tuning data (tuning half, holdout-3, holdout-4) every run made to oscillate
+  /// with a moderate val zig-zag and a train zig-zag below `oscillationZigZag` has a train fall
+  /// ≤ 0.32 there; holdout-4's noisy two-moons RMSprop overfitting runs fall 0.43–0.50.
+  static let flickerNoisyTrainFall = 0.4
   /// …and such a run is overfitting when the median of val_loss over its last third is this
   /// fraction above its minimum before that, averaged over 3 epochs (val_loss rises).
   static let flickerRise = 0.08
+  /// A moderate zig-zag of val_loss that ends (median of the last 3 epochs) within this fraction of
+  /// its minimum is noise that did no harm, not oscillation — the same 8% within which a healthy
+  /// run's val_loss ends by the corpus's acceptance check (the sixth session: holdout-4's healthy
+  /// "val bump, recovers" runs end 6–7% above their minimum; on the tuning data every run made to
+  /// oscillate with a moderate val zig-zag ends ≥ 12% above).
+  static let moderateSwingNearBest = 0.08
   /// One spike: after the first quarter (and epoch 3) val_loss jumps in one epoch to at least this
   /// many times its previous value (the notes' "one spike of several times its level")…
   static let oscillationSpikeJump = 3.0
