@@ -60,79 +60,25 @@ struct FieldCorpusTests {
     #expect(card.share(atLeast: 0.8).share >= FieldCorpusFigures.validationConfidentShare)
   }
 
-  /// The held-out set: every label, made by the same protocol with recipes and seeds no other run
-  /// uses; scored once, after the rules were last changed.
-  @Test func theHeldOutSetScoresWhatThePinnedFiguresSay() throws {
+  /// The held-out sets: every label, made by the same protocol with recipes and seeds no other run
+  /// uses, each committed before a round's rules were scored on it and scored once, after they were
+  /// final — holdout-2 (new data sets and recipes), holdout-3 (more oscillation and blow-up
+  /// divergence runs), holdout-4 (oscillation families, mild flickering overfitting, healthy runs
+  /// whose val_loss bumps and recovers), holdout-5 (36 oscillation runs, three new data sets).
+  @Test(arguments: FieldCorpusFigures.heldOut)
+  func theHeldOutSetsScoreWhatThePinnedFiguresSay(_ pins: FieldCorpusFigures.HeldOut) throws {
     let corpus = try DiagnosisCorpus(fixtures: Self.fixtures)
     #expect(
-      Set(corpus.runs.filter { $0.half == .holdout }.map(\.label))
+      Set(corpus.runs.filter { $0.half == pins.half }.map(\.label))
         == Set(DiagnosisScorecard.labels))
-    let card = DiagnosisScorecard(try Self.outcomes(.holdout))
-    print(card.report(title: "held-out set", listMisses: false))
-    #expect(card.count >= FieldCorpusFigures.holdoutRuns)
-    #expect(card.accuracy >= FieldCorpusFigures.holdoutAccuracy)
+    let card = DiagnosisScorecard(try Self.outcomes(pins.half))
+    print(card.report(title: pins.half.rawValue, listMisses: false))
+    #expect(card.count >= pins.runs)
+    #expect(card.accuracy >= pins.accuracy)
     for label in DiagnosisScorecard.labels {
       let recall = try #require(card.recall(label))
-      let floor = try #require(FieldCorpusFigures.holdoutRecall[label])
-      #expect(recall >= floor, "held-out recall of \(label.rawValue): \(recall)")
-    }
-  }
-
-  /// The third held-out set (holdout-3): every label, more oscillation and blow-up divergence runs
-  /// than the others, made and committed before the fourth session's rules were scored on it;
-  /// scored once, after they were final.
-  @Test func theThirdHeldOutSetScoresWhatThePinnedFiguresSay() throws {
-    let corpus = try DiagnosisCorpus(fixtures: Self.fixtures)
-    #expect(
-      Set(corpus.runs.filter { $0.half == .holdout3 }.map(\.label))
-        == Set(DiagnosisScorecard.labels))
-    let card = DiagnosisScorecard(try Self.outcomes(.holdout3))
-    print(card.report(title: "third held-out set", listMisses: false))
-    #expect(card.count >= FieldCorpusFigures.holdout3Runs)
-    #expect(card.accuracy >= FieldCorpusFigures.holdout3Accuracy)
-    for label in DiagnosisScorecard.labels {
-      let recall = try #require(card.recall(label))
-      let floor = try #require(FieldCorpusFigures.holdout3Recall[label])
-      #expect(recall >= floor, "holdout-3 recall of \(label.rawValue): \(recall)")
-    }
-  }
-
-  /// The fourth held-out set (holdout-4): every label, at least 20 oscillation runs across its
-  /// families, mild flickering overfitting and healthy runs whose val_loss bumps and recovers, made
-  /// and committed before the fifth session's rules were scored on it; scored once, after they were
-  /// final.
-  @Test func theFourthHeldOutSetScoresWhatThePinnedFiguresSay() throws {
-    let corpus = try DiagnosisCorpus(fixtures: Self.fixtures)
-    #expect(
-      Set(corpus.runs.filter { $0.half == .holdout4 }.map(\.label))
-        == Set(DiagnosisScorecard.labels))
-    let card = DiagnosisScorecard(try Self.outcomes(.holdout4))
-    print(card.report(title: "fourth held-out set", listMisses: false))
-    #expect(card.count >= FieldCorpusFigures.holdout4Runs)
-    #expect(card.accuracy >= FieldCorpusFigures.holdout4Accuracy)
-    for label in DiagnosisScorecard.labels {
-      let recall = try #require(card.recall(label))
-      let floor = try #require(FieldCorpusFigures.holdout4Recall[label])
-      #expect(recall >= floor, "holdout-4 recall of \(label.rawValue): \(recall)")
-    }
-  }
-
-  /// The fifth held-out set (holdout-5): every label, 36 oscillation runs across its families and
-  /// three new data sets, made and committed before the sixth session's rules were scored on it;
-  /// scored once, after they were final.
-  @Test func theFifthHeldOutSetScoresWhatThePinnedFiguresSay() throws {
-    let corpus = try DiagnosisCorpus(fixtures: Self.fixtures)
-    #expect(
-      Set(corpus.runs.filter { $0.half == .holdout5 }.map(\.label))
-        == Set(DiagnosisScorecard.labels))
-    let card = DiagnosisScorecard(try Self.outcomes(.holdout5))
-    print(card.report(title: "fifth held-out set", listMisses: false))
-    #expect(card.count >= FieldCorpusFigures.holdout5Runs)
-    #expect(card.accuracy >= FieldCorpusFigures.holdout5Accuracy)
-    for label in DiagnosisScorecard.labels {
-      let recall = try #require(card.recall(label))
-      let floor = try #require(FieldCorpusFigures.holdout5Recall[label])
-      #expect(recall >= floor, "holdout-5 recall of \(label.rawValue): \(recall)")
+      let floor = try #require(pins.recall[label])
+      #expect(recall >= floor, "\(pins.half.rawValue) recall of \(label.rawValue): \(recall)")
     }
   }
 
@@ -202,28 +148,40 @@ enum FieldCorpusFigures {
     .plateau: 1.0,
   ]
   static let validationConfidentShare = 1.0
-  static let holdoutRuns = 82
-  static let holdoutAccuracy = 0.97
-  static let holdoutRecall: [VerdictKind: Double] = [
-    .healthy: 1.0, .overfitting: 0.92, .underfitting: 0.91, .divergence: 1.0, .oscillation: 1.0,
-    .plateau: 1.0,
-  ]
-  static let holdout3Runs = 112
-  static let holdout3Accuracy = 0.97
-  static let holdout3Recall: [VerdictKind: Double] = [
-    .healthy: 1.0, .overfitting: 0.86, .underfitting: 0.93, .divergence: 1.0, .oscillation: 1.0,
-    .plateau: 1.0,
-  ]
-  static let holdout4Runs = 95
-  static let holdout4Accuracy = 0.98
-  static let holdout4Recall: [VerdictKind: Double] = [
-    .healthy: 1.0, .overfitting: 0.94, .underfitting: 1.0, .divergence: 1.0, .oscillation: 1.0,
-    .plateau: 1.0,
-  ]
-  static let holdout5Runs = 132
-  static let holdout5Accuracy = 0.92
-  static let holdout5Recall: [VerdictKind: Double] = [
-    .healthy: 1.0, .overfitting: 0.95, .underfitting: 0.77, .divergence: 0.95, .oscillation: 0.88,
-    .plateau: 1.0,
+
+  /// One held-out set's floors.
+  struct HeldOut: Sendable, CustomTestStringConvertible {
+    var half: DiagnosisCorpus.Half
+    var runs: Int
+    var accuracy: Double
+    var recall: [VerdictKind: Double]
+    var testDescription: String { half.rawValue }
+  }
+
+  static let heldOut = [
+    HeldOut(
+      half: .holdout, runs: 82, accuracy: 0.97,
+      recall: [
+        .healthy: 1.0, .overfitting: 0.92, .underfitting: 0.91, .divergence: 1.0,
+        .oscillation: 1.0, .plateau: 1.0,
+      ]),
+    HeldOut(
+      half: .holdout3, runs: 112, accuracy: 0.97,
+      recall: [
+        .healthy: 1.0, .overfitting: 0.86, .underfitting: 0.93, .divergence: 1.0,
+        .oscillation: 1.0, .plateau: 1.0,
+      ]),
+    HeldOut(
+      half: .holdout4, runs: 95, accuracy: 0.98,
+      recall: [
+        .healthy: 1.0, .overfitting: 0.94, .underfitting: 1.0, .divergence: 1.0,
+        .oscillation: 1.0, .plateau: 1.0,
+      ]),
+    HeldOut(
+      half: .holdout5, runs: 132, accuracy: 0.92,
+      recall: [
+        .healthy: 1.0, .overfitting: 0.95, .underfitting: 0.77, .divergence: 0.95,
+        .oscillation: 0.88, .plateau: 1.0,
+      ]),
   ]
 }
