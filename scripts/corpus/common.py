@@ -218,7 +218,9 @@ HOLDOUT5_OUT = os.path.join(OUT, "holdout-5")
 # The fifth held-out set's seeds (`--holdout5`): no other run uses them.
 HOLDOUT5_SEEDS = {"dltop": 81, "torch": 21, "keras": 53}
 HOLDOUT6_OUT = os.path.join(OUT, "holdout-6")
-# The sixth held-out set's seeds (`--holdout6`): no other run uses them.
+# The sixth held-out set's seeds (`--holdout6`): no other run of the same framework uses them (23 is
+# also the seed of Keras's first set, keras_runs.SEED, whose files carry no suffix: different
+# framework, recipes and file names).
 HOLDOUT6_SEEDS = {"dltop": 91, "torch": 23, "keras": 59}
 
 
