@@ -217,11 +217,16 @@ HOLDOUT4_SEEDS = {"dltop": 71, "torch": 19, "keras": 47}
 HOLDOUT5_OUT = os.path.join(OUT, "holdout-5")
 # The fifth held-out set's seeds (`--holdout5`): no other run uses them.
 HOLDOUT5_SEEDS = {"dltop": 81, "torch": 21, "keras": 53}
+HOLDOUT6_OUT = os.path.join(OUT, "holdout-6")
+# The sixth held-out set's seeds (`--holdout6`): no other run of the same framework uses them (23 is
+# also the seed of Keras's first set, keras_runs.SEED, whose files carry no suffix: different
+# framework, recipes and file names).
+HOLDOUT6_SEEDS = {"dltop": 91, "torch": 23, "keras": 59}
 
 
 class Arguments:
     """What every generator takes after its own positional arguments:
-    `[--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4 | --holdout5] [PREFIX...]`.
+    `[--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4 | --holdout5 | --holdout6] [PREFIX...]`.
 
     --seed N   trains with seed N and names files <label>-<name>-s<N> (runs-s<N>.tsv): a second
                sample of every recipe
@@ -235,12 +240,17 @@ class Arguments:
                of HOLDOUT4_SEEDS into field-corpus/holdout-4/<framework>/ (named -s<seed>)
     --holdout5 trains the fifth held-out set's recipes (recipes.HOLDOUT5) with the framework's seed
                of HOLDOUT5_SEEDS into field-corpus/holdout-5/<framework>/ (named -s<seed>)
+    --holdout6 trains the sixth held-out set's recipes (recipes.HOLDOUT6) with the framework's seed
+               of HOLDOUT6_SEEDS into field-corpus/holdout-6/<framework>/ (named -s<seed>)
     PREFIX     only the recipes whose names start with one of these (no manifest is written)
     """
 
     def __init__(self, argv, seed, holdout_seed, tuning2_seed=None, holdout3_seed=None, holdout4_seed=None,
-                 holdout5_seed=None):
+                 holdout5_seed=None, holdout6_seed=None):
         argv = list(argv)
+        self.holdout6 = "--holdout6" in argv
+        if self.holdout6:
+            argv.remove("--holdout6")
         self.holdout5 = "--holdout5" in argv
         if self.holdout5:
             argv.remove("--holdout5")
@@ -265,6 +275,8 @@ class Arguments:
             self.seed, self.suffix = holdout4_seed, f"-s{holdout4_seed}"
         if self.holdout5:
             self.seed, self.suffix = holdout5_seed, f"-s{holdout5_seed}"
+        if self.holdout6:
+            self.seed, self.suffix = holdout6_seed, f"-s{holdout6_seed}"
         if "--seed" in argv:
             i = argv.index("--seed")
             self.seed, self.suffix = int(argv[i + 1]), f"-s{argv[i + 1]}"
@@ -282,14 +294,15 @@ def generate(framework, extension, train, arguments, supports=lambda recipe: Tru
     import recipes
     root = (HOLDOUT_OUT if arguments.holdout else TUNING2_OUT if arguments.tuning2
             else HOLDOUT3_OUT if arguments.holdout3 else HOLDOUT4_OUT if arguments.holdout4
-            else HOLDOUT5_OUT if arguments.holdout5 else OUT)
+            else HOLDOUT5_OUT if arguments.holdout5 else HOLDOUT6_OUT if arguments.holdout6 else OUT)
     folder = os.path.join(root, framework)
     os.makedirs(folder, exist_ok=True)
     done = read_manifest(folder, arguments.suffix)
     rows = []
     chosen = (recipes.HOLDOUT if arguments.holdout else recipes.TUNING2 if arguments.tuning2
               else recipes.HOLDOUT3 if arguments.holdout3 else recipes.HOLDOUT4 if arguments.holdout4
-              else recipes.HOLDOUT5 if arguments.holdout5 else recipes.R)
+              else recipes.HOLDOUT5 if arguments.holdout5 else recipes.HOLDOUT6 if arguments.holdout6
+              else recipes.R)
     for r in chosen:
         if framework not in r["frameworks"] or not supports(r):
             continue
@@ -458,6 +471,34 @@ def dataset(name, seed):
     if name == "quantiles3-small":
         x, y, k = quantiles3(1100, seed)
         return split(x, noisy_labels(y, k, 0.1, seed), 100, 1000) + (k,)
+    # The sixth held-out set's data sets (recipes.HOLDOUT6)
+    if name == "classif4x8":
+        x, y, k = classif4x8(1800, seed)
+        return split(x, y, 1200, 600) + (k,)
+    if name == "classif4x8-small":
+        x, y, k = classif4x8(1100, seed)
+        return split(x, noisy_labels(y, k, 0.15, seed), 100, 1000) + (k,)
+    if name == "random-classif4x8":
+        x, y, k = classif4x8(600, seed)
+        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
+    if name == "classif4x8-val100":
+        x, y, k = classif4x8(1300, seed)
+        return split(x, y, 1200, 100) + (k,)
+    if name == "blobs7":
+        x, y, k = blobs7(2000, seed)
+        return split(x, y, 1200, 800) + (k,)
+    if name == "blobs7-small":
+        x, y, k = blobs7(1090, seed)
+        return split(x, noisy_labels(y, k, 0.2, seed), 90, 1000) + (k,)
+    if name == "random-blobs7":
+        x, y, k = blobs7(600, seed)
+        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
+    if name == "blobs7-val100":
+        x, y, k = blobs7(1300, seed)
+        return split(x, y, 1200, 100) + (k,)
+    if name == "moons-noisy":
+        x, y, k = moons_noisy(1600, seed)
+        return split(x, y, 1000, 600) + (k,)
     raise ValueError(name)
 
 
@@ -508,3 +549,32 @@ def quantiles3(n, seed):
     x, y = datasets.make_gaussian_quantiles(n_samples=n, n_features=4, n_classes=3, random_state=seed)
     x = (x - x.mean(0)) / (x.std(0) + 1e-6)
     return x.astype("float32"), y.astype(int), 3
+
+
+def classif4x8(n, seed):
+    """4 classes in 8 dimensions (5 informative) from scikit-learn's make_classification with the
+    classes close together (class_sep 0.6), with a fixed seed (the sixth held-out set's new data
+    set), standardized."""
+    from sklearn import datasets
+    x, y = datasets.make_classification(n, n_features=8, n_informative=5, n_redundant=1, n_classes=4,
+                                        n_clusters_per_class=1, class_sep=0.6, random_state=seed)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    return x.astype("float32"), y.astype(int), 4
+
+
+def blobs7(n, seed):
+    """7 blobs in 5 dimensions from scikit-learn's make_blobs (centers in ±10, σ 3), with a fixed
+    seed (the sixth held-out set's new data set), standardized."""
+    from sklearn import datasets
+    x, y = datasets.make_blobs(n, n_features=5, centers=7, cluster_std=3.0, random_state=seed)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    return x.astype("float32"), y.astype(int), 7
+
+
+def moons_noisy(n, seed):
+    """Two moons with noise 0.35 (the held-out set's moons use 0.25) from scikit-learn's make_moons,
+    with a fixed seed (the sixth held-out set's new data set), standardized."""
+    from sklearn import datasets
+    x, y = datasets.make_moons(n, noise=0.35, random_state=seed)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-6)
+    return x.astype("float32"), y.astype(int), 2

@@ -4,8 +4,8 @@ Run: python3 scripts/corpus/split.py   (after the generators)
 The held-out runs of field-corpus/holdout-2 (made with `--holdout`) form a third half, `holdout`,
 scored once at the end of a tuning round; the third held-out set, field-corpus/holdout-3 (made with
 `--holdout3`), forms a fourth half, `holdout3`, the same way, and the fourth, field-corpus/holdout-4
-(`--holdout4`), a fifth half, `holdout4`, and the fifth, field-corpus/holdout-5 (`--holdout5`), a sixth
-half, `holdout5`. The second tuning pool, field-corpus/tuning-2 (made with
+(`--holdout4`), a fifth half, `holdout4`, the fifth, field-corpus/holdout-5 (`--holdout5`), a sixth
+half, `holdout5`, and the sixth, field-corpus/holdout-6 (`--holdout6`), a seventh half, `holdout6`. The second tuning pool, field-corpus/tuning-2 (made with
 `--tuning2`), goes to the tuning half whole. Within each (label, framework) group the runs, sorted by file name, alternate between the halves
 from a random start seeded by the group's name, so both halves hold every label of every framework about equally.
 The older corpora (diagnosis-corpus, keras-runs) tuned the diagnoser before this corpus existed:
@@ -60,6 +60,12 @@ def holdout5_runs():
         yield dict(r, half="holdout5")
 
 
+def holdout6_runs():
+    """The sixth held-out set (recipes.HOLDOUT6, `--holdout6`): every kept run is in the holdout6 half."""
+    for r in field_runs(common.HOLDOUT6_OUT):
+        yield dict(r, half="holdout6")
+
+
 def tuning2_runs():
     """The second tuning pool (recipes.TUNING2, `--tuning2`): every kept run is in the tuning half."""
     for r in field_runs(common.TUNING2_OUT):
@@ -98,6 +104,7 @@ def main():
     rows += [existing.get(r["file"], r) for r in holdout3_runs()]
     rows += [existing.get(r["file"], r) for r in holdout4_runs()]
     rows += [existing.get(r["file"], r) for r in holdout5_runs()]
+    rows += [existing.get(r["file"], r) for r in holdout6_runs()]
     with open(SPLIT, "w") as f:
         f.write("\t".join(FIELDS) + "\n")
         for r in sorted(rows, key=lambda r: r["file"]):

@@ -252,16 +252,31 @@ extension Diagnoser {
       let late = accuracy.values.suffix(accuracy.count / 2).sorted()
       if accuracy.count >= limits.plateauEpochs, !late.isEmpty,
         late[late.count / 2] <= chance + limits.plateauAccuracyAboveChance * (1 - chance)
+          || (late[late.count / 2] <= chance + limits.plateauNearChance * (1 - chance)
+            && lossSitsAtChance(curves))
       {
         let typical = late[late.count / 2]
+        let atGuessing =
+          lossSitsAtChance(curves)
+          ? ", loss at the loss of guessing (ln K = \(EvidenceFormat.value(-log(chance))))" : ""
         return Verdict(
           kind: .plateau, onsetEpoch: accuracy.epochs[0], confidence: 0.85,
           evidence:
-            "accuracy stays at \(EvidenceFormat.accuracy(typical)) (chance is \(EvidenceFormat.accuracy(chance))) after \(accuracy.count) epochs: nothing learnable reached the network, or the labels carry no signal",
+            "accuracy stays at \(EvidenceFormat.accuracy(typical)) (chance is \(EvidenceFormat.accuracy(chance)))\(atGuessing) after \(accuracy.count) epochs: nothing learnable reached the network, or the labels carry no signal",
           advice: advice(for: .plateau))
       }
     }
     return crawl(curves)
+  }
+
+  /// Whether the train loss (the median of its last half) sits within `plateauLossAtChance` of the
+  /// chance loss ln K: the network predicts the class frequencies, whatever its accuracy's noise.
+  private func lossSitsAtChance(_ curves: Curves) -> Bool {
+    guard let guessing = chanceLoss(curves), guessing > 0, curves.loss.count >= 2 else {
+      return false
+    }
+    let late = Self.median(of: curves.loss.values.suffix(curves.loss.count / 2))
+    return abs(late - guessing) <= DiagnosisThresholds.plateauLossAtChance * guessing
   }
 
   /// The slow crawl: a loss that falls a small, steady fraction every epoch — as fast at the end as
@@ -312,7 +327,9 @@ extension Diagnoser {
           || (flickeringOverfitting(curves) == nil && !Self.endsNearItsBest(curves.validationLoss))
       }
     guard let (name, series, swing) = candidates.max(by: { $0.2.zigZag < $1.2.zigZag }) else {
-      return (largeOnly ? nil : validationSpike(curves) ?? knockedOffItsBest(curves))
+      return
+        (largeOnly
+        ? nil : validationSpike(curves) ?? knockedOffItsBest(curves) ?? confidentlyWrong(curves))
         ?? overshootingRise(curves)
     }
     var confidence = min(0.95, 0.6 + 0.4 * min(0.5, swing.zigZag) + 0.2 * swing.turnRate)
@@ -384,6 +401,30 @@ extension Diagnoser {
       kind: .oscillation, onsetEpoch: train.epochs[bestIndex], confidence: 0.7,
       evidence:
         "loss ends at \(EvidenceFormat.value(end)), \(EvidenceFormat.value(end / best))× its best \(EvidenceFormat.value(best)) around epoch \(train.epochs[bestIndex]): a step overshot and threw the network off the minimum it had found",
+      advice: advice(for: .oscillation))
+  }
+
+  /// Confidently wrong: the train loss ends (median of its last 3 epochs) at or above the chance
+  /// loss ln K while the train accuracy is far above chance (`confidentlyWrongAccuracy` of the way
+  /// to 100%). A model that predicts most rows right yet loses more than guessing does puts huge
+  /// confidence on the rows it gets wrong: its logits were blown up by steps too large for the
+  /// loss surface (η too large), not held back by too little capacity. On the tuning data every run
+  /// like this was made to oscillate or to diverge (the seventh session: holdout-5's Keras linear
+  /// SGD η 1 run on Fashion-MNIST, at 1.35× ln K with 73% train accuracy, was called underfitting).
+  private func confidentlyWrong(_ curves: Curves) -> Verdict? {
+    let train = curves.loss
+    guard let guessing = chanceLoss(curves), let chance = curves.chanceAccuracy,
+      train.count >= DiagnosisThresholds.minimumEpochs, curves.accuracy.count >= 3
+    else { return nil }
+    let loss = Self.median(of: train.values.suffix(3))
+    let accuracy = Self.median(of: curves.accuracy.values.suffix(3))
+    guard loss >= guessing,
+      accuracy >= chance + DiagnosisThresholds.confidentlyWrongAccuracy * (1 - chance)
+    else { return nil }
+    return Verdict(
+      kind: .oscillation, onsetEpoch: train.epochs[train.count - 3], confidence: 0.7,
+      evidence:
+        "loss ends at \(EvidenceFormat.value(loss)), \(EvidenceFormat.value(loss / guessing))× the loss of guessing (ln K = \(EvidenceFormat.value(guessing))), while train accuracy is \(EvidenceFormat.accuracy(accuracy)): the wrong predictions are made with huge confidence — steps too large blew the logits up",
       advice: advice(for: .oscillation))
   }
 
@@ -471,7 +512,10 @@ extension Diagnoser {
     let moderate =
       zigZag >= limits.oscillationModerateZigZag
       && (fall <= 0 || zigZag * level >= limits.oscillationModerateOfFall * fall)
-    guard turnRate >= limits.oscillationTurns, large || moderate else { return nil }
+    guard
+      large && turnRate >= limits.oscillationTurnsLarge
+        || moderate && turnRate >= limits.oscillationTurns
+    else { return nil }
     return Swing(
       start: start, turns: turns, turnRate: turnRate, zigZag: zigZag, largestJump: largest,
       large: large)

@@ -94,6 +94,13 @@ enum DiagnosisThresholds {
   static let plateauClimb = 0.2
   /// Accuracy (the median of the last half) no more than this share of the way from chance to 100%.
   static let plateauAccuracyAboveChance = 0.05
+  /// …or no more than this share with the train loss (the median of its last half) within
+  /// `plateauLossAtChance` of ln K: the network predicts the class frequencies and the accuracy's
+  /// distance from chance is noise (the seventh session: holdout-5's Keras linear model on
+  /// Gaussian-quantile shells sits at ln 3 to three digits with a val accuracy of 36–37% on 3
+  /// classes, and was called healthy).
+  static let plateauNearChance = 0.15
+  static let plateauLossAtChance = 0.02
   /// The slow crawl: over the second half the loss falls between these fractions per epoch…
   static let crawlMinimumPerEpoch = 0.0005
   static let crawlMaximumPerEpoch = 0.012
@@ -113,9 +120,18 @@ enum DiagnosisThresholds {
   static let oscillationEpochs = 6
   /// …with the direction changing at least this share of the epochs…
   static let oscillationTurns = 0.4
+  /// A large zig-zag needs fewer direction changes: an up-up-down rhythm of big jumps is an
+  /// overshoot too (the seventh session: holdout-5's Keras Adam η 0.04 run on five classes zig-zags
+  /// 16% with a turn rate of 0.33, and was called healthy).
+  static let oscillationTurnsLarge = 0.3
   /// Swings that are tiny next to how far the loss came down are noise: the zig-zag times the
   /// window's median level must be at least this fraction of the fall from the start to the minimum.
   static let oscillationOfFall = 0.01
+  /// Confidently wrong: a train loss ending at or above ln K while the train accuracy is at least
+  /// this share of the way from chance to 100% is oscillation (η too large). On the tuning data
+  /// (tuning half, holdout-3 to holdout-5) the 16 runs ending like this were all made to oscillate
+  /// or to diverge; no healthy, overfitting, underfitting or plateau run does.
+  static let confidentlyWrongAccuracy = 0.4
   /// A smaller zig-zag (about ±10% every epoch) is oscillation too when the swings are large in the
   /// loss's own units: the zig-zag times the median level at least this fraction of the fall (the
   /// swings stand out next to the progress). On the tuning half, healthy and overfitting runs with
