@@ -54,7 +54,7 @@ if options.includes("diagnosis") {
 }
 if options.includes("diagnosis-tuning") {
   report["diagnosis_accuracy"] = DiagnosisAccuracyBench.measure(halves: [
-    .tuning, .holdout3, .holdout4, .holdout5,
+    .tuning, .holdout3, .holdout4, .holdout5, .holdout6,
   ])
 }
 if options.includes("recorder") {

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// File format (tab-separated, a header row first):
 /// `file  label  framework  family  classes  half` — `file` relative to the fixtures folder,
-/// `classes` empty for regression, `half` `tuning`, `validation`, `holdout`, `holdout3`, `holdout4`, `holdout5` or `holdout6`.
+/// `classes` empty for regression, `half` `tuning`, `validation`, `holdout`, `holdout3`, `holdout4`, `holdout5`,
+/// `holdout6` or `holdout7`.
 package struct DiagnosisCorpus: Sendable {
   /// Which part of the split a run belongs to: the rules are tuned on `tuning` only; `validation`,
   /// `holdout` (field-corpus/holdout-2, made after the validation figures had been seen and
@@ -15,7 +16,8 @@ package struct DiagnosisCorpus: Sendable {
   /// tuned the fifth round's rules, and `holdout4` (field-corpus/holdout-4, committed before that
   /// round's rules were scored on it) was that round's clean test; it tunes the sixth round's rules,
   /// whose clean test is `holdout5` (field-corpus/holdout-5). `holdout6` (field-corpus/holdout-6)
-  /// was made and committed before any later rule change was scored on it.
+  /// was the seventh round's clean test and tunes the eighth round's rules; `holdout7`
+  /// (field-corpus/holdout-7) was made and committed before any later rule change was scored on it.
   package enum Half: String, Sendable, CaseIterable {
     case tuning
     case validation
@@ -24,6 +26,7 @@ package struct DiagnosisCorpus: Sendable {
     case holdout4
     case holdout5
     case holdout6
+    case holdout7
   }
 
   /// One labelled run.
