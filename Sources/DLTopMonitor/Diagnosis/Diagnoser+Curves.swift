@@ -298,6 +298,12 @@ extension Diagnoser {
     guard late >= limits.crawlMinimumPerEpoch, late <= limits.crawlMaximumPerEpoch, early > 0,
       late >= limits.crawlSteadiness * early, end >= limits.crawlRemaining * first
     else { return nil }
+    // Far above where it could be: a crawl has not yet taken even half the way from the loss of
+    // guessing to zero. A loss well under that, falling slowly, is a model near the error the
+    // data allows.
+    if let guessing = chanceLoss(curves), end < limits.crawlAboveChanceShare * guessing {
+      return nil
+    }
     return Verdict(
       kind: .plateau, onsetEpoch: series.epochs[0], confidence: 0.75,
       evidence:

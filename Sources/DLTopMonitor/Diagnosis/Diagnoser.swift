@@ -49,10 +49,14 @@ package struct Diagnosis: Sendable, Equatable {
 ///   memorizing lowers the train loss smoothly); or the train loss ends well above its own best
 ///   (a step threw the network off the minimum it had found). A first-epoch blow-up just above the never-healthy
 ///   line that the network recovered from (accuracy well above chance, loss under 2× ln K) followed
-///   by a large zig-zag is oscillation too;
+///   by a large zig-zag is oscillation too, and so is a higher one, never exceeded later, after
+///   which the train loss still sits at or above ln K (the steps still overshoot); and, when no
+///   other rule spoke, a zig-zagging val_loss that ends 20% above a best set over 30% of the run
+///   ago (`stalledAboveItsBest`: never healthy);
 /// - plateau: the train loss improved almost nothing over the whole run; or accuracy never rose
 ///   clearly above chance; or the slow crawl — a small, steady fall per epoch, as fast at the end
-///   as in the first half, with most of the loss still there;
+///   as in the first half, with most of the loss still there and, when ln K is known, at least
+///   half of it;
 /// - from extra signals: `grad_norm` growing far above its early level or non-finite (exploding),
 ///   per-layer `grad_norm/<layer>` spread or a collapse of `grad_norm` with the loss still high
 ///   (vanishing), many dead ReLUs in a run that does not learn well (dead ReLUs).
@@ -135,6 +139,7 @@ package struct Diagnoser: Sendable {
         .compactMap { $0 }
     }
     verdicts = resolveConflicts(verdicts)
+    if verdicts.isEmpty, let stalled = stalledAboveItsBest(curves) { verdicts = [stalled] }
     verdicts.sort { rank($0) < rank($1) || (rank($0) == rank($1) && $0.confidence > $1.confidence) }
     let label = verdicts.first?.kind ?? .healthy
     verdicts += signals(curves)

