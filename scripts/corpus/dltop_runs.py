@@ -2,7 +2,7 @@
 --run-dir`) on the same data as the other frameworks (written to a CSV file first; a tenth of the validation rows becomes the test split dltop wants) and keeps the
 run log without its sampled batch lines.
 
-Run: nice -n 10 /work/venv/bin/python scripts/corpus/dltop_runs.py DLTOP [--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4 | --holdout5 | --holdout6] [PREFIX...]
+Run: nice -n 10 /work/venv/bin/python scripts/corpus/dltop_runs.py DLTOP [--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7] [PREFIX...]
      (DLTOP: a built binary, e.g. .build/release/dltop; the options: common.Arguments)
 Writes Tests/DLTopMonitorTests/Fixtures/field-corpus/dltop/<label>-<name>.jsonl and runs.tsv.
 dltop has no Nesterov momentum: those recipes are trained by torch and Keras only.
@@ -79,7 +79,8 @@ def main():
                                      common.HOLDOUT3_SEEDS["dltop"],
                                      common.HOLDOUT4_SEEDS["dltop"],
                                      common.HOLDOUT5_SEEDS["dltop"],
-                                     common.HOLDOUT6_SEEDS["dltop"]), supports=lambda r: r["opt"] != "nesterov")
+                                     common.HOLDOUT6_SEEDS["dltop"],
+                                     common.HOLDOUT7_SEEDS["dltop"]), supports=lambda r: r["opt"] != "nesterov")
 
 
 if __name__ == "__main__":

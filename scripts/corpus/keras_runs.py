@@ -3,7 +3,7 @@
 practitioner would run it.
 
 Run: KERAS_BACKEND=torch OMP_NUM_THREADS=1 \
-     nice -n 10 /work/venv/bin/python scripts/corpus/keras_runs.py [--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4 | --holdout5 | --holdout6] [PREFIX...]
+     nice -n 10 /work/venv/bin/python scripts/corpus/keras_runs.py [--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7] [PREFIX...]
      (the options: common.Arguments)
 Writes Tests/DLTopMonitorTests/Fixtures/field-corpus/keras/<label>-<name>.csv and runs.tsv (the
 class count of each run is in runs.tsv: a CSVLogger log does not carry it).
@@ -78,7 +78,8 @@ def main():
                                      common.HOLDOUT3_SEEDS["keras"],
                                      common.HOLDOUT4_SEEDS["keras"],
                                      common.HOLDOUT5_SEEDS["keras"],
-                                     common.HOLDOUT6_SEEDS["keras"]))
+                                     common.HOLDOUT6_SEEDS["keras"],
+                                     common.HOLDOUT7_SEEDS["keras"]))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ The held-out runs of field-corpus/holdout-2 (made with `--holdout`) form a third
 scored once at the end of a tuning round; the third held-out set, field-corpus/holdout-3 (made with
 `--holdout3`), forms a fourth half, `holdout3`, the same way, and the fourth, field-corpus/holdout-4
 (`--holdout4`), a fifth half, `holdout4`, the fifth, field-corpus/holdout-5 (`--holdout5`), a sixth
-half, `holdout5`, and the sixth, field-corpus/holdout-6 (`--holdout6`), a seventh half, `holdout6`. The second tuning pool, field-corpus/tuning-2 (made with
+half, `holdout5`, the sixth, field-corpus/holdout-6 (`--holdout6`), a seventh half, `holdout6`, and the
+seventh, field-corpus/holdout-7 (`--holdout7`), an eighth half, `holdout7`. The second tuning pool, field-corpus/tuning-2 (made with
 `--tuning2`), goes to the tuning half whole. Within each (label, framework) group the runs, sorted by file name, alternate between the halves
 from a random start seeded by the group's name, so both halves hold every label of every framework about equally.
 The older corpora (diagnosis-corpus, keras-runs) tuned the diagnoser before this corpus existed:
@@ -66,6 +67,12 @@ def holdout6_runs():
         yield dict(r, half="holdout6")
 
 
+def holdout7_runs():
+    """The seventh held-out set (recipes.HOLDOUT7, `--holdout7`): every kept run is in the holdout7 half."""
+    for r in field_runs(common.HOLDOUT7_OUT):
+        yield dict(r, half="holdout7")
+
+
 def tuning2_runs():
     """The second tuning pool (recipes.TUNING2, `--tuning2`): every kept run is in the tuning half."""
     for r in field_runs(common.TUNING2_OUT):
@@ -105,6 +112,7 @@ def main():
     rows += [existing.get(r["file"], r) for r in holdout4_runs()]
     rows += [existing.get(r["file"], r) for r in holdout5_runs()]
     rows += [existing.get(r["file"], r) for r in holdout6_runs()]
+    rows += [existing.get(r["file"], r) for r in holdout7_runs()]
     with open(SPLIT, "w") as f:
         f.write("\t".join(FIELDS) + "\n")
         for r in sorted(rows, key=lambda r: r["file"]):

@@ -2,7 +2,7 @@
 the run's config and class names, then one object per epoch: loss, accuracy, val_loss,
 val_accuracy, lr), as a hand-written training script logs them.
 
-Run: OMP_NUM_THREADS=1 nice -n 10 /work/venv/bin/python scripts/corpus/torch_runs.py [--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4 | --holdout5 | --holdout6] [PREFIX...]
+Run: OMP_NUM_THREADS=1 nice -n 10 /work/venv/bin/python scripts/corpus/torch_runs.py [--seed N] [--holdout | --tuning2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7] [PREFIX...]
      (the options: common.Arguments)
 Writes Tests/DLTopMonitorTests/Fixtures/field-corpus/torch/<label>-<name>.jsonl and runs.tsv.
 The train loss/accuracy of an epoch is the mean over its batches (as Keras reports it); the val
@@ -121,7 +121,8 @@ def main():
                                      common.HOLDOUT3_SEEDS["torch"],
                                      common.HOLDOUT4_SEEDS["torch"],
                                      common.HOLDOUT5_SEEDS["torch"],
-                                     common.HOLDOUT6_SEEDS["torch"]))
+                                     common.HOLDOUT6_SEEDS["torch"],
+                                     common.HOLDOUT7_SEEDS["torch"]))
 
 
 if __name__ == "__main__":
