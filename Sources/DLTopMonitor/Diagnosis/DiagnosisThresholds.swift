@@ -114,7 +114,7 @@ enum DiagnosisThresholds {
   /// …and ends above this fraction of where it started.
   static let crawlRemaining = 0.45
   /// …and, when ln K is known, at or above this share of it (the eighth round: on the tuning
-  /// data every crawl made with a too-small η ends at 0.62–1.07 × ln K; holdout-6's healthy Keras
+  /// data every crawl made with a too-small η ends at 0.72–1.22 × ln K; holdout-6's healthy Keras
   /// RMSprop run on two moons with noise 0.35 fell a steady 1% per epoch to 0.39 × ln K, at 88%
   /// accuracy — the error the noise allows — and was called a slow crawl).
   static let crawlAboveChanceShare = 0.5
