@@ -111,6 +111,7 @@ struct FieldCorpusTests {
 
   @Test(arguments: [
     DiagnosisCorpus.Half.validation, .holdout, .holdout3, .holdout4, .holdout5, .holdout6,
+    .holdout7,
   ])
   func confidentVerdictsAreRightAtLeastNineTimesInTen(_ half: DiagnosisCorpus.Half) throws {
     let card = DiagnosisScorecard(try Self.outcomes(half))
@@ -121,24 +122,25 @@ struct FieldCorpusTests {
 }
 
 /// The figures the current rules reach (dltop-bench --only diagnosis prints them), rounded down:
-/// the floor a rule change must keep. The seventh session's rules (tuned on the tuning half and
-/// holdout-3 to holdout-5 only), scored once after they were final (PROTOCOL.md section 12):
+/// the floor a rule change must keep. The eighth session's rules (tuned on the tuning half and
+/// holdout-3 to holdout-6 only), scored once after they were final (PROTOCOL.md section 14):
 /// - tuning half (the first tuning half and the second tuning pool, field-corpus/tuning-2):
-///   293/307 = 95.4%, divergence 71/71, oscillation 52/60; the first tuning half alone
-///   199/203 = 98.0%.
+///   294/307 = 95.8%, divergence 71/71, oscillation 53/60; the first tuning half alone
+///   ≥ 98%.
 /// - validation half: 119/123 = 96.7%; recall healthy 27/27, overfitting 19/19, underfitting
 ///   18/19, divergence 20/20, oscillation 13/16, plateau 22/22; 75 verdicts at confidence ≥ 0.8,
 ///   all right (unchanged since the fourth session). Oscillation is below issue 11's 90% per label.
 /// - holdout-2: 80/82 = 97.6%; 48 verdicts at confidence ≥ 0.8, all right.
 /// - holdout-3 (tuning data since the fifth session): 109/112 = 97.3%.
 /// - holdout-4 (tuning data since the sixth session): 94/95 = 98.9%.
-/// - holdout-5 (scored once in the sixth session, 122/132; tuning data since): 124/132 = 93.9%.
-/// - holdout-6 (never scored before): 98/116 = 84.5%; recall healthy 15/20, overfitting 15/16,
-///   underfitting 14/20, divergence 18/18, oscillation 18/24, plateau 18/18; 67 of 74 verdicts at
+/// - holdout-5 (tuning data since the seventh session): 124/132 = 93.9%.
+/// - holdout-6 (scored once in the seventh session, 98/116; tuning data since): 102/116 = 87.9%.
+/// - holdout-7 (never scored before): 105/118 = 89.0%; recall healthy 17/19, overfitting 13/18,
+///   underfitting 19/21, divergence 18/18, oscillation 17/21, plateau 21/21; 68 of 75 verdicts at
 ///   confidence ≥ 0.8 right; no healthy run called divergent or overfitting.
 enum FieldCorpusFigures {
   static let tuningAccuracy = 0.95
-  static let tuningOscillationRecall = 0.86
+  static let tuningOscillationRecall = 0.88
   static let firstTuningAccuracy = 0.98
   static let validationAccuracy = 0.96
   static let validationRecall: [VerdictKind: Double] = [
@@ -182,10 +184,16 @@ enum FieldCorpusFigures {
         .oscillation: 0.94, .plateau: 1.0,
       ]),
     HeldOut(
-      half: .holdout6, runs: 116, accuracy: 0.84,
+      half: .holdout6, runs: 116, accuracy: 0.87,
       recall: [
-        .healthy: 0.75, .overfitting: 0.93, .underfitting: 0.7, .divergence: 1.0,
-        .oscillation: 0.75, .plateau: 1.0,
+        .healthy: 0.8, .overfitting: 0.93, .underfitting: 0.7, .divergence: 1.0,
+        .oscillation: 0.87, .plateau: 1.0,
+      ]),
+    HeldOut(
+      half: .holdout7, runs: 118, accuracy: 0.88,
+      recall: [
+        .healthy: 0.89, .overfitting: 0.72, .underfitting: 0.9, .divergence: 1.0,
+        .oscillation: 0.8, .plateau: 1.0,
       ]),
   ]
 }
