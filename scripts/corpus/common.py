@@ -364,193 +364,106 @@ def write_json_lines(path, header, history):
             f.write(json.dumps({"epoch": i + 1, **h}) + "\n")
 
 
+# A data set name -> (source(seed) giving (x, y, classes), labels, training rows, validation rows):
+# the first `train` rows of the source train, the next `val` validate. labels: None keeps the
+# source's labels, a fraction replaces about that share at random (noisy_labels), RANDOM replaces
+# them all (random_labels). Sets split by proportion, and the first corpus's two sets with their own
+# label noise, are in dataset() itself.
+RANDOM = "random"
+DATASETS = {
+    "spiral": (lambda seed: spirals(300, 3, seed), None, 600, 300),
+    "random-spiral": (lambda seed: spirals(200, 3, seed), RANDOM, 400, 200),
+    "blobs5": (lambda seed: blobs(2400, 5, 10, 0.45, seed), None, 1600, 800),
+    "blobs10": (lambda seed: blobs(2400, 10, 10, 0.6, seed), None, 1600, 800),
+    "random-blobs": (lambda seed: blobs(600, 5, 20, 1.0, seed), RANDOM, 200, 400),
+    "digits-small": (lambda seed: sample_csv("digits"), None, 100, 800),
+    "wine-small": (lambda seed: sample_csv("wine"), None, 30, 148),
+    "breast-small": (lambda seed: sample_csv("breast-cancer"), None, 40, 500),
+    "fashion": (lambda seed: fashion(3000, seed), None, 2000, 1000),
+    "fashion-small": (lambda seed: fashion(1300, seed), None, 300, 1000),
+    # The held-out set's data sets (recipes.HOLDOUT)
+    "moons-small": (lambda seed: sklearn_set("moons", 1060, seed), 0.15, 60, 1000),
+    "classif4-small": (lambda seed: sklearn_set("classif4", 1120, seed), 0.1, 120, 1000),
+    "random-classif4": (lambda seed: sklearn_set("classif4", 600, seed), RANDOM, 200, 400),
+    "spiral5": (lambda seed: spirals(300, 5, seed), None, 1000, 500),
+    "random-spiral5": (lambda seed: spirals(150, 5, seed), RANDOM, 500, 250),
+    "iris-small": (lambda seed: sample_csv("iris"), None, 24, 126),
+    "fashion-test": (lambda seed: fashion(3000, seed, "t10k"), None, 2000, 1000),
+    "fashion-test-small": (lambda seed: fashion(1250, seed, "t10k"), None, 250, 1000),
+    # The third held-out set's data sets (recipes.HOLDOUT3)
+    "classif6": (lambda seed: classif6(2400, seed), None, 1600, 800),
+    "classif6-small": (lambda seed: classif6(1120, seed), 0.1, 120, 1000),
+    "random-classif6": (lambda seed: classif6(600, seed), RANDOM, 300, 300),
+    "blobs8": (lambda seed: blobs(2400, 8, 6, 0.5, seed), None, 1600, 800),
+    "blobs8-small": (lambda seed: blobs(1100, 8, 30, 1.0, seed), 0.15, 100, 1000),
+    # The fourth held-out set's data sets (recipes.HOLDOUT4)
+    "classif3": (lambda seed: classif3(1800, seed), None, 1200, 600),
+    "classif3-small": (lambda seed: classif3(1100, seed), 0.1, 100, 1000),
+    "random-classif3": (lambda seed: classif3(600, seed), RANDOM, 300, 300),
+    "blobs6": (lambda seed: blobs(2400, 6, 8, 0.55, seed), None, 1600, 800),
+    "blobs6-small": (lambda seed: blobs(1100, 6, 30, 1.0, seed), 0.15, 100, 1000),
+    "random-blobs6": (lambda seed: blobs(600, 6, 20, 1.0, seed), RANDOM, 200, 400),
+    # The fifth held-out set's data sets (recipes.HOLDOUT5)
+    "classif5": (lambda seed: classif5(1800, seed), None, 1200, 600),
+    "classif5-small": (lambda seed: classif5(1100, seed), 0.1, 100, 1000),
+    "random-classif5": (lambda seed: classif5(600, seed), RANDOM, 300, 300),
+    "blobs4": (lambda seed: blobs4(2000, seed), None, 1200, 800),
+    "blobs4-small": (lambda seed: blobs4(1080, seed), 0.2, 80, 1000),
+    "quantiles3": (lambda seed: quantiles3(1800, seed), None, 1200, 600),
+    "quantiles3-small": (lambda seed: quantiles3(1100, seed), 0.1, 100, 1000),
+    # The sixth held-out set's data sets (recipes.HOLDOUT6)
+    "classif4x8": (lambda seed: classif4x8(1800, seed), None, 1200, 600),
+    "classif4x8-small": (lambda seed: classif4x8(1100, seed), 0.15, 100, 1000),
+    "random-classif4x8": (lambda seed: classif4x8(600, seed), RANDOM, 300, 300),
+    "classif4x8-val100": (lambda seed: classif4x8(1300, seed), None, 1200, 100),
+    "blobs7": (lambda seed: blobs7(2000, seed), None, 1200, 800),
+    "blobs7-small": (lambda seed: blobs7(1090, seed), 0.2, 90, 1000),
+    "random-blobs7": (lambda seed: blobs7(600, seed), RANDOM, 300, 300),
+    "blobs7-val100": (lambda seed: blobs7(1300, seed), None, 1200, 100),
+    "moons-noisy": (lambda seed: moons_noisy(1600, seed), None, 1000, 600),
+    # The seventh held-out set's data sets (recipes.HOLDOUT7)
+    "classif3x20": (lambda seed: classif3x20(1800, seed), None, 1200, 600),
+    "classif3x20-small": (lambda seed: classif3x20(1100, seed), 0.1, 100, 1000),
+    "random-classif3x20": (lambda seed: classif3x20(600, seed), RANDOM, 300, 300),
+    "classif3x20-val100": (lambda seed: classif3x20(1300, seed), None, 1200, 100),
+    "hastie": (lambda seed: hastie(2400, seed), None, 1600, 800),
+    "hastie-small": (lambda seed: hastie(1080, seed), 0.1, 80, 1000),
+    "hastie-val100": (lambda seed: hastie(1300, seed), None, 1200, 100),
+    "fashion-tops": (lambda seed: fashion_tops(3000, seed), None, 2000, 1000),
+    "fashion-tops-small": (lambda seed: fashion_tops(1300, seed), None, 300, 1000),
+}
+
+
 def dataset(name, seed):
-    """(x_train, y_train, x_val, y_val, classes) for a recipe's data set name."""
-    if name == "spiral":
-        x, y, k = spirals(300, 3, seed)
-        return split(x, y, 600, 300) + (k,)
+    """(x_train, y_train, x_val, y_val, classes) for a recipe's data set name (DATASETS, and the
+    exceptions below)."""
+    # The first corpus's memorizing sets: few rows, with their own label noise (two generators)
     if name == "spiral-small":
         x, y, k = spirals(150, 3, seed, noise=0.35)
         y = np.where(np.random.default_rng(seed).random(len(y)) < 0.2, np.random.default_rng(seed + 1).integers(0, 3, len(y)), y)
         return split(x, y, 90, 300) + (k,)
-    if name == "random-spiral":
-        x, y, k = spirals(200, 3, seed)
-        return split(x, random_labels(y, k, seed), 400, 200) + (k,)
-    if name == "blobs5":
-        x, y, k = blobs(2400, 5, 10, 0.45, seed)
-        return split(x, y, 1600, 800) + (k,)
-    if name == "blobs10":
-        x, y, k = blobs(2400, 10, 10, 0.6, seed)
-        return split(x, y, 1600, 800) + (k,)
     if name == "blobs-small":
         x, y, k = blobs(1150, 5, 40, 1.0, seed)
         y = np.where(np.random.default_rng(seed).random(len(y)) < 0.15, np.random.default_rng(seed + 1).integers(0, 5, len(y)), y)
         return split(x, y, 150, 1000) + (k,)
-    if name == "random-blobs":
-        x, y, k = blobs(600, 5, 20, 1.0, seed)
-        return split(x, random_labels(y, k, seed), 200, 400) + (k,)
+    # Split by proportion: the sample-data sets 70/30, the held-out set's (recipes.HOLDOUT) 2/3 to 1/3
     if name in ("digits", "wine", "iris", "breast-cancer"):
         x, y, k = sample_csv(name)
         n = len(y)
         return split(x, y, int(n * 0.7), n - int(n * 0.7)) + (k,)
-    if name == "digits-small":
-        x, y, k = sample_csv("digits")
-        return split(x, y, 100, 800) + (k,)
-    if name == "wine-small":
-        x, y, k = sample_csv("wine")
-        return split(x, y, 30, 148) + (k,)
-    if name == "breast-small":
-        x, y, k = sample_csv("breast-cancer")
-        return split(x, y, 40, 500) + (k,)
-    if name == "fashion":
-        x, y, k = fashion(3000, seed)
-        return split(x, y, 2000, 1000) + (k,)
-    if name == "fashion-small":
-        x, y, k = fashion(1300, seed)
-        return split(x, y, 300, 1000) + (k,)
-    # The held-out set's data sets (recipes.HOLDOUT)
     if name in ("moons", "circles", "classif4"):
         x, y, k = sklearn_set(name, 1200 if name != "classif4" else 2400, seed)
         n = len(y)
         return split(x, y, n * 2 // 3, n - n * 2 // 3) + (k,)
-    if name == "moons-small":
-        x, y, k = sklearn_set("moons", 1060, seed)
-        return split(x, noisy_labels(y, k, 0.15, seed), 60, 1000) + (k,)
-    if name == "classif4-small":
-        x, y, k = sklearn_set("classif4", 1120, seed)
-        return split(x, noisy_labels(y, k, 0.1, seed), 120, 1000) + (k,)
-    if name == "random-classif4":
-        x, y, k = sklearn_set("classif4", 600, seed)
-        return split(x, random_labels(y, k, seed), 200, 400) + (k,)
-    if name == "spiral5":
-        x, y, k = spirals(300, 5, seed)
-        return split(x, y, 1000, 500) + (k,)
-    if name == "random-spiral5":
-        x, y, k = spirals(150, 5, seed)
-        return split(x, random_labels(y, k, seed), 500, 250) + (k,)
-    if name == "iris-small":
-        x, y, k = sample_csv("iris")
-        return split(x, y, 24, 126) + (k,)
-    if name == "fashion-test":
-        x, y, k = fashion(3000, seed, "t10k")
-        return split(x, y, 2000, 1000) + (k,)
-    if name == "fashion-test-small":
-        x, y, k = fashion(1250, seed, "t10k")
-        return split(x, y, 250, 1000) + (k,)
-    # The third held-out set's data sets (recipes.HOLDOUT3)
-    if name == "classif6":
-        x, y, k = classif6(2400, seed)
-        return split(x, y, 1600, 800) + (k,)
-    if name == "classif6-small":
-        x, y, k = classif6(1120, seed)
-        return split(x, noisy_labels(y, k, 0.1, seed), 120, 1000) + (k,)
-    if name == "random-classif6":
-        x, y, k = classif6(600, seed)
-        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
-    if name == "blobs8":
-        x, y, k = blobs(2400, 8, 6, 0.5, seed)
-        return split(x, y, 1600, 800) + (k,)
-    if name == "blobs8-small":
-        x, y, k = blobs(1100, 8, 30, 1.0, seed)
-        return split(x, noisy_labels(y, k, 0.15, seed), 100, 1000) + (k,)
-    # The fourth held-out set's data sets (recipes.HOLDOUT4)
-    if name == "classif3":
-        x, y, k = classif3(1800, seed)
-        return split(x, y, 1200, 600) + (k,)
-    if name == "classif3-small":
-        x, y, k = classif3(1100, seed)
-        return split(x, noisy_labels(y, k, 0.1, seed), 100, 1000) + (k,)
-    if name == "random-classif3":
-        x, y, k = classif3(600, seed)
-        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
-    if name == "blobs6":
-        x, y, k = blobs(2400, 6, 8, 0.55, seed)
-        return split(x, y, 1600, 800) + (k,)
-    if name == "blobs6-small":
-        x, y, k = blobs(1100, 6, 30, 1.0, seed)
-        return split(x, noisy_labels(y, k, 0.15, seed), 100, 1000) + (k,)
-    if name == "random-blobs6":
-        x, y, k = blobs(600, 6, 20, 1.0, seed)
-        return split(x, random_labels(y, k, seed), 200, 400) + (k,)
-    # The fifth held-out set's data sets (recipes.HOLDOUT5)
-    if name == "classif5":
-        x, y, k = classif5(1800, seed)
-        return split(x, y, 1200, 600) + (k,)
-    if name == "classif5-small":
-        x, y, k = classif5(1100, seed)
-        return split(x, noisy_labels(y, k, 0.1, seed), 100, 1000) + (k,)
-    if name == "random-classif5":
-        x, y, k = classif5(600, seed)
-        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
-    if name == "blobs4":
-        x, y, k = blobs4(2000, seed)
-        return split(x, y, 1200, 800) + (k,)
-    if name == "blobs4-small":
-        x, y, k = blobs4(1080, seed)
-        return split(x, noisy_labels(y, k, 0.2, seed), 80, 1000) + (k,)
-    if name == "quantiles3":
-        x, y, k = quantiles3(1800, seed)
-        return split(x, y, 1200, 600) + (k,)
-    if name == "quantiles3-small":
-        x, y, k = quantiles3(1100, seed)
-        return split(x, noisy_labels(y, k, 0.1, seed), 100, 1000) + (k,)
-    # The sixth held-out set's data sets (recipes.HOLDOUT6)
-    if name == "classif4x8":
-        x, y, k = classif4x8(1800, seed)
-        return split(x, y, 1200, 600) + (k,)
-    if name == "classif4x8-small":
-        x, y, k = classif4x8(1100, seed)
-        return split(x, noisy_labels(y, k, 0.15, seed), 100, 1000) + (k,)
-    if name == "random-classif4x8":
-        x, y, k = classif4x8(600, seed)
-        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
-    if name == "classif4x8-val100":
-        x, y, k = classif4x8(1300, seed)
-        return split(x, y, 1200, 100) + (k,)
-    if name == "blobs7":
-        x, y, k = blobs7(2000, seed)
-        return split(x, y, 1200, 800) + (k,)
-    if name == "blobs7-small":
-        x, y, k = blobs7(1090, seed)
-        return split(x, noisy_labels(y, k, 0.2, seed), 90, 1000) + (k,)
-    if name == "random-blobs7":
-        x, y, k = blobs7(600, seed)
-        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
-    if name == "blobs7-val100":
-        x, y, k = blobs7(1300, seed)
-        return split(x, y, 1200, 100) + (k,)
-    if name == "moons-noisy":
-        x, y, k = moons_noisy(1600, seed)
-        return split(x, y, 1000, 600) + (k,)
-    # The seventh held-out set's data sets (recipes.HOLDOUT7)
-    if name == "classif3x20":
-        x, y, k = classif3x20(1800, seed)
-        return split(x, y, 1200, 600) + (k,)
-    if name == "classif3x20-small":
-        x, y, k = classif3x20(1100, seed)
-        return split(x, noisy_labels(y, k, 0.1, seed), 100, 1000) + (k,)
-    if name == "random-classif3x20":
-        x, y, k = classif3x20(600, seed)
-        return split(x, random_labels(y, k, seed), 300, 300) + (k,)
-    if name == "classif3x20-val100":
-        x, y, k = classif3x20(1300, seed)
-        return split(x, y, 1200, 100) + (k,)
-    if name == "hastie":
-        x, y, k = hastie(2400, seed)
-        return split(x, y, 1600, 800) + (k,)
-    if name == "hastie-small":
-        x, y, k = hastie(1080, seed)
-        return split(x, noisy_labels(y, k, 0.1, seed), 80, 1000) + (k,)
-    if name == "hastie-val100":
-        x, y, k = hastie(1300, seed)
-        return split(x, y, 1200, 100) + (k,)
-    if name == "fashion-tops":
-        x, y, k = fashion_tops(3000, seed)
-        return split(x, y, 2000, 1000) + (k,)
-    if name == "fashion-tops-small":
-        x, y, k = fashion_tops(1300, seed)
-        return split(x, y, 300, 1000) + (k,)
-    raise ValueError(name)
+    if name not in DATASETS:
+        raise ValueError(name)
+    source, labels, train, val = DATASETS[name]
+    x, y, k = source(seed)
+    if labels == RANDOM:
+        y = random_labels(y, k, seed)
+    elif labels is not None:
+        y = noisy_labels(y, k, labels, seed)
+    return split(x, y, train, val) + (k,)
 
 
 def classif6(n, seed):
