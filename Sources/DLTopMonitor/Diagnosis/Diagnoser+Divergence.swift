@@ -125,29 +125,30 @@ extension Diagnoser {
   /// chance is a dead network, not a recovered one.)
   private func recovered(_ curves: Curves, guessing: Double) -> Bool {
     let limits = DiagnosisThresholds.self
-    func lateMedian(_ series: MetricSeries) -> Double? {
-      let tail = Array(series.values.suffix(max(1, series.count / 3))).sorted()
-      return tail.isEmpty ? nil : tail[tail.count / 2]
-    }
-    guard let loss = lateMedian(curves.loss), loss < limits.recoveredLossOverChance * guessing
+    guard let loss = Self.lateMedian(curves.loss), loss < limits.recoveredLossOverChance * guessing
     else { return false }
     let accuracy = curves.accuracy.isEmpty ? curves.validationAccuracy : curves.accuracy
-    guard let chance = curves.chanceAccuracy, let late = lateMedian(accuracy) else { return false }
+    guard let chance = curves.chanceAccuracy, let late = Self.lateMedian(accuracy) else {
+      return false
+    }
     return late >= chance + limits.recoveredAccuracyAboveChance * (1 - chance)
   }
 
   /// Whether a network that blew up in its first epoch (and never went higher) still overshoots at
-  /// the end: over its last third the
-  /// train loss (median) is still at or above ln K though the accuracy recovered (`recovered`) —
-  /// confidently wrong on the rows it misses, the logits blown up by steps that are still too
-  /// large. A run made to diverge that recovered settles far below ln K (the eighth round: on the
-  /// tuning data every such run ends at 0.66 × ln K or below; holdout-6's SGD η 2 runs on linear
-  /// Fashion-MNIST, made to oscillate, start at 6.8–8.8 × ln K and end at 1.8 × ln K with 82%
-  /// train accuracy and a val_loss that zig-zags 2–3×).
+  /// the end: over its last third the train loss (median) is still at or above ln K though the
+  /// accuracy recovered (`recovered`) — confidently wrong on the rows it misses, the logits blown
+  /// up by steps that are still too large. A run made to diverge that recovered settles far below
+  /// ln K (the eighth round: on the tuning data every such run ends at 0.66 × ln K or below;
+  /// holdout-6's SGD η 2 runs on linear Fashion-MNIST, made to oscillate, start at 6.8–8.8 × ln K
+  /// and end at 1.8 × ln K with 82% train accuracy and a val_loss that zig-zags 2–3×).
   private func stillOvershooting(_ curves: Curves, _ guessing: Double) -> Bool {
-    let tail = Array(curves.loss.values.suffix(max(1, curves.loss.count / 3))).sorted()
-    guard !tail.isEmpty else { return false }
-    return tail[tail.count / 2] >= guessing
+    Self.lateMedian(curves.loss).map { $0 >= guessing } ?? false
+  }
+
+  /// The median of a series' last third (its upper middle value for an even count), nil when empty.
+  private static func lateMedian(_ series: MetricSeries) -> Double? {
+    let tail = Array(series.values.suffix(max(1, series.count / 3))).sorted()
+    return tail.isEmpty ? nil : tail[tail.count / 2]
   }
 
   /// How the network shows it is dead after the blow-up at `epoch`, if it does: its accuracy stays
